@@ -1,0 +1,199 @@
+//! Dot voting on themes, as at a workshop wall with sticky dots.
+//!
+//! Each participant has [`DOT_BUDGET`] points per process and may place several on one theme.
+//! A ballot replaces the participant's previous allocation as a whole, so a retried or replayed
+//! ballot has the same effect as sending it once.
+
+use crate::error::ErrorCode;
+use crate::ids::ThemeId;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Points each participant may place per process.
+pub const DOT_BUDGET: u8 = 5;
+
+/// One line of a ballot on the wire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DotEntry {
+    pub theme_id: ThemeId,
+    pub points: u8,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DotError {
+    #[error("{spent} points placed but only {DOT_BUDGET} are available")]
+    BudgetExceeded { spent: u32 },
+    #[error("a theme appears twice in the ballot")]
+    DuplicateTheme,
+}
+
+impl DotError {
+    pub fn code(self) -> ErrorCode {
+        match self {
+            Self::BudgetExceeded { .. } => ErrorCode::DotBudgetExceeded,
+            Self::DuplicateTheme => ErrorCode::DotInvalid,
+        }
+    }
+}
+
+/// A participant's whole allocation: within budget, each theme once, no zero entries.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DotBallot(BTreeMap<ThemeId, u8>);
+
+impl DotBallot {
+    pub fn parse(entries: &[DotEntry]) -> Result<Self, DotError> {
+        let mut map = BTreeMap::new();
+        let mut spent: u32 = 0;
+        for e in entries {
+            spent += u32::from(e.points);
+            if e.points == 0 {
+                continue;
+            }
+            if map.insert(e.theme_id, e.points).is_some() {
+                return Err(DotError::DuplicateTheme);
+            }
+        }
+        if spent > u32::from(DOT_BUDGET) {
+            return Err(DotError::BudgetExceeded { spent });
+        }
+        Ok(Self(map))
+    }
+
+    pub fn spent(&self) -> u8 {
+        self.0.values().sum()
+    }
+
+    pub fn remaining(&self) -> u8 {
+        DOT_BUDGET - self.spent()
+    }
+
+    pub fn points_for(&self, theme: ThemeId) -> u8 {
+        self.0.get(&theme).copied().unwrap_or(0)
+    }
+
+    pub fn entries(&self) -> Vec<DotEntry> {
+        self.0
+            .iter()
+            .map(|(&theme_id, &points)| DotEntry { theme_id, points })
+            .collect()
+    }
+
+    /// The ballot with `theme` set to `points`, if that stays within the budget.
+    pub fn with(&self, theme: ThemeId, points: u8) -> Result<Self, DotError> {
+        let mut map = self.0.clone();
+        if points == 0 {
+            map.remove(&theme);
+        } else {
+            map.insert(theme, points);
+        }
+        let spent: u32 = map.values().map(|&p| u32::from(p)).sum();
+        if spent > u32::from(DOT_BUDGET) {
+            return Err(DotError::BudgetExceeded { spent });
+        }
+        Ok(Self(map))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use uuid::Uuid;
+
+    fn theme(n: u128) -> ThemeId {
+        ThemeId(Uuid::from_u128(n))
+    }
+
+    #[test]
+    fn several_points_on_one_theme_are_allowed() {
+        let b = DotBallot::parse(&[DotEntry {
+            theme_id: theme(1),
+            points: 5,
+        }])
+        .expect("valid");
+        assert_eq!(b.spent(), 5);
+        assert_eq!(b.remaining(), 0);
+    }
+
+    #[test]
+    fn budget_overrun_is_refused() {
+        let e = DotBallot::parse(&[
+            DotEntry {
+                theme_id: theme(1),
+                points: 3,
+            },
+            DotEntry {
+                theme_id: theme(2),
+                points: 3,
+            },
+        ]);
+        assert_eq!(e, Err(DotError::BudgetExceeded { spent: 6 }));
+    }
+
+    #[test]
+    fn huge_points_do_not_overflow() {
+        let e = DotBallot::parse(&[
+            DotEntry {
+                theme_id: theme(1),
+                points: 255,
+            },
+            DotEntry {
+                theme_id: theme(2),
+                points: 255,
+            },
+        ]);
+        assert_eq!(e, Err(DotError::BudgetExceeded { spent: 510 }));
+    }
+
+    #[test]
+    fn duplicate_themes_are_refused_and_zero_entries_dropped() {
+        let e = DotBallot::parse(&[
+            DotEntry {
+                theme_id: theme(1),
+                points: 1,
+            },
+            DotEntry {
+                theme_id: theme(1),
+                points: 1,
+            },
+        ]);
+        assert_eq!(e, Err(DotError::DuplicateTheme));
+        let b = DotBallot::parse(&[DotEntry {
+            theme_id: theme(1),
+            points: 0,
+        }])
+        .expect("valid");
+        assert!(b.entries().is_empty());
+    }
+
+    #[test]
+    fn with_respects_the_budget() {
+        let b = DotBallot::default().with(theme(1), 4).expect("fits");
+        assert!(b.with(theme(2), 2).is_err());
+        let b = b.with(theme(1), 0).expect("removal fits");
+        assert_eq!(b.spent(), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn any_accepted_ballot_is_within_budget(
+            entries in proptest::collection::vec((0u128..6, 0u8..8), 0..8)
+        ) {
+            let entries: Vec<DotEntry> = entries
+                .into_iter()
+                .map(|(t, p)| DotEntry { theme_id: theme(t), points: p })
+                .collect();
+            if let Ok(b) = DotBallot::parse(&entries) {
+                prop_assert!(b.spent() <= DOT_BUDGET);
+                prop_assert!(b.entries().iter().all(|e| e.points > 0));
+                prop_assert_eq!(DotBallot::parse(&b.entries()), Ok(b.clone()));
+            } else {
+                let total: u32 = entries.iter().map(|e| u32::from(e.points)).sum();
+                let mut seen = std::collections::BTreeSet::new();
+                let dup = entries.iter().filter(|e| e.points > 0).any(|e| !seen.insert(e.theme_id));
+                prop_assert!(total > u32::from(DOT_BUDGET) || dup);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! Stable, machine-readable error codes shared by server and app.
+//!
+//! The server answers every error with `{"code": …, "message": …}`; the app shows a translated
+//! text for the code and falls back to the server's message for codes it does not know.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    MalformedJson,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    BadQuery,
+    NotFound,
+    UnknownTheme,
+    UnknownIdea,
+    TitleTooShort,
+    TitleTooLong,
+    TitleInvalid,
+    BodyEmpty,
+    BodyTooLong,
+    BodyInvalid,
+    AuthRequired,
+    WrongSecret,
+    DotBudgetExceeded,
+    DotInvalid,
+    IdConflict,
+    RateLimited,
+    Internal,
+    /// A code this build does not know (a newer server).
+    #[serde(other)]
+    Unknown,
+}
+
+/// The JSON body of every error answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiErrorBody {
+    pub code: ErrorCode,
+    pub message: String,
+}

@@ -1,0 +1,19 @@
+//! werkstadt's shared domain.
+//!
+//! Everything client and server must agree on lives here: identifiers, types that can only
+//! hold valid values (`IdeaTitle::parse`), the wire types of the JSON API, the stable error
+//! codes, and pure rules (dot-vote budget, tallies, rankings). This crate does no IO and builds
+//! for native and wasm32 alike.
+
+pub mod api;
+pub mod dots;
+pub mod error;
+pub mod ids;
+pub mod support;
+pub mod tally;
+pub mod text;
+
+pub use dots::{DotBallot, DOT_BUDGET};
+pub use error::ErrorCode;
+pub use ids::{IdeaId, ParticipantId, ProcessId, ThemeId};
+pub use text::{IdeaBody, IdeaTitle, ValidationError};

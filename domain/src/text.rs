@@ -1,0 +1,209 @@
+//! Free text entered by citizens, as types that can only hold valid values.
+//!
+//! Rules (same on client and server): titles are 5–120 characters after trimming and a single
+//! line; idea texts are 1–2,000 characters after trimming. Control characters other than line
+//! breaks and tabs are refused. HTML is *not* stripped: it is ordinary text, stored as typed and
+//! always displayed escaped.
+
+use crate::error::ErrorCode;
+use serde::{Deserialize, Serialize};
+
+pub const TITLE_MIN: usize = 5;
+pub const TITLE_MAX: usize = 120;
+pub const BODY_MAX: usize = 2_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ValidationError {
+    #[error("the title needs at least {TITLE_MIN} characters")]
+    TitleTooShort,
+    #[error("the title may have at most {TITLE_MAX} characters")]
+    TitleTooLong,
+    #[error("the title must be one line without control characters")]
+    TitleInvalid,
+    #[error("the idea text must not be empty")]
+    BodyEmpty,
+    #[error("the idea text may have at most {BODY_MAX} characters")]
+    BodyTooLong,
+    #[error("the idea text contains control characters")]
+    BodyInvalid,
+}
+
+impl ValidationError {
+    pub fn code(self) -> ErrorCode {
+        match self {
+            Self::TitleTooShort => ErrorCode::TitleTooShort,
+            Self::TitleTooLong => ErrorCode::TitleTooLong,
+            Self::TitleInvalid => ErrorCode::TitleInvalid,
+            Self::BodyEmpty => ErrorCode::BodyEmpty,
+            Self::BodyTooLong => ErrorCode::BodyTooLong,
+            Self::BodyInvalid => ErrorCode::BodyInvalid,
+        }
+    }
+}
+
+fn is_forbidden_control(c: char, allow_newlines: bool) -> bool {
+    c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t'))
+}
+
+/// An idea's title: trimmed, one line, 5–120 characters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct IdeaTitle(String);
+
+impl IdeaTitle {
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let s = raw.trim();
+        if s.chars().any(|c| is_forbidden_control(c, false)) {
+            return Err(ValidationError::TitleInvalid);
+        }
+        let n = s.chars().count();
+        if n < TITLE_MIN {
+            return Err(ValidationError::TitleTooShort);
+        }
+        if n > TITLE_MAX {
+            return Err(ValidationError::TitleTooLong);
+        }
+        Ok(Self(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An idea's text: trimmed, 1–2,000 characters, line breaks allowed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct IdeaBody(String);
+
+impl IdeaBody {
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let s = raw.trim();
+        if s.chars().any(|c| is_forbidden_control(c, true)) {
+            return Err(ValidationError::BodyInvalid);
+        }
+        let n = s.chars().count();
+        if n == 0 {
+            return Err(ValidationError::BodyEmpty);
+        }
+        if n > BODY_MAX {
+            return Err(ValidationError::BodyTooLong);
+        }
+        Ok(Self(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for IdeaTitle {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Self::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl<'de> Deserialize<'de> for IdeaBody {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Self::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn title_is_trimmed_and_kept_verbatim_otherwise() {
+        let t = IdeaTitle::parse("  Mehr Sitzbänke am Kesselbrink \n").expect("valid");
+        assert_eq!(t.as_str(), "Mehr Sitzbänke am Kesselbrink");
+    }
+
+    #[test]
+    fn title_length_limits_count_characters_not_bytes() {
+        assert_eq!(
+            IdeaTitle::parse("äöüß"),
+            Err(ValidationError::TitleTooShort)
+        );
+        assert!(IdeaTitle::parse("äöüßé").is_ok());
+        assert!(IdeaTitle::parse(&"ü".repeat(120)).is_ok());
+        assert_eq!(
+            IdeaTitle::parse(&"ü".repeat(121)),
+            Err(ValidationError::TitleTooLong)
+        );
+    }
+
+    #[test]
+    fn empty_and_whitespace_titles_are_too_short() {
+        assert_eq!(IdeaTitle::parse(""), Err(ValidationError::TitleTooShort));
+        assert_eq!(
+            IdeaTitle::parse("        "),
+            Err(ValidationError::TitleTooShort)
+        );
+    }
+
+    #[test]
+    fn title_must_be_one_line() {
+        assert_eq!(
+            IdeaTitle::parse("Zeile eins\nZeile zwei"),
+            Err(ValidationError::TitleInvalid)
+        );
+        assert_eq!(
+            IdeaTitle::parse("Null\u{0}byte"),
+            Err(ValidationError::TitleInvalid)
+        );
+    }
+
+    #[test]
+    fn html_is_ordinary_text() {
+        let t = IdeaTitle::parse("<script>alert(1)</script>").expect("valid text");
+        assert_eq!(t.as_str(), "<script>alert(1)</script>");
+    }
+
+    #[test]
+    fn body_limits() {
+        assert_eq!(IdeaBody::parse("   \n "), Err(ValidationError::BodyEmpty));
+        assert!(IdeaBody::parse("Zeile\nZeile").is_ok());
+        assert!(IdeaBody::parse(&"a".repeat(2000)).is_ok());
+        assert_eq!(
+            IdeaBody::parse(&"a".repeat(2001)),
+            Err(ValidationError::BodyTooLong)
+        );
+        assert_eq!(
+            IdeaBody::parse("bell\u{7}"),
+            Err(ValidationError::BodyInvalid)
+        );
+    }
+
+    #[test]
+    fn deserializing_validates() {
+        assert!(serde_json::from_str::<IdeaTitle>("\"kurz\"").is_err());
+        let t: IdeaTitle = serde_json::from_str("\" Radwege \"").expect("valid");
+        assert_eq!(t.as_str(), "Radwege");
+    }
+
+    proptest! {
+        #[test]
+        fn parsed_titles_always_satisfy_the_rules(s in "\\PC{0,200}") {
+            if let Ok(t) = IdeaTitle::parse(&s) {
+                let n = t.as_str().chars().count();
+                prop_assert!((TITLE_MIN..=TITLE_MAX).contains(&n));
+                prop_assert_eq!(t.as_str(), t.as_str().trim());
+                prop_assert!(!t.as_str().chars().any(char::is_control));
+            }
+        }
+
+        #[test]
+        fn parsing_is_idempotent(s in "\\PC{0,200}") {
+            if let Ok(t) = IdeaTitle::parse(&s) {
+                prop_assert_eq!(IdeaTitle::parse(t.as_str()), Ok(t.clone()));
+            }
+            if let Ok(b) = IdeaBody::parse(&s) {
+                prop_assert_eq!(IdeaBody::parse(b.as_str()), Ok(b.clone()));
+            }
+        }
+    }
+}

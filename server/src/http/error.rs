@@ -1,0 +1,135 @@
+//! The one HTTP error type. Every error answer is JSON `{"code", "message"}` with a stable
+//! code; internal details are logged here and never sent.
+
+use crate::storage::StoreError;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use werkstadt_domain::dots::DotError;
+use werkstadt_domain::error::ApiErrorBody;
+use werkstadt_domain::{ErrorCode, ValidationError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{1}")]
+    Client(ErrorCode, String),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl ApiError {
+    pub fn client(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self::Client(code, message.into())
+    }
+
+    fn status(code: ErrorCode) -> StatusCode {
+        use ErrorCode::*;
+        match code {
+            MalformedJson | BadQuery => StatusCode::BAD_REQUEST,
+            PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            NotFound | UnknownTheme | UnknownIdea => StatusCode::NOT_FOUND,
+            TitleTooShort | TitleTooLong | TitleInvalid | BodyEmpty | BodyTooLong | BodyInvalid
+            | DotBudgetExceeded | DotInvalid => StatusCode::UNPROCESSABLE_ENTITY,
+            AuthRequired | WrongSecret => StatusCode::UNAUTHORIZED,
+            IdConflict => StatusCode::CONFLICT,
+            RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            Internal | Unknown => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (code, message) = match self {
+            Self::Client(code, message) => (code, message),
+            Self::Internal(detail) => {
+                tracing::error!(%detail, "internal error");
+                (
+                    ErrorCode::Internal,
+                    "Something went wrong on our side.".to_owned(),
+                )
+            }
+        };
+        (Self::status(code), Json(ApiErrorBody { code, message })).into_response()
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NoProcess => {
+                Self::client(ErrorCode::NotFound, "No participation process exists yet.")
+            }
+            StoreError::UnknownTheme => {
+                Self::client(ErrorCode::UnknownTheme, "This theme does not exist.")
+            }
+            StoreError::ThemeNotInProcess => Self::client(
+                ErrorCode::UnknownTheme,
+                "This theme is not part of the current process.",
+            ),
+            StoreError::UnknownIdea => {
+                Self::client(ErrorCode::UnknownIdea, "This idea does not exist.")
+            }
+            StoreError::WrongSecret => Self::client(
+                ErrorCode::WrongSecret,
+                "The participant secret does not match.",
+            ),
+            StoreError::IdConflict => Self::client(
+                ErrorCode::IdConflict,
+                "This id is already used for different content.",
+            ),
+            StoreError::DotBudgetExceeded => Self::client(
+                ErrorCode::DotBudgetExceeded,
+                "More points than the process allows.",
+            ),
+            other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<ValidationError> for ApiError {
+    fn from(e: ValidationError) -> Self {
+        Self::client(e.code(), e.to_string())
+    }
+}
+
+impl From<DotError> for ApiError {
+    fn from(e: DotError) -> Self {
+        Self::client(e.code(), e.to_string())
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(r: JsonRejection) -> Self {
+        match r.status() {
+            StatusCode::PAYLOAD_TOO_LARGE => {
+                Self::client(ErrorCode::PayloadTooLarge, "The request body is too large.")
+            }
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => Self::client(
+                ErrorCode::UnsupportedMediaType,
+                "Send JSON with Content-Type: application/json.",
+            ),
+            _ => Self::client(
+                ErrorCode::MalformedJson,
+                format!("Malformed JSON: {}", r.body_text()),
+            ),
+        }
+    }
+}
+
+impl From<PathRejection> for ApiError {
+    fn from(_: PathRejection) -> Self {
+        Self::client(
+            ErrorCode::NotFound,
+            "No such resource (the id is not valid).",
+        )
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(r: QueryRejection) -> Self {
+        Self::client(ErrorCode::BadQuery, format!("Bad query: {}", r.body_text()))
+    }
+}

@@ -1,0 +1,94 @@
+//! Ideas: list per theme, detail, submission, support.
+
+use super::error::ApiError;
+use super::extract::{AppJson, AppPath, AppQuery};
+use super::AppState;
+use crate::storage::{Caller, Created, IdeaDraft};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{get, post, put};
+use axum::Router;
+use werkstadt_domain::api::{
+    IdeaDetail, IdeaListQuery, IdeaPage, NewIdea, SupportRequest, SupportState,
+};
+use werkstadt_domain::error::ApiErrorBody;
+use werkstadt_domain::{ErrorCode, IdeaId, ThemeId};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/themes/{theme_id}/ideas", get(list))
+        .route("/ideas", post(submit))
+        .route("/ideas/{idea_id}", get(detail))
+        .route("/ideas/{idea_id}/support", put(support))
+}
+
+/// The ideas of a theme, sorted by support or newest first, paginated.
+#[utoipa::path(get, path = "/api/themes/{theme_id}/ideas", tag = "ideas",
+    params(("theme_id" = ThemeId, Path), IdeaListQuery),
+    responses((status = 200, body = IdeaPage), (status = 400, body = ApiErrorBody),
+              (status = 404, body = ApiErrorBody)))]
+pub async fn list(
+    State(s): State<AppState>,
+    AppPath(theme): AppPath<ThemeId>,
+    AppQuery(query): AppQuery<IdeaListQuery>,
+) -> Result<AppJson<IdeaPage>, ApiError> {
+    if query.window().is_none() {
+        return Err(ApiError::client(
+            ErrorCode::BadQuery,
+            "page must be at least 1 and per_page between 1 and 100.",
+        ));
+    }
+    Ok(AppJson(s.store.ideas_page(theme, query).await?))
+}
+
+/// One idea with its text and support count.
+#[utoipa::path(get, path = "/api/ideas/{idea_id}", tag = "ideas",
+    params(("idea_id" = IdeaId, Path)),
+    responses((status = 200, body = IdeaDetail), (status = 404, body = ApiErrorBody)))]
+pub async fn detail(
+    State(s): State<AppState>,
+    AppPath(id): AppPath<IdeaId>,
+) -> Result<AppJson<IdeaDetail>, ApiError> {
+    Ok(AppJson(s.store.idea(id).await?))
+}
+
+/// Submits an idea. The id comes from the client: resending the same idea answers 200 with
+/// the stored idea instead of creating a second one.
+#[utoipa::path(post, path = "/api/ideas", tag = "ideas", request_body = NewIdea,
+    params(
+        ("x-participant-id" = String, Header, description = "participant UUID"),
+        ("x-participant-secret" = String, Header, description = "64 hex characters")),
+    responses((status = 201, body = IdeaDetail), (status = 200, body = IdeaDetail, description = "already submitted"),
+              (status = 401, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
+              (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+pub async fn submit(
+    State(s): State<AppState>,
+    caller: Caller,
+    AppJson(raw): AppJson<NewIdea>,
+) -> Result<(StatusCode, AppJson<IdeaDetail>), ApiError> {
+    let draft = IdeaDraft::parse(&raw)?;
+    let (idea, created) = s.store.submit_idea(caller, draft).await?;
+    let status = match created {
+        Created::New => StatusCode::CREATED,
+        Created::Existing => StatusCode::OK,
+    };
+    Ok((status, AppJson(idea)))
+}
+
+/// Sets whether the caller supports an idea (one support per participant and idea).
+#[utoipa::path(put, path = "/api/ideas/{idea_id}/support", tag = "ideas", request_body = SupportRequest,
+    params(("idea_id" = IdeaId, Path),
+        ("x-participant-id" = String, Header, description = "participant UUID"),
+        ("x-participant-secret" = String, Header, description = "64 hex characters")),
+    responses((status = 200, body = SupportState), (status = 401, body = ApiErrorBody),
+              (status = 404, body = ApiErrorBody)))]
+pub async fn support(
+    State(s): State<AppState>,
+    caller: Caller,
+    AppPath(id): AppPath<IdeaId>,
+    AppJson(req): AppJson<SupportRequest>,
+) -> Result<AppJson<SupportState>, ApiError> {
+    Ok(AppJson(
+        s.store.set_support(caller, id, req.supported).await?,
+    ))
+}

@@ -1,0 +1,44 @@
+//! The HTTP layer: thin handlers, one router per resource, merged here.
+
+mod assets;
+pub mod error;
+mod extract;
+mod ideas;
+mod openapi;
+mod process;
+mod votes;
+
+use crate::storage::Store;
+use axum::extract::DefaultBodyLimit;
+use axum::Router;
+use error::ApiError;
+use std::path::PathBuf;
+use werkstadt_domain::ErrorCode;
+
+/// Largest accepted request body. An idea (2,000 characters, up to 4 bytes each) fits well.
+pub const BODY_LIMIT: usize = 16 * 1024;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+}
+
+pub fn router(state: AppState, dist: PathBuf) -> Router {
+    let api = Router::new()
+        .merge(process::router())
+        .merge(ideas::router())
+        .merge(votes::router())
+        .merge(openapi::router())
+        .fallback(api_not_found)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(state);
+    Router::new()
+        .nest("/api", api)
+        .fallback_service(assets::service(dist))
+        .layer(axum::middleware::from_fn(assets::headers))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+}
+
+async fn api_not_found() -> ApiError {
+    ApiError::client(ErrorCode::NotFound, "No such API endpoint.")
+}

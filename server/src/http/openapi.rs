@@ -1,0 +1,31 @@
+//! `GET /api/openapi.json`: the OpenAPI 3 document, generated from the handlers' annotations.
+
+use super::{ideas, process, votes, AppState};
+use axum::routing::get;
+use axum::{Json, Router};
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "werkstadt API",
+        description = "Citizen participation for Bielefeld's Smart City strategy."
+    ),
+    paths(
+        process::health,
+        process::process,
+        process::results,
+        ideas::list,
+        ideas::detail,
+        ideas::submit,
+        ideas::support,
+        votes::set_dots,
+        votes::me,
+    ),
+    components(schemas(werkstadt_domain::ErrorCode))
+)]
+pub struct ApiDoc;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+}

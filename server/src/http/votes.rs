@@ -1,0 +1,44 @@
+//! Dot votes and the caller's own state.
+
+use super::error::ApiError;
+use super::extract::AppJson;
+use super::AppState;
+use crate::storage::Caller;
+use axum::extract::State;
+use axum::routing::{get, put};
+use axum::Router;
+use werkstadt_domain::api::{DotVotes, MyState};
+use werkstadt_domain::error::ApiErrorBody;
+use werkstadt_domain::DotBallot;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/dots", put(set_dots))
+        .route("/me", get(me))
+}
+
+/// Replaces the caller's dot allocation in the current process (budget: 5 points).
+#[utoipa::path(put, path = "/api/dots", tag = "votes", request_body = DotVotes,
+    params(
+        ("x-participant-id" = String, Header, description = "participant UUID"),
+        ("x-participant-secret" = String, Header, description = "64 hex characters")),
+    responses((status = 200, body = MyState), (status = 401, body = ApiErrorBody),
+              (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+pub async fn set_dots(
+    State(s): State<AppState>,
+    caller: Caller,
+    AppJson(votes): AppJson<DotVotes>,
+) -> Result<AppJson<MyState>, ApiError> {
+    let ballot = DotBallot::parse(&votes.allocations)?;
+    Ok(AppJson(s.store.set_dots(caller, ballot).await?))
+}
+
+/// The caller's supports and dot allocation.
+#[utoipa::path(get, path = "/api/me", tag = "votes",
+    params(
+        ("x-participant-id" = String, Header, description = "participant UUID"),
+        ("x-participant-secret" = String, Header, description = "64 hex characters")),
+    responses((status = 200, body = MyState), (status = 401, body = ApiErrorBody)))]
+pub async fn me(State(s): State<AppState>, caller: Caller) -> Result<AppJson<MyState>, ApiError> {
+    Ok(AppJson(s.store.my_state(caller).await?))
+}

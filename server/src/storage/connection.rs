@@ -1,0 +1,29 @@
+//! Opening connections (pragmas) and the embedded migrations.
+
+use super::StoreError;
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+use std::path::Path;
+use std::sync::LazyLock;
+use std::time::Duration;
+
+/// Every schema version, oldest first. Released entries are never edited.
+pub static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("migrations/0001_initial.sql"))]));
+
+/// Opens a connection with the pragmas werkstadt relies on: WAL (readers beside the writer),
+/// foreign keys enforced, a busy timeout instead of immediate "database is locked", and
+/// `synchronous=FULL` so an acknowledged write survives a crash.
+pub fn open(path: &Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(conn)
+}
+
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    MIGRATIONS.to_latest(conn)?;
+    Ok(())
+}

@@ -1,0 +1,231 @@
+//! Storage: the only module that knows SQL.
+//!
+//! [`Store`] is the narrow interface the HTTP layer uses: async methods taking and returning
+//! domain types. SQLite is synchronous, so every call runs on the blocking pool; writes go
+//! through one writer connection (SQLite allows one writer at a time anyway) and reads through
+//! a small pool of reader connections (WAL lets them run beside the writer).
+//!
+//! Invariants: every write method runs in one transaction together with the registration of
+//! its participant, so a refused write leaves nothing behind.
+
+mod connection;
+mod error;
+mod queries;
+mod seed;
+
+pub use connection::MIGRATIONS;
+pub use error::StoreError;
+pub use seed::DemoSeed;
+
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use werkstadt_domain::api::{
+    IdeaDetail, IdeaListQuery, IdeaPage, MyState, NewIdea, ProcessOverview, Results, SupportState,
+};
+use werkstadt_domain::{DotBallot, IdeaBody, IdeaId, IdeaTitle, ParticipantId, ThemeId};
+
+/// Who is writing: a participant id and the SHA-256 of the secret they presented.
+#[derive(Clone)]
+pub struct Caller {
+    pub id: ParticipantId,
+    pub secret_hash: String,
+}
+
+impl std::fmt::Debug for Caller {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Caller")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A validated new idea.
+#[derive(Clone, Debug)]
+pub struct IdeaDraft {
+    pub id: IdeaId,
+    pub theme_id: ThemeId,
+    pub title: IdeaTitle,
+    pub body: IdeaBody,
+}
+
+impl IdeaDraft {
+    pub fn parse(raw: &NewIdea) -> Result<Self, werkstadt_domain::ValidationError> {
+        Ok(Self {
+            id: raw.id,
+            theme_id: raw.theme_id,
+            title: IdeaTitle::parse(&raw.title)?,
+            body: IdeaBody::parse(&raw.body)?,
+        })
+    }
+}
+
+/// Whether a submission created the idea or found it already there (a retry).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Created {
+    New,
+    Existing,
+}
+
+#[derive(Clone)]
+pub struct Store {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+}
+
+const MAX_IDLE_READERS: usize = 8;
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it to the latest schema.
+    pub async fn open(path: &Path) -> Result<Self, StoreError> {
+        let path = path.to_owned();
+        tokio::task::spawn_blocking(move || {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| StoreError::Io(format!("creating {}: {e}", dir.display())))?;
+            }
+            let mut writer = connection::open(&path)?;
+            connection::migrate(&mut writer)?;
+            Ok(Self {
+                inner: Arc::new(Inner {
+                    path,
+                    writer: Mutex::new(writer),
+                    readers: Mutex::new(Vec::new()),
+                }),
+            })
+        })
+        .await?
+    }
+
+    async fn write<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
+    {
+        let inner = Arc::clone(&self.inner);
+        tokio::task::spawn_blocking(move || {
+            let mut conn = inner.writer.lock().map_err(|_| StoreError::Poisoned)?;
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })
+        .await?
+    }
+
+    async fn read<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
+    {
+        let inner = Arc::clone(&self.inner);
+        tokio::task::spawn_blocking(move || {
+            let pooled = inner
+                .readers
+                .lock()
+                .map_err(|_| StoreError::Poisoned)?
+                .pop();
+            let mut conn = match pooled {
+                Some(c) => c,
+                None => connection::open(&inner.path)?,
+            };
+            // One deferred transaction = one consistent snapshot for multi-query reads.
+            let out = {
+                let tx = conn.transaction()?;
+                let out = f(&tx);
+                tx.finish()?;
+                out
+            };
+            let mut pool = inner.readers.lock().map_err(|_| StoreError::Poisoned)?;
+            if pool.len() < MAX_IDLE_READERS {
+                pool.push(conn);
+            }
+            out
+        })
+        .await?
+    }
+
+    /// True when no process exists yet (a fresh database).
+    pub async fn is_empty(&self) -> Result<bool, StoreError> {
+        self.read(|tx| queries::process_count(tx).map(|n| n == 0))
+            .await
+    }
+
+    pub async fn seed(&self, seed: DemoSeed) -> Result<(), StoreError> {
+        self.write(move |tx| seed::insert(tx, &seed)).await
+    }
+
+    pub async fn process_overview(&self) -> Result<ProcessOverview, StoreError> {
+        self.read(queries::process_overview).await
+    }
+
+    pub async fn ideas_page(
+        &self,
+        theme: ThemeId,
+        query: IdeaListQuery,
+    ) -> Result<IdeaPage, StoreError> {
+        self.read(move |tx| queries::ideas_page(tx, theme, query))
+            .await
+    }
+
+    pub async fn idea(&self, id: IdeaId) -> Result<IdeaDetail, StoreError> {
+        self.read(move |tx| queries::idea_detail(tx, id)).await
+    }
+
+    pub async fn submit_idea(
+        &self,
+        caller: Caller,
+        draft: IdeaDraft,
+    ) -> Result<(IdeaDetail, Created), StoreError> {
+        self.write(move |tx| {
+            queries::ensure_participant(tx, &caller)?;
+            let created = queries::insert_idea(tx, caller.id, &draft)?;
+            Ok((queries::idea_detail(tx, draft.id)?, created))
+        })
+        .await
+    }
+
+    pub async fn set_support(
+        &self,
+        caller: Caller,
+        idea: IdeaId,
+        supported: bool,
+    ) -> Result<SupportState, StoreError> {
+        self.write(move |tx| {
+            queries::ensure_participant(tx, &caller)?;
+            queries::set_support(tx, caller.id, idea, supported)
+        })
+        .await
+    }
+
+    pub async fn set_dots(&self, caller: Caller, ballot: DotBallot) -> Result<MyState, StoreError> {
+        self.write(move |tx| {
+            queries::ensure_participant(tx, &caller)?;
+            queries::replace_dots(tx, caller.id, &ballot)?;
+            queries::my_state(tx, caller.id)
+        })
+        .await
+    }
+
+    /// The caller's own votes. Reading does not register the participant, but a known id
+    /// with a wrong secret is refused so nobody reads another person's votes.
+    pub async fn my_state(&self, caller: Caller) -> Result<MyState, StoreError> {
+        self.read(move |tx| {
+            queries::check_participant(tx, &caller)?;
+            queries::my_state(tx, caller.id)
+        })
+        .await
+    }
+
+    pub async fn results(&self) -> Result<Results, StoreError> {
+        self.read(queries::results).await
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,56 @@
+CREATE TABLE dot_vote (
+    process_id     TEXT NOT NULL REFERENCES process (id),
+    participant_id TEXT NOT NULL REFERENCES participant (id),
+    theme_id       TEXT NOT NULL REFERENCES theme (id),
+    points         INTEGER NOT NULL CHECK (points BETWEEN 1 AND 255),
+    PRIMARY KEY (process_id, participant_id, theme_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE idea (
+    id          TEXT PRIMARY KEY NOT NULL,
+    theme_id    TEXT NOT NULL REFERENCES theme (id),
+    author_id   TEXT NOT NULL REFERENCES participant (id),
+    title       TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    created_at  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE participant (
+    id          TEXT PRIMARY KEY NOT NULL,
+    secret_hash TEXT NOT NULL,
+    role        TEXT NOT NULL DEFAULT 'participant'
+                CHECK (role IN ('participant', 'moderator', 'admin')),
+    verified_at INTEGER,
+    created_at  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE process (
+    id          TEXT PRIMARY KEY NOT NULL,
+    title       TEXT NOT NULL,
+    description TEXT NOT NULL,
+    dot_budget  INTEGER NOT NULL CHECK (dot_budget BETWEEN 0 AND 255),
+    created_at  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE support (
+    idea_id        TEXT NOT NULL REFERENCES idea (id),
+    participant_id TEXT NOT NULL REFERENCES participant (id),
+    created_at     INTEGER NOT NULL,
+    PRIMARY KEY (idea_id, participant_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE theme (
+    id          TEXT PRIMARY KEY NOT NULL,
+    process_id  TEXT NOT NULL REFERENCES process (id),
+    title       TEXT NOT NULL,
+    description TEXT NOT NULL,
+    position    INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX dot_vote_theme ON dot_vote (theme_id);
+
+CREATE INDEX idea_theme_created ON idea (theme_id, created_at);
+
+CREATE INDEX support_participant ON support (participant_id);
+
+CREATE INDEX theme_process ON theme (process_id, position);

@@ -1,0 +1,117 @@
+//! The demo process seeded by `werkstadt serve --demo` into an empty database, so the first
+//! screen is never empty. Content follows Bielefeld's Smart City strategy process.
+
+use super::queries::now_ms;
+use super::StoreError;
+use rusqlite::{params, Transaction};
+use uuid::Uuid;
+use werkstadt_domain::DOT_BUDGET;
+
+pub struct DemoSeed {
+    pub process_title: String,
+    pub process_description: String,
+    /// (title, description, ideas as (title, body))
+    pub themes: Vec<(String, String, Vec<(String, String)>)>,
+}
+
+impl DemoSeed {
+    pub fn bielefeld() -> Self {
+        let t = |title: &str, desc: &str, ideas: &[(&str, &str)]| {
+            (
+                title.to_owned(),
+                desc.to_owned(),
+                ideas
+                    .iter()
+                    .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+                    .collect(),
+            )
+        };
+        Self {
+            process_title: "Smart City Strategie Bielefeld".into(),
+            process_description: "Das Digitalisierungsbüro sammelt Ideen aus der ganzen \
+                Stadtgesellschaft für die Smart-City-Strategie. Bringen Sie Ihre Vorschläge ein, \
+                unterstützen Sie gute Ideen und setzen Sie mit Ihren 5 Punkten Schwerpunkte. \
+                Die Ergebnisse fließen in den Bericht an den Digitalisierungsausschuss."
+                .into(),
+            themes: vec![
+                t("Verwaltung & Bürgerservice",
+                  "Behördengänge digital erledigen, Termine online buchen, Anliegen verfolgen.",
+                  &[("Bürgeramt-Termine per App buchen",
+                     "Freie Termine im Bürgeramt sollten tagesaktuell in einer App sichtbar und direkt buchbar sein, mit Erinnerung am Vortag."),
+                    ("Anträge mit Status-Verfolgung",
+                     "Nach dem Einreichen eines Antrags möchte ich sehen, in welchem Bearbeitungsschritt er gerade ist.")]),
+                t("Mobilität",
+                  "Bus, Bahn, Rad und Fußwege vernetzen; Verkehr in Echtzeit planen.",
+                  &[("Echtzeit-Anzeige an allen Haltestellen",
+                     "Auch kleine Haltestellen brauchen eine Anzeige, wann der nächste Bus wirklich kommt."),
+                    ("Sichere Fahrradabstellanlagen am Hauptbahnhof",
+                     "Digitale, buchbare Radboxen mit Ladestation für E-Bikes.")]),
+                t("Energie & Umwelt",
+                  "Klimaschutz messen und steuern: Energieverbrauch, Luftqualität, Stadtgrün.",
+                  &[("Offene Daten zur Luftqualität",
+                     "Messwerte aus allen Stadtteilen als offene Daten und als Karte veröffentlichen.")]),
+                t("Bildung",
+                  "Digitale Lernorte, Medienkompetenz und Ausstattung von Schulen.",
+                  &[("WLAN in allen Schulen und der Stadtbibliothek",
+                     "Schnelles, verlässliches WLAN ist die Grundlage für digitalen Unterricht.")]),
+                t("Wirtschaft & Arbeit",
+                  "Digitalisierung in Handwerk, Handel und Mittelstand; neue Arbeitsformen.",
+                  &[("Digitaler Marktplatz für den lokalen Handel",
+                     "Geschäfte der Innenstadt gemeinsam online sichtbar machen, mit Abholung im Laden.")]),
+                t("Gesundheit & Pflege",
+                  "Telemedizin, vernetzte Pflege und digitale Unterstützung im Alltag.",
+                  &[]),
+                t("Kultur & Freizeit",
+                  "Kulturangebote entdecken, Vereine vernetzen, Freizeit digital planen.",
+                  &[("Gemeinsamer Veranstaltungskalender",
+                     "Ein offener Kalender für alle Kultur- und Vereinsveranstaltungen der Stadt.")]),
+                t("Digitale Infrastruktur",
+                  "Glasfaser, Mobilfunk, freies WLAN und offene Datenplattformen.",
+                  &[("Freies WLAN in der Altstadt",
+                     "Kostenloses, datensparsames WLAN rund um den Alten Markt und den Jahnplatz.")]),
+            ],
+        }
+    }
+}
+
+/// Author of the seeded ideas: the office itself. Its secret hash can never match a real
+/// SHA-256 hex digest, so nobody can write as it.
+const OFFICE_PARTICIPANT_HASH: &str = "!seeded";
+
+pub fn insert(tx: &Transaction<'_>, seed: &DemoSeed) -> Result<(), StoreError> {
+    let now = now_ms();
+    let process = Uuid::now_v7().to_string();
+    tx.execute(
+        "INSERT INTO process (id, title, description, dot_budget, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![process, seed.process_title, seed.process_description, DOT_BUDGET, now],
+    )?;
+    let office = Uuid::now_v7().to_string();
+    tx.execute(
+        "INSERT INTO participant (id, secret_hash, created_at) VALUES (?1, ?2, ?3)",
+        params![office, OFFICE_PARTICIPANT_HASH, now],
+    )?;
+    let mut at = now - 86_400_000;
+    for (pos, (title, desc, ideas)) in seed.themes.iter().enumerate() {
+        let theme = Uuid::now_v7().to_string();
+        tx.execute(
+            "INSERT INTO theme (id, process_id, title, description, position) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![theme, process, title, desc, i64::try_from(pos).unwrap_or(i64::MAX)],
+        )?;
+        for (idea_title, body) in ideas {
+            at += 60_000;
+            tx.execute(
+                "INSERT INTO idea (id, theme_id, author_id, title, body, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    Uuid::now_v7().to_string(),
+                    theme,
+                    office,
+                    idea_title,
+                    body,
+                    at
+                ],
+            )?;
+        }
+    }
+    Ok(())
+}
