@@ -1,1 +1,231 @@
-fn main() {}
+//! Build tasks, run as `cargo xtask <task>`:
+//!
+//! - `dist`: builds the app for wasm32 (size-optimised profile), generates the JS glue with
+//!   wasm-bindgen (the library, pinned to the exact version the app links), shrinks the wasm
+//!   with `wasm-opt -Oz` from the npm package `binaryen` (never Debian's binaryen 108: its output
+//!   fails in Chromium), names assets by content hash, writes `index.html`, and precompresses
+//!   everything as `.br` and `.gz`.
+//! - `size`: prints the app shell's transfer size (html + js + wasm + css, brotli) and fails
+//!   when it exceeds the budget.
+
+use anyhow::{bail, Context, Result};
+use sha2::{Digest, Sha256};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const SHELL_BUDGET_KIB: f64 = 150.0;
+const COMPRESSIBLE: &[&str] = &[
+    "html",
+    "js",
+    "wasm",
+    "css",
+    "json",
+    "svg",
+    "webmanifest",
+    "txt",
+];
+
+fn main() -> Result<()> {
+    let root = workspace_root();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("dist") => dist(&root),
+        Some("size") => size(&root.join("dist")),
+        _ => bail!("usage: cargo xtask dist | size"),
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn run(cmd: &mut Command) -> Result<()> {
+    let status = cmd.status().with_context(|| format!("starting {cmd:?}"))?;
+    if !status.success() {
+        bail!("{cmd:?} failed with {status}");
+    }
+    Ok(())
+}
+
+fn short_hash(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))[..16].to_owned()
+}
+
+fn dist(root: &Path) -> Result<()> {
+    let started = std::time::Instant::now();
+    let target_dir =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    run(
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .current_dir(root)
+            .args([
+                "build",
+                "-p",
+                "werkstadt-app",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--profile",
+                "wasm-release",
+            ]),
+    )?;
+    let wasm_in = target_dir.join("wasm32-unknown-unknown/wasm-release/werkstadt_app.wasm");
+
+    let work = target_dir.join("xtask-bindgen");
+    let _ = fs::remove_dir_all(&work);
+    fs::create_dir_all(&work)?;
+    let mut bindgen = wasm_bindgen_cli_support::Bindgen::new();
+    bindgen
+        .input_path(&wasm_in)
+        .web(true)?
+        .omit_default_module_path(false)
+        .typescript(false)
+        .debug(false)
+        .generate(&work)
+        .context("wasm-bindgen")?;
+    let glue_path = work.join("werkstadt_app.js");
+    let bg_wasm = work.join("werkstadt_app_bg.wasm");
+
+    let wasm_opt = root.join("node_modules/.bin/wasm-opt");
+    if !wasm_opt.exists() {
+        bail!(
+            "{} is missing: run `npm ci` (scripts/setup does)",
+            wasm_opt.display()
+        );
+    }
+    let opt_wasm = work.join("opt.wasm");
+    run(Command::new(&wasm_opt)
+        .arg("-Oz")
+        .arg(&bg_wasm)
+        .arg("-o")
+        .arg(&opt_wasm))?;
+
+    let dist = root.join("dist");
+    let _ = fs::remove_dir_all(&dist);
+    fs::create_dir_all(&dist)?;
+
+    let wasm = fs::read(&opt_wasm)?;
+    let wasm_name = format!("app-{}.wasm", short_hash(&wasm));
+    fs::write(dist.join(&wasm_name), &wasm)?;
+
+    let mut glue = fs::read_to_string(&glue_path)?;
+    if !glue.contains("function __wbg_init") {
+        bail!("the wasm-bindgen glue has no __wbg_init; the loader below needs updating");
+    }
+    glue.push_str(&format!(
+        "\n__wbg_init({{ module_or_path: new URL('./{wasm_name}', import.meta.url) }});\n"
+    ));
+    let js_name = format!("app-{}.js", short_hash(glue.as_bytes()));
+    fs::write(dist.join(&js_name), &glue)?;
+
+    let mut css = String::new();
+    let mut sheets: Vec<PathBuf> = fs::read_dir(root.join("style"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "css"))
+        .collect();
+    sheets.sort();
+    for sheet in sheets {
+        css.push_str(&fs::read_to_string(&sheet)?);
+        css.push('\n');
+    }
+    let css_name = format!("style-{}.css", short_hash(css.as_bytes()));
+    fs::write(dist.join(&css_name), &css)?;
+
+    let public = root.join("public");
+    for entry in fs::read_dir(&public)? {
+        let path = entry?.path();
+        let name = path.file_name().context("file name")?.to_owned();
+        if path.is_file() && name != "index.html" {
+            fs::copy(&path, dist.join(&name))?;
+        }
+    }
+    let index = fs::read_to_string(public.join("index.html"))?
+        .replace("{{APP_JS}}", &js_name)
+        .replace("{{APP_WASM}}", &wasm_name)
+        .replace("{{STYLE_CSS}}", &css_name);
+    if index.contains("{{") {
+        bail!("index.html has an unknown placeholder");
+    }
+    fs::write(dist.join("index.html"), index)?;
+
+    precompress(&dist)?;
+    println!("dist/ built in {:.1} s", started.elapsed().as_secs_f64());
+    size(&dist)
+}
+
+fn precompress(dist: &Path) -> Result<()> {
+    for entry in fs::read_dir(dist)? {
+        let path = entry?.path();
+        let compressible = path
+            .extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| COMPRESSIBLE.contains(&x));
+        if !path.is_file() || !compressible {
+            continue;
+        }
+        let data = fs::read(&path)?;
+        let mut br = Vec::new();
+        {
+            let params = brotli::enc::BrotliEncoderParams {
+                quality: 11,
+                lgwin: 22,
+                ..Default::default()
+            };
+            brotli::BrotliCompress(&mut data.as_slice(), &mut br, &params)?;
+        }
+        fs::write(with_suffix(&path, "br"), br)?;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&data)?;
+        fs::write(with_suffix(&path, "gz"), gz.finish()?)?;
+    }
+    Ok(())
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".");
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// The app shell: what a first visit must download before the app runs.
+fn size(dist: &Path) -> Result<()> {
+    let mut total = 0u64;
+    let mut lines = Vec::new();
+    for entry in fs::read_dir(dist).with_context(|| format!("reading {}", dist.display()))? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let is_shell = name == "index.html.br"
+            || (name.starts_with("app-")
+                && (name.ends_with(".js.br") || name.ends_with(".wasm.br")))
+            || (name.starts_with("style-") && name.ends_with(".css.br"));
+        if is_shell {
+            let len = fs::metadata(&path)?.len();
+            total += len;
+            lines.push(format!("  {name:<40} {:>8.1} KiB", len as f64 / 1024.0));
+        }
+    }
+    if lines.len() != 4 {
+        bail!(
+            "expected index.html, js, wasm and css in {} (run `cargo xtask dist`)",
+            dist.display()
+        );
+    }
+    lines.sort();
+    for l in &lines {
+        println!("{l}");
+    }
+    let kib = total as f64 / 1024.0;
+    println!("app shell (brotli): {kib:.1} KiB (budget {SHELL_BUDGET_KIB:.0} KiB)");
+    if kib > SHELL_BUDGET_KIB {
+        bail!("the app shell is over budget");
+    }
+    Ok(())
+}

@@ -1,0 +1,105 @@
+//! Dot voting: 5 points over the themes, several on one allowed, with a clear remaining count.
+
+use crate::components::status::{error_text, ErrorNotice, Loading};
+use crate::i18n::{count, fill, use_i18n};
+use crate::platform::http::ClientError;
+use crate::{api, platform, use_me};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use werkstadt_domain::{DotBallot, DOT_BUDGET};
+
+#[component]
+pub fn DotsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let me = use_me();
+    let ballot = RwSignal::new(DotBallot::default());
+    let saving = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+    let error = RwSignal::new(None::<ClientError>);
+    let overview = LocalResource::new(api::overview);
+    if let Some(me) = me.clone() {
+        spawn_local(async move {
+            if let Ok(state) = api::me(&me).await {
+                if let Ok(b) = DotBallot::parse(&state.dots) {
+                    ballot.set(b);
+                }
+            }
+        });
+    }
+    Effect::new(move |_| platform::set_document_title(i18n.t().dots_heading));
+    let remaining = move || ballot.with(DotBallot::remaining);
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(me) = me.clone() else { return };
+        saving.set(true);
+        saved.set(false);
+        let entries = ballot.get_untracked().entries();
+        spawn_local(async move {
+            match api::set_dots(entries, &me).await {
+                Ok(state) => {
+                    if let Ok(b) = DotBallot::parse(&state.dots) {
+                        ballot.set(b);
+                    }
+                    error.set(None);
+                    saved.set(true);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            saving.set(false);
+        });
+    };
+
+    view! {
+        <h1 tabindex="-1">{move || i18n.t().dots_heading}</h1>
+        <p>{move || i18n.t().dots_intro}</p>
+        <p class="dots-remaining" role="status" aria-live="polite">
+            <strong>{move || fill(i18n.t().dots_remaining, &[("n", &remaining().to_string()), ("m", &DOT_BUDGET.to_string())])}</strong>
+        </p>
+        {move || match overview.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
+            Some(Ok(o)) => view! {
+                <form class="form" on:submit=save.clone()>
+                    <ul class="dot-list">
+                        {o.themes.into_iter().map(|t| {
+                            let id = t.id;
+                            let title = StoredValue::new(t.title);
+                            let points = move || ballot.with(|b| b.points_for(id));
+                            let change = move |delta: i8| {
+                                let next = points().saturating_add_signed(delta);
+                                if let Ok(b) = ballot.get_untracked().with(id, next) {
+                                    ballot.set(b);
+                                    saved.set(false);
+                                }
+                            };
+                            view! {
+                                <li class="dot-row">
+                                    <span class="dot-theme">{title.get_value()}</span>
+                                    <span class="dot-controls">
+                                        <button type="button" class="round"
+                                            aria-label=move || fill(i18n.t().dots_remove, &[("t", &title.get_value())])
+                                            disabled=move || points() == 0
+                                            on:click=move |_| change(-1)>"−"</button>
+                                        <output class="dot-points" aria-live="polite">
+                                            {move || count(u32::from(points()), i18n.t().points)}
+                                        </output>
+                                        <button type="button" class="round"
+                                            aria-label=move || fill(i18n.t().dots_add, &[("t", &title.get_value())])
+                                            disabled=move || remaining() == 0
+                                            on:click=move |_| change(1)>"+"</button>
+                                    </span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{error_text(&e)}</p> })}
+                    <Show when=move || saved.get()>
+                        <p class="notice notice-ok" role="status">{move || i18n.t().dots_saved}</p>
+                    </Show>
+                    <button type="submit" class="button" disabled=move || saving.get()>{move || i18n.t().dots_save}</button>
+                </form>
+            }.into_any(),
+        }}
+    }
+}

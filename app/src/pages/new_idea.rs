@@ -1,0 +1,159 @@
+//! The new-idea form: inline validation with the domain's rules; a retried submission reuses
+//! the same client-generated id, so it can never create a second idea.
+
+use crate::components::status::{error_text, ErrorNotice, Loading};
+use crate::i18n::{fill, use_i18n};
+use crate::platform::http::ClientError;
+use crate::platform::identity::new_uuid;
+use crate::{api, platform, use_me};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use werkstadt_domain::api::NewIdea;
+use werkstadt_domain::text::{BODY_MAX, TITLE_MAX};
+use werkstadt_domain::{IdeaBody, IdeaId, IdeaTitle, ThemeId};
+
+#[component]
+pub fn NewIdeaPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let overview = LocalResource::new(api::overview);
+    let theme = RwSignal::new(query.read_untracked().get("thema").unwrap_or_default());
+    let title = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    let attempted = RwSignal::new(false);
+    let title_touched = RwSignal::new(false);
+    let body_touched = RwSignal::new(false);
+    let sending = RwSignal::new(false);
+    let server_error = RwSignal::new(None::<ClientError>);
+    // One id per idea being written: a retry after a lost answer sends the same id.
+    let pending_id = StoredValue::new(None::<IdeaId>);
+    let navigate = use_navigate();
+    let me = use_me();
+    Effect::new(move |_| platform::set_document_title(i18n.t().new_heading));
+
+    let title_error = move || IdeaTitle::parse(&title.get()).err();
+    let body_error = move || IdeaBody::parse(&body.get()).err();
+    let theme_id = move || theme.get().parse::<ThemeId>().ok();
+    let show_title_error =
+        move || (attempted.get() || title_touched.get()) && title_error().is_some();
+    let show_body_error = move || (attempted.get() || body_touched.get()) && body_error().is_some();
+    let show_theme_error = move || attempted.get() && theme_id().is_none();
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        attempted.set(true);
+        let (Some(theme_id), None, None) = (theme_id(), title_error(), body_error()) else {
+            return;
+        };
+        let Some(me) = me.clone() else { return };
+        let id = match pending_id.get_value() {
+            Some(id) => id,
+            None => match new_uuid() {
+                Ok(u) => {
+                    pending_id.set_value(Some(IdeaId(u)));
+                    IdeaId(u)
+                }
+                Err(_) => return,
+            },
+        };
+        let idea = NewIdea {
+            id,
+            theme_id,
+            title: title.get(),
+            body: body.get(),
+        };
+        sending.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match api::submit_idea(&idea, &me).await {
+                Ok(saved) => {
+                    pending_id.set_value(None);
+                    navigate(&format!("/ideen/{}", saved.id), Default::default());
+                }
+                Err(e) => server_error.set(Some(e)),
+            }
+            sending.set(false);
+        });
+    };
+
+    let counter = move |n: usize, max: usize| {
+        fill(
+            i18n.t().chars_count,
+            &[("n", &n.to_string()), ("m", &max.to_string())],
+        )
+    };
+
+    view! {
+        <h1 tabindex="-1">{move || i18n.t().new_heading}</h1>
+        <p>{move || i18n.t().new_intro}</p>
+        {move || match overview.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
+            Some(Ok(o)) => {
+                let themes = o.themes;
+                view! {
+                    <form class="form" novalidate on:submit=on_submit.clone()>
+                        <Show when=move || attempted.get() && (title_error().is_some() || body_error().is_some() || theme_id().is_none())>
+                            <p class="notice notice-error" role="alert">{move || i18n.t().form_has_errors}</p>
+                        </Show>
+                        <div class="field">
+                            <label for="idee-thema">{move || i18n.t().field_theme}</label>
+                            <select id="idee-thema" required
+                                aria-invalid=move || show_theme_error().to_string()
+                                aria-describedby="idee-thema-fehler"
+                                prop:value=move || theme.get()
+                                on:change=move |ev| theme.set(event_target_value(&ev))>
+                                <option value="">{move || i18n.t().field_theme_choose}</option>
+                                {themes.iter().map(|t| {
+                                    let id = t.id.to_string();
+                                    let selected = theme.get_untracked() == id;
+                                    view! { <option value=id selected=selected>{t.title.clone()}</option> }
+                                }).collect_view()}
+                            </select>
+                            <p id="idee-thema-fehler" class="field-error">
+                                {move || show_theme_error().then(|| i18n.t().theme_required)}
+                            </p>
+                        </div>
+                        <div class="field">
+                            <label for="idee-titel">{move || i18n.t().field_title}</label>
+                            <input id="idee-titel" type="text" required autocomplete="off"
+                                aria-invalid=move || show_title_error().to_string()
+                                aria-describedby="idee-titel-hinweis idee-titel-fehler"
+                                prop:value=move || title.get()
+                                on:input=move |ev| title.set(event_target_value(&ev))
+                                on:blur=move |_| title_touched.set(true)/>
+                            <p id="idee-titel-hinweis" class="hint">
+                                {move || i18n.t().field_title_hint}" "
+                                {move || counter(title.get().trim().chars().count(), TITLE_MAX)}
+                            </p>
+                            <p id="idee-titel-fehler" class="field-error">
+                                {move || if show_title_error() { title_error().map(|e| i18n.t().validation(e)) } else { None }}
+                            </p>
+                        </div>
+                        <div class="field">
+                            <label for="idee-text">{move || i18n.t().field_body}</label>
+                            <textarea id="idee-text" rows="8" required
+                                aria-invalid=move || show_body_error().to_string()
+                                aria-describedby="idee-text-hinweis idee-text-fehler"
+                                prop:value=move || body.get()
+                                on:input=move |ev| body.set(event_target_value(&ev))
+                                on:blur=move |_| body_touched.set(true)></textarea>
+                            <p id="idee-text-hinweis" class="hint">
+                                {move || i18n.t().field_body_hint}" "
+                                {move || counter(body.get().trim().chars().count(), BODY_MAX)}
+                            </p>
+                            <p id="idee-text-fehler" class="field-error">
+                                {move || if show_body_error() { body_error().map(|e| i18n.t().validation(e)) } else { None }}
+                            </p>
+                        </div>
+                        {move || server_error.get().map(|e| view! { <p class="notice notice-error" role="alert">{error_text(&e)}</p> })}
+                        <button type="submit" class="button" disabled=move || sending.get()>
+                            {move || if sending.get() { i18n.t().submitting } else { i18n.t().submit_idea }}
+                        </button>
+                    </form>
+                }.into_any()
+            }
+        }}
+    }
+}

@@ -1,0 +1,59 @@
+//! The thin layer over browser APIs (fetch, localStorage, crypto, document). Everything else
+//! in the app is plain Rust and Leptos.
+
+pub mod http;
+pub mod identity;
+
+/// Fills `buf` from the browser's CSPRNG (`crypto.getRandomValues`).
+pub fn random_bytes(buf: &mut [u8]) -> Result<(), String> {
+    let crypto = web_sys::window()
+        .ok_or("no window")?
+        .crypto()
+        .map_err(|_| "no crypto")?;
+    crypto
+        .get_random_values_with_u8_array(buf)
+        .map(|_| ())
+        .map_err(|_| "getRandomValues failed".to_owned())
+}
+
+pub fn now_ms() -> u64 {
+    // Dates before 1970 do not occur; the cast keeps the millisecond value.
+    js_sys::Date::now().max(0.0) as u64
+}
+
+/// A localised date for a Unix-millisecond timestamp, e.g. "25.11.2026".
+pub fn format_date(unix_ms: i64, lang_code: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_ms as f64));
+    date.to_locale_date_string(lang_code, &wasm_bindgen::JsValue::UNDEFINED)
+        .as_string()
+        .unwrap_or_default()
+}
+
+pub fn set_document_lang(code: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", code);
+    }
+}
+
+pub fn set_document_title(title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(&format!("{title} – werkstadt"));
+    }
+}
+
+pub mod prefs {
+    use gloo_storage::{LocalStorage, Storage};
+
+    const LANG_KEY: &str = "werkstadt.lang";
+
+    pub fn lang() -> Option<String> {
+        LocalStorage::get(LANG_KEY).ok()
+    }
+
+    pub fn set_lang(code: &str) {
+        let _ = LocalStorage::set(LANG_KEY, code);
+    }
+}
