@@ -6,13 +6,13 @@
 mod api;
 mod components;
 mod i18n;
+mod load;
 mod pages;
 mod platform;
+mod router;
 
 use i18n::{I18n, Lang};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use platform::identity::Identity;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -38,21 +38,25 @@ fn App() -> impl IntoView {
         platform::prefs::set_lang(code);
     });
 
+    let router = router::provide_router();
+    let page = move || {
+        use pages::*;
+        use router::Route;
+        match router.get() {
+            Route::Start => view! { <start::StartPage/> }.into_any(),
+            Route::Theme(id) => view! { <theme::ThemePage id/> }.into_any(),
+            Route::Idea(id) => view! { <idea::IdeaPage id/> }.into_any(),
+            Route::NewIdea(theme) => view! { <new_idea::NewIdeaPage theme/> }.into_any(),
+            Route::Dots => view! { <dots::DotsPage/> }.into_any(),
+            Route::Results => view! { <results::ResultsPage/> }.into_any(),
+            Route::NotFound => view! { <not_found::NotFoundPage/> }.into_any(),
+        }
+    };
+
     view! {
-        <Router>
-            <components::layout::Header/>
-            <main id="inhalt" tabindex="-1">
-                <Routes fallback=pages::not_found::NotFoundPage>
-                    <Route path=path!("/") view=pages::start::StartPage/>
-                    <Route path=path!("/themen/:id") view=pages::theme::ThemePage/>
-                    <Route path=path!("/ideen/:id") view=pages::idea::IdeaPage/>
-                    <Route path=path!("/neu") view=pages::new_idea::NewIdeaPage/>
-                    <Route path=path!("/punkte") view=pages::dots::DotsPage/>
-                    <Route path=path!("/ergebnisse") view=pages::results::ResultsPage/>
-                </Routes>
-            </main>
-            <components::layout::Footer/>
-        </Router>
+        <components::layout::Header/>
+        <main id="inhalt" tabindex="-1">{page}</main>
+        <components::layout::Footer/>
     }
 }
 

@@ -27,13 +27,20 @@ const COMPRESSIBLE: &[&str] = &[
     "txt",
 ];
 
-fn main() -> Result<()> {
+fn main() -> std::process::ExitCode {
     let root = workspace_root();
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
+    let result = match args.first().map(String::as_str) {
         Some("dist") => dist(&root),
         Some("size") => size(&root.join("dist")),
-        _ => bail!("usage: cargo xtask dist | size"),
+        _ => Err(anyhow::anyhow!("usage: cargo xtask dist | size")),
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
     }
 }
 

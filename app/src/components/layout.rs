@@ -2,21 +2,13 @@
 
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use crate::router::use_route;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
-    let location = use_location();
-    let current = move |href: &'static str| {
-        let path = location.pathname.get();
-        let active = if href == "/" {
-            path == "/"
-        } else {
-            path.starts_with(href)
-        };
-        active.then_some("page")
-    };
+    let route = use_route();
+    let current = move |href: &'static str| (route.get().section() == href).then_some("page");
     let link = move |href: &'static str, text: fn(&'static crate::i18n::Texts) -> &'static str| {
         view! {
             <li><a href=href aria-current=move || current(href)>{move || text(i18n.t())}</a></li>

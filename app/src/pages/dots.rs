@@ -16,7 +16,7 @@ pub fn DotsPage() -> impl IntoView {
     let saving = RwSignal::new(false);
     let saved = RwSignal::new(false);
     let error = RwSignal::new(None::<ClientError>);
-    let overview = LocalResource::new(api::overview);
+    let overview = crate::load::load(api::overview);
     if let Some(me) = me.clone() {
         spawn_local(async move {
             if let Ok(state) = api::me(&me).await {

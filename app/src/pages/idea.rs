@@ -6,31 +6,12 @@ use crate::platform::http::ClientError;
 use crate::{api, platform, use_me};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use werkstadt_domain::IdeaId;
 
 #[component]
-pub fn IdeaPage() -> impl IntoView {
+pub fn IdeaPage(id: IdeaId) -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let idea_id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<IdeaId>().ok())
-    };
-    let detail = LocalResource::new(move || {
-        let id = idea_id();
-        async move {
-            match id {
-                Some(id) => api::idea(id).await,
-                None => Err(ClientError::Api(werkstadt_domain::error::ApiErrorBody {
-                    code: werkstadt_domain::ErrorCode::NotFound,
-                    message: String::new(),
-                })),
-            }
-        }
-    });
+    let detail = crate::load::load(move || api::idea(id));
 
     view! {
         {move || match detail.get() {

@@ -8,17 +8,16 @@ use crate::platform::identity::new_uuid;
 use crate::{api, platform, use_me};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use crate::router::use_route;
 use werkstadt_domain::api::NewIdea;
 use werkstadt_domain::text::{BODY_MAX, TITLE_MAX};
 use werkstadt_domain::{IdeaBody, IdeaId, IdeaTitle, ThemeId};
 
 #[component]
-pub fn NewIdeaPage() -> impl IntoView {
+pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let overview = LocalResource::new(api::overview);
-    let theme = RwSignal::new(query.read_untracked().get("thema").unwrap_or_default());
+    let overview = crate::load::load(api::overview);
+    let theme = RwSignal::new(theme.map(|t| t.to_string()).unwrap_or_default());
     let title = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
     let attempted = RwSignal::new(false);
@@ -28,7 +27,7 @@ pub fn NewIdeaPage() -> impl IntoView {
     let server_error = RwSignal::new(None::<ClientError>);
     // One id per idea being written: a retry after a lost answer sends the same id.
     let pending_id = StoredValue::new(None::<IdeaId>);
-    let navigate = use_navigate();
+    let router = use_route();
     let me = use_me();
     Effect::new(move |_| platform::set_document_title(i18n.t().new_heading));
 
@@ -64,12 +63,11 @@ pub fn NewIdeaPage() -> impl IntoView {
             body: body.get(),
         };
         sending.set(true);
-        let navigate = navigate.clone();
         spawn_local(async move {
             match api::submit_idea(&idea, &me).await {
                 Ok(saved) => {
                     pending_id.set_value(None);
-                    navigate(&format!("/ideen/{}", saved.id), Default::default());
+                    router.navigate(&format!("/ideen/{}", saved.id));
                 }
                 Err(e) => server_error.set(Some(e)),
             }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let results = LocalResource::new(api::results);
+    let results = crate::load::load(api::results);
     Effect::new(move |_| platform::set_document_title(i18n.t().results_heading));
     view! {
         <h1 tabindex="-1">{move || i18n.t().results_heading}</h1>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn StartPage() -> impl IntoView {
     let i18n = use_i18n();
-    let overview = LocalResource::new(api::overview);
+    let overview = crate::load::load(api::overview);
     view! {
         {move || match overview.get() {
             None => view! { <Loading/> }.into_any(),

@@ -5,35 +5,17 @@ use crate::components::status::{ErrorNotice, Loading};
 use crate::i18n::{count, fill, use_i18n};
 use crate::platform;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use werkstadt_domain::api::IdeaSort;
 use werkstadt_domain::ThemeId;
 
 #[component]
-pub fn ThemePage() -> impl IntoView {
+pub fn ThemePage(id: ThemeId) -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let theme_id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<ThemeId>().ok())
-    };
     let sort = RwSignal::new(IdeaSort::Support);
     let page = RwSignal::new(1u32);
-    let data = LocalResource::new(move || {
-        let (id, sort, page) = (theme_id(), sort.get(), page.get());
-        async move {
-            match id {
-                Some(id) => api::ideas(id, sort, page).await,
-                None => Err(crate::platform::http::ClientError::Api(
-                    werkstadt_domain::error::ApiErrorBody {
-                        code: werkstadt_domain::ErrorCode::NotFound,
-                        message: String::new(),
-                    },
-                )),
-            }
-        }
+    let data = crate::load::load(move || {
+        let (sort, page) = (sort.get(), page.get());
+        api::ideas(id, sort, page)
     });
     let sort_button = move |value: IdeaSort, label: fn(&crate::i18n::Texts) -> &'static str| {
         view! {

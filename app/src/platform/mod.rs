@@ -44,16 +44,29 @@ pub fn set_document_title(title: &str) {
     }
 }
 
-pub mod prefs {
-    use gloo_storage::{LocalStorage, Storage};
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
 
+pub fn storage_get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
+    local_storage()
+        .ok_or("no localStorage")?
+        .set_item(key, value)
+        .map_err(|_| "localStorage refused the write".to_owned())
+}
+
+pub mod prefs {
     const LANG_KEY: &str = "werkstadt.lang";
 
     pub fn lang() -> Option<String> {
-        LocalStorage::get(LANG_KEY).ok()
+        super::storage_get(LANG_KEY)
     }
 
     pub fn set_lang(code: &str) {
-        let _ = LocalStorage::set(LANG_KEY, code);
+        let _ = super::storage_set(LANG_KEY, code);
     }
 }
