@@ -23,7 +23,11 @@ pub enum Route {
 
 impl Route {
     pub fn parse(path: &str, search: &str) -> Self {
-        let segments: Vec<&str> = path.trim_matches('/').split('/').filter(|s| !s.is_empty()).collect();
+        let segments: Vec<&str> = path
+            .trim_matches('/')
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .collect();
         match segments.as_slice() {
             [] => Route::Start,
             ["themen", id] => id.parse().map_or(Route::NotFound, Route::Theme),
@@ -79,8 +83,13 @@ impl Router {
     }
 
     fn sync(self) {
-        let Some(loc) = web_sys::window().map(|w| w.location()) else { return };
-        let route = Route::parse(&loc.pathname().unwrap_or_default(), &loc.search().unwrap_or_default());
+        let Some(loc) = web_sys::window().map(|w| w.location()) else {
+            return;
+        };
+        let route = Route::parse(
+            &loc.pathname().unwrap_or_default(),
+            &loc.search().unwrap_or_default(),
+        );
         self.0.set(route);
     }
 }
@@ -93,7 +102,13 @@ fn scroll_to_top() {
 
 /// The same-origin path of a clicked link that the router should handle, if any.
 fn link_target(ev: &web_sys::MouseEvent) -> Option<String> {
-    if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.meta_key()
+        || ev.ctrl_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
         return None;
     }
     let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
@@ -117,15 +132,17 @@ pub fn provide_router() -> Router {
     router.sync();
     provide_context(router);
     if let Some(w) = web_sys::window() {
-        let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-            if let Some(href) = link_target(&ev) {
-                ev.prevent_default();
-                router.navigate(&href);
-            }
-        });
+        let on_click =
+            Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+                if let Some(href) = link_target(&ev) {
+                    ev.prevent_default();
+                    router.navigate(&href);
+                }
+            });
         let on_pop = Closure::<dyn Fn(web_sys::Event)>::new(move |_| router.sync());
         if let Some(doc) = w.document() {
-            let _ = doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+            let _ =
+                doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
         }
         let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
         // The listeners live as long as the page.

@@ -1,1 +1,370 @@
+//! Harness for black-box and browser tests: the built `werkstadt` binary as a real process,
+//! chromedriver + headless Chromium, axe-core. Every process a test starts runs in its own
+//! process group and is killed when its guard drops, also when the test panics.
 
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// The server binary: `$WERKSTADT_BIN`, else `target/debug/werkstadt` (built by `scripts/test`).
+pub fn server_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("WERKSTADT_BIN") {
+        return PathBuf::from(p);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| workspace_root().join("target"), PathBuf::from);
+    let bin = target.join("debug/werkstadt");
+    assert!(
+        bin.exists(),
+        "{} is missing: run `cargo build -p werkstadt-server` first",
+        bin.display()
+    );
+    bin
+}
+
+/// The built app: `$WERKSTADT_DIST`, else `dist/` (built by `cargo xtask dist`).
+pub fn dist_dir() -> PathBuf {
+    let dist = std::env::var_os("WERKSTADT_DIST")
+        .map_or_else(|| workspace_root().join("dist"), PathBuf::from);
+    assert!(
+        dist.join("index.html").exists(),
+        "{} has no index.html: run `cargo xtask dist` first",
+        dist.display()
+    );
+    dist
+}
+
+/// A child process in its own process group; the whole group is killed on drop.
+pub struct GroupChild {
+    pub child: Child,
+}
+
+impl GroupChild {
+    pub fn spawn(cmd: &mut Command) -> Self {
+        let child = cmd
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {cmd:?}: {e}"));
+        Self { child }
+    }
+
+    pub fn pid(&self) -> i32 {
+        i32::try_from(self.child.id()).unwrap_or(i32::MAX)
+    }
+
+    pub fn signal_group(&self, sig: i32) {
+        let _ = kill(-self.pid(), sig);
+    }
+}
+
+/// `kill(1)` instead of `libc::kill` keeps this crate free of `unsafe`.
+fn kill(pid: i32, sig: i32) -> std::io::Result<()> {
+    let status = Command::new("kill")
+        .arg(format!("-{}", signal_name(sig)))
+        .arg("--")
+        .arg(pid.to_string())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(std::io::Error::other("kill failed"))
+    }
+}
+
+fn signal_name(sig: i32) -> &'static str {
+    match sig {
+        libc::SIGTERM => "TERM",
+        libc::SIGSTOP => "STOP",
+        libc::SIGCONT => "CONT",
+        _ => "KILL",
+    }
+}
+
+impl Drop for GroupChild {
+    fn drop(&mut self) {
+        self.signal_group(libc::SIGKILL);
+        let _ = self.child.wait();
+    }
+}
+
+/// A free loopback port (bound and released; good enough for chromedriver's `--port`).
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+/// A running `werkstadt serve` on a port-0 listener with its own database.
+pub struct Server {
+    pub url: String,
+    pub db: PathBuf,
+    pub process: GroupChild,
+    dist: PathBuf,
+}
+
+impl Server {
+    pub fn start(db: &Path) -> Self {
+        Self::start_with(db, &dist_dir(), "127.0.0.1:0")
+    }
+
+    pub fn start_with(db: &Path, dist: &Path, listen: &str) -> Self {
+        let mut process = GroupChild::spawn(
+            Command::new(server_binary())
+                .args(["serve", "--demo", "--listen", listen])
+                .arg("--db")
+                .arg(db)
+                .arg("--dist")
+                .arg(dist)
+                .env("RUST_LOG", "warn")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::inherit()),
+        );
+        let stdout = process.child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("reads the URL line");
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no URL in {line:?}"))
+            .trim_end_matches('/')
+            .to_owned();
+        Self {
+            url,
+            db: db.to_owned(),
+            process,
+            dist: dist.to_owned(),
+        }
+    }
+
+    /// The listen address, for restarting on the same port.
+    pub fn addr(&self) -> String {
+        self.url.trim_start_matches("http://").to_owned()
+    }
+
+    /// Kills the server (the browser then sees it as down) and returns what is needed to
+    /// start it again on the same address.
+    pub fn kill(self) -> (PathBuf, PathBuf, String) {
+        let addr = self.addr();
+        let (db, dist) = (self.db.clone(), self.dist.clone());
+        drop(self);
+        (db, dist, addr)
+    }
+}
+
+/// chromedriver + headless Chromium with a fresh profile; both die with the guard.
+pub struct Browser {
+    pub client: fantoccini::Client,
+    _driver: GroupChild,
+    _profile: tempfile::TempDir,
+}
+
+#[derive(Clone, Copy)]
+pub enum Viewport {
+    Desktop,
+    /// 360 × 740 CSS pixels, touch, a phone user agent.
+    Phone,
+}
+
+impl Browser {
+    pub async fn start(viewport: Viewport) -> Self {
+        let port = free_port();
+        let driver = GroupChild::spawn(
+            Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+        );
+        let profile = tempfile::tempdir().expect("profile dir");
+        let mut args = vec![
+            "--headless".to_owned(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            format!("--user-data-dir={}", profile.path().display()),
+        ];
+        let mut chrome = serde_json::json!({
+            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+        });
+        match viewport {
+            Viewport::Desktop => args.push("--window-size=1280,900".into()),
+            Viewport::Phone => {
+                chrome["mobileEmulation"] = serde_json::json!({
+                    "deviceMetrics": {"width": 360, "height": 740, "pixelRatio": 3.0, "touch": true},
+                    "userAgent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36"
+                });
+            }
+        }
+        chrome["args"] = serde_json::json!(args);
+        let mut caps = serde_json::Map::new();
+        caps.insert("goog:chromeOptions".into(), chrome);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let client = loop {
+            let mut builder = fantoccini::ClientBuilder::new(
+                hyper_util::client::legacy::connect::HttpConnector::new(),
+            );
+            builder.capabilities(caps.clone());
+            match builder.connect(&format!("http://127.0.0.1:{port}")).await {
+                Ok(c) => break c,
+                Err(e) if Instant::now() > deadline => panic!("chromedriver did not start: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        Self {
+            client,
+            _driver: driver,
+            _profile: profile,
+        }
+    }
+}
+
+/// Polls until `f` returns `Some`, up to 15 s (Leptos updates the DOM asynchronously).
+pub async fn eventually<T, F, Fut>(what: &str, mut f: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        if let Some(v) = f().await {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// What a test does with a page, in terms a user would notice.
+pub struct Page<'a> {
+    pub c: &'a fantoccini::Client,
+    pub base: String,
+}
+
+impl<'a> Page<'a> {
+    pub fn new(browser: &'a Browser, base: &str) -> Self {
+        Self {
+            c: &browser.client,
+            base: base.to_owned(),
+        }
+    }
+
+    pub async fn goto(&self, path: &str) {
+        self.c
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .expect("navigates");
+    }
+
+    pub async fn path(&self) -> String {
+        self.c.current_url().await.expect("url").path().to_owned()
+    }
+
+    /// The visible text of the whole page.
+    pub async fn body_text(&self) -> String {
+        match self.c.find(fantoccini::Locator::Css("body")).await {
+            Ok(b) => b.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Waits until the page shows `text`.
+    pub async fn wait_text(&self, text: &str) {
+        eventually(&format!("the text {text:?}"), || async {
+            self.body_text().await.contains(text).then_some(())
+        })
+        .await;
+    }
+
+    /// Waits until the element matching `css` exists and returns its text.
+    pub async fn text_of(&self, css: &str) -> String {
+        let el = self.find(css).await;
+        el.text().await.expect("text")
+    }
+
+    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        eventually(&format!("the element {css}"), || async {
+            self.c.find(fantoccini::Locator::Css(css)).await.ok()
+        })
+        .await
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.expect("clicks");
+    }
+
+    /// Clicks the link or button whose visible text contains `text`.
+    pub async fn click_text(&self, text: &str) {
+        let el = eventually(&format!("something to click labelled {text:?}"), || async {
+            for css in ["a", "button"] {
+                let all = self.c.find_all(fantoccini::Locator::Css(css)).await.ok()?;
+                for el in all {
+                    if el.text().await.ok().is_some_and(|t| t.contains(text)) {
+                        return Some(el);
+                    }
+                }
+            }
+            None
+        })
+        .await;
+        el.click().await.expect("clicks");
+    }
+
+    pub async fn fill(&self, css: &str, value: &str) {
+        let el = self.find(css).await;
+        el.clear().await.expect("clears");
+        el.send_keys(value).await.expect("types");
+    }
+
+    pub async fn eval(&self, js: &str) -> serde_json::Value {
+        self.c.execute(js, vec![]).await.expect("script runs")
+    }
+
+    /// Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the current page and fails the test
+    /// with the list of violations, if any.
+    pub async fn assert_accessible(&self, page_name: &str) {
+        let axe_path = workspace_root().join("node_modules/axe-core/axe.min.js");
+        let axe = std::fs::read_to_string(&axe_path)
+            .unwrap_or_else(|e| panic!("{}: {e} (run `npm ci`)", axe_path.display()));
+        self.c
+            .execute(&axe, vec![])
+            .await
+            .expect("injects axe-core");
+        let result = self
+            .c
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                   axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                      .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                          nodes: v.nodes.map(n => n.html).slice(0, 3)}))))
+                      .catch(e => done([{id: 'axe-error', help: String(e)}]));"#,
+                vec![],
+            )
+            .await
+            .expect("axe runs");
+        let violations = result.as_array().cloned().unwrap_or_default();
+        assert!(
+            violations.is_empty(),
+            "axe-core found {} WCAG 2.1 AA violation(s) on {page_name}:\n{}",
+            violations.len(),
+            serde_json::to_string_pretty(&violations).unwrap_or_default()
+        );
+    }
+}

@@ -1,8 +1,8 @@
 //! The frame around every page: skip link, header with navigation and language switch, footer.
 
 use crate::i18n::use_i18n;
-use leptos::prelude::*;
 use crate::router::use_route;
+use leptos::prelude::*;
 
 #[component]
 pub fn Header() -> impl IntoView {

@@ -20,7 +20,7 @@ pub fn ResultsPage() -> impl IntoView {
                 let max = r.themes.iter().map(|t| t.theme.dot_points).max().unwrap_or(0).max(1);
                 let (voters, placed) = (r.dot_voters, r.dots_placed);
                 view! {
-                    <p>{move || fill(i18n.t().results_summary, &[("n", &voters.to_string()), ("m", &placed.to_string())])}</p>
+                    <p>{move || fill(i18n.t().results_summary, &[("p", &count(voters, i18n.t().people)), ("m", &count(placed, i18n.t().points))])}</p>
                     <ol class="ranking">
                         {r.themes.into_iter().map(|tr| {
                             let (rank, points) = (tr.rank, tr.theme.dot_points);

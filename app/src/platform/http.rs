@@ -42,24 +42,40 @@ pub fn to_json<B: Serialize>(body: &B) -> Option<String> {
     js_sys::JSON::stringify(&value).ok()?.as_string()
 }
 
-async fn send<T: DeserializeOwned>(req: Result<gloo_net::http::Request, gloo_net::Error>) -> Result<T, ClientError> {
-    let res = req.map_err(|_| ClientError::Network)?.send().await.map_err(|_| ClientError::Network)?;
+async fn send<T: DeserializeOwned>(
+    req: Result<gloo_net::http::Request, gloo_net::Error>,
+) -> Result<T, ClientError> {
+    let res = req
+        .map_err(|_| ClientError::Network)?
+        .send()
+        .await
+        .map_err(|_| ClientError::Network)?;
     let ok = res.ok();
     let text = res.text().await.map_err(|_| ClientError::Network)?;
     if ok {
         return parse(&text).ok_or_else(|| {
-            ClientError::Api(ApiErrorBody { code: ErrorCode::Unknown, message: "unexpected answer".into() })
+            ClientError::Api(ApiErrorBody {
+                code: ErrorCode::Unknown,
+                message: "unexpected answer".into(),
+            })
         });
     }
     // Not our JSON: a proxy or a server that is starting up.
     parse::<ApiErrorBody>(&text).map_or(Err(ClientError::Network), |b| Err(ClientError::Api(b)))
 }
 
-pub async fn get<T: DeserializeOwned>(path: &str, who: Option<&Identity>) -> Result<T, ClientError> {
+pub async fn get<T: DeserializeOwned>(
+    path: &str,
+    who: Option<&Identity>,
+) -> Result<T, ClientError> {
     send(with_identity(Request::get(path), who).build()).await
 }
 
-async fn write<B: Serialize, T: DeserializeOwned>(req: RequestBuilder, body: &B, who: &Identity) -> Result<T, ClientError> {
+async fn write<B: Serialize, T: DeserializeOwned>(
+    req: RequestBuilder,
+    body: &B,
+    who: &Identity,
+) -> Result<T, ClientError> {
     let json = to_json(body).ok_or(ClientError::Network)?;
     let req = with_identity(req, Some(who))
         .header("content-type", "application/json")
@@ -67,10 +83,18 @@ async fn write<B: Serialize, T: DeserializeOwned>(req: RequestBuilder, body: &B,
     send(req).await
 }
 
-pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B, who: &Identity) -> Result<T, ClientError> {
+pub async fn post<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+    who: &Identity,
+) -> Result<T, ClientError> {
     write(Request::post(path), body, who).await
 }
 
-pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B, who: &Identity) -> Result<T, ClientError> {
+pub async fn put<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+    who: &Identity,
+) -> Result<T, ClientError> {
     write(Request::put(path), body, who).await
 }

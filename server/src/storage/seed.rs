@@ -10,21 +10,25 @@ use werkstadt_domain::DOT_BUDGET;
 pub struct DemoSeed {
     pub process_title: String,
     pub process_description: String,
-    /// (title, description, ideas as (title, body))
-    pub themes: Vec<(String, String, Vec<(String, String)>)>,
+    pub themes: Vec<SeedTheme>,
+}
+
+pub struct SeedTheme {
+    pub title: String,
+    pub description: String,
+    /// (title, body)
+    pub ideas: Vec<(String, String)>,
 }
 
 impl DemoSeed {
     pub fn bielefeld() -> Self {
-        let t = |title: &str, desc: &str, ideas: &[(&str, &str)]| {
-            (
-                title.to_owned(),
-                desc.to_owned(),
-                ideas
-                    .iter()
-                    .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
-                    .collect(),
-            )
+        let t = |title: &str, desc: &str, ideas: &[(&str, &str)]| SeedTheme {
+            title: title.to_owned(),
+            description: desc.to_owned(),
+            ideas: ideas
+                .iter()
+                .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+                .collect(),
         };
         Self {
             process_title: "Smart City Strategie Bielefeld".into(),
@@ -91,7 +95,8 @@ pub fn insert(tx: &Transaction<'_>, seed: &DemoSeed) -> Result<(), StoreError> {
         params![office, OFFICE_PARTICIPANT_HASH, now],
     )?;
     let mut at = now - 86_400_000;
-    for (pos, (title, desc, ideas)) in seed.themes.iter().enumerate() {
+    for (pos, theme_seed) in seed.themes.iter().enumerate() {
+        let (title, desc, ideas) = (&theme_seed.title, &theme_seed.description, &theme_seed.ideas);
         let theme = Uuid::now_v7().to_string();
         tx.execute(
             "INSERT INTO theme (id, process_id, title, description, position) VALUES (?1, ?2, ?3, ?4, ?5)",
