@@ -96,7 +96,11 @@ pub fn insert(tx: &Transaction<'_>, seed: &DemoSeed) -> Result<(), StoreError> {
     )?;
     let mut at = now - 86_400_000;
     for (pos, theme_seed) in seed.themes.iter().enumerate() {
-        let (title, desc, ideas) = (&theme_seed.title, &theme_seed.description, &theme_seed.ideas);
+        let (title, desc, ideas) = (
+            &theme_seed.title,
+            &theme_seed.description,
+            &theme_seed.ideas,
+        );
         let theme = Uuid::now_v7().to_string();
         tx.execute(
             "INSERT INTO theme (id, process_id, title, description, position) VALUES (?1, ?2, ?3, ?4, ?5)",
