@@ -168,9 +168,9 @@ impl Texts {
             IdConflict => self.err_conflict,
             RateLimited => self.err_too_many,
             Internal => self.err_generic,
-            MalformedJson | PayloadTooLarge | UnsupportedMediaType | BadQuery | Unknown => {
-                return None
-            }
+            MalformedJson | PayloadTooLarge | UnsupportedMediaType | BadQuery | CommentEmpty
+            | CommentTooLong | CommentInvalid | TooManyMutations | UpgradeRequired
+            | ResetRequired | Busy | Unknown => return None,
         })
     }
 

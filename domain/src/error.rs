@@ -27,6 +27,17 @@ pub enum ErrorCode {
     DotBudgetExceeded,
     DotInvalid,
     IdConflict,
+    CommentEmpty,
+    CommentTooLong,
+    CommentInvalid,
+    TooManyMutations,
+    /// The client speaks an older sync protocol: it must update itself.
+    UpgradeRequired,
+    /// The client's cursor is unknown to the server: drop the replica (never the outbox) and
+    /// pull from 0.
+    ResetRequired,
+    /// A passing condition (database busy): retry the same request later.
+    Busy,
     RateLimited,
     Internal,
     /// A code this build does not know (a newer server).

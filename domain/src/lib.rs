@@ -10,10 +10,12 @@ pub mod dots;
 pub mod error;
 pub mod ids;
 pub mod support;
+pub mod sync;
+pub mod sync_model;
 pub mod tally;
 pub mod text;
 
 pub use dots::{DotBallot, DOT_BUDGET};
 pub use error::ErrorCode;
 pub use ids::{IdeaId, ParticipantId, ProcessId, ThemeId};
-pub use text::{IdeaBody, IdeaTitle, ValidationError};
+pub use text::{CommentBody, IdeaBody, IdeaTitle, ValidationError};

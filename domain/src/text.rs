@@ -26,6 +26,12 @@ pub enum ValidationError {
     BodyTooLong,
     #[error("the idea text contains control characters")]
     BodyInvalid,
+    #[error("the comment must not be empty")]
+    CommentEmpty,
+    #[error("the comment may have at most {} characters", crate::sync::COMMENT_MAX)]
+    CommentTooLong,
+    #[error("the comment contains control characters")]
+    CommentInvalid,
 }
 
 impl ValidationError {
@@ -37,6 +43,9 @@ impl ValidationError {
             Self::BodyEmpty => ErrorCode::BodyEmpty,
             Self::BodyTooLong => ErrorCode::BodyTooLong,
             Self::BodyInvalid => ErrorCode::BodyInvalid,
+            Self::CommentEmpty => ErrorCode::CommentEmpty,
+            Self::CommentTooLong => ErrorCode::CommentTooLong,
+            Self::CommentInvalid => ErrorCode::CommentInvalid,
         }
     }
 }
@@ -88,6 +97,32 @@ impl IdeaBody {
         }
         if n > BODY_MAX {
             return Err(ValidationError::BodyTooLong);
+        }
+        Ok(Self(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A comment on an idea: trimmed, 1–1,000 characters, line breaks allowed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct CommentBody(String);
+
+impl CommentBody {
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let s = raw.trim();
+        if s.chars().any(|c| is_forbidden_control(c, true)) {
+            return Err(ValidationError::CommentInvalid);
+        }
+        let n = s.chars().count();
+        if n == 0 {
+            return Err(ValidationError::CommentEmpty);
+        }
+        if n > crate::sync::COMMENT_MAX {
+            return Err(ValidationError::CommentTooLong);
         }
         Ok(Self(s.to_owned()))
     }
@@ -175,6 +210,19 @@ mod tests {
         assert_eq!(
             IdeaBody::parse("bell\u{7}"),
             Err(ValidationError::BodyInvalid)
+        );
+    }
+
+    #[test]
+    fn comment_limits() {
+        assert_eq!(
+            CommentBody::parse(" \n"),
+            Err(ValidationError::CommentEmpty)
+        );
+        assert!(CommentBody::parse(&"ö".repeat(1000)).is_ok());
+        assert_eq!(
+            CommentBody::parse(&"ö".repeat(1001)),
+            Err(ValidationError::CommentTooLong)
         );
     }
 

@@ -33,9 +33,20 @@ pub async fn launch(
         store.seed(DemoSeed::bielefeld()).await?;
         tracing::info!("seeded the demo process");
     }
-    let app = http::router(http::AppState { store }, config.dist.clone());
+    let (stopping, shutdown_rx) = tokio::sync::watch::channel(false);
+    let app = http::router(
+        http::AppState {
+            store,
+            shutdown: shutdown_rx,
+        },
+        config.dist.clone(),
+    );
     axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            // End event streams so graceful shutdown does not wait for them forever.
+            let _ = stopping.send(true);
+        })
         .await?;
     Ok(())
 }

@@ -31,7 +31,11 @@ impl ApiError {
             UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             NotFound | UnknownTheme | UnknownIdea => StatusCode::NOT_FOUND,
             TitleTooShort | TitleTooLong | TitleInvalid | BodyEmpty | BodyTooLong | BodyInvalid
-            | DotBudgetExceeded | DotInvalid => StatusCode::UNPROCESSABLE_ENTITY,
+            | DotBudgetExceeded | DotInvalid | CommentEmpty | CommentTooLong | CommentInvalid
+            | TooManyMutations => StatusCode::UNPROCESSABLE_ENTITY,
+            UpgradeRequired => StatusCode::UPGRADE_REQUIRED,
+            ResetRequired => StatusCode::CONFLICT,
+            Busy => StatusCode::SERVICE_UNAVAILABLE,
             AuthRequired | WrongSecret => StatusCode::UNAUTHORIZED,
             IdConflict => StatusCode::CONFLICT,
             RateLimited => StatusCode::TOO_MANY_REQUESTS,
@@ -58,34 +62,13 @@ impl IntoResponse for ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::NoProcess => {
-                Self::client(ErrorCode::NotFound, "No participation process exists yet.")
-            }
-            StoreError::UnknownTheme => {
-                Self::client(ErrorCode::UnknownTheme, "This theme does not exist.")
-            }
-            StoreError::ThemeNotInProcess => Self::client(
-                ErrorCode::UnknownTheme,
-                "This theme is not part of the current process.",
-            ),
-            StoreError::UnknownIdea => {
-                Self::client(ErrorCode::UnknownIdea, "This idea does not exist.")
-            }
-            StoreError::WrongSecret => Self::client(
-                ErrorCode::WrongSecret,
-                "The participant secret does not match.",
-            ),
-            StoreError::IdConflict => Self::client(
-                ErrorCode::IdConflict,
-                "This id is already used for different content.",
-            ),
-            StoreError::DotBudgetExceeded => Self::client(
-                ErrorCode::DotBudgetExceeded,
-                "More points than the process allows.",
-            ),
-            other => Self::Internal(other.to_string()),
+        if let Some((code, message)) = e.rejection() {
+            return Self::Client(code, message);
         }
+        if e.is_busy() {
+            return Self::client(ErrorCode::Busy, "The server is busy. Please retry shortly.");
+        }
+        Self::Internal(e.to_string())
     }
 }
 

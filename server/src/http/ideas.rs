@@ -12,7 +12,8 @@ use werkstadt_domain::api::{
     IdeaDetail, IdeaListQuery, IdeaPage, NewIdea, SupportRequest, SupportState,
 };
 use werkstadt_domain::error::ApiErrorBody;
-use werkstadt_domain::{ErrorCode, IdeaId, ThemeId};
+use werkstadt_domain::sync::{CommentRecord, NewComment};
+use werkstadt_domain::{CommentBody, ErrorCode, IdeaId, ThemeId};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -20,6 +21,7 @@ pub fn router() -> Router<AppState> {
         .route("/ideas", post(submit))
         .route("/ideas/{idea_id}", get(detail))
         .route("/ideas/{idea_id}/support", put(support))
+        .route("/ideas/{idea_id}/comments", get(comments).post(add_comment))
 }
 
 /// The ideas of a theme, sorted by support or newest first, paginated.
@@ -91,4 +93,38 @@ pub async fn support(
     Ok(AppJson(
         s.store.set_support(caller, id, req.supported).await?,
     ))
+}
+
+/// The comments on an idea, oldest first.
+#[utoipa::path(get, path = "/api/ideas/{idea_id}/comments", tag = "ideas",
+    params(("idea_id" = IdeaId, Path)),
+    responses((status = 200, body = Vec<CommentRecord>), (status = 404, body = ApiErrorBody)))]
+pub async fn comments(
+    State(s): State<AppState>,
+    AppPath(id): AppPath<IdeaId>,
+) -> Result<AppJson<Vec<CommentRecord>>, ApiError> {
+    Ok(AppJson(s.store.comments(id).await?))
+}
+
+/// Comments on an idea. The id comes from the client; resending answers 200.
+#[utoipa::path(post, path = "/api/ideas/{idea_id}/comments", tag = "ideas", request_body = NewComment,
+    params(("idea_id" = IdeaId, Path),
+        ("x-participant-id" = String, Header, description = "participant UUID"),
+        ("x-participant-secret" = String, Header, description = "64 hex characters")),
+    responses((status = 201, body = CommentRecord), (status = 200, body = CommentRecord, description = "already posted"),
+              (status = 401, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
+              (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+pub async fn add_comment(
+    State(s): State<AppState>,
+    caller: Caller,
+    AppPath(idea): AppPath<IdeaId>,
+    AppJson(req): AppJson<NewComment>,
+) -> Result<(StatusCode, AppJson<CommentRecord>), ApiError> {
+    let body = CommentBody::parse(&req.body)?;
+    let (comment, created) = s.store.add_comment(caller, req.id, idea, body).await?;
+    let status = match created {
+        Created::New => StatusCode::CREATED,
+        Created::Existing => StatusCode::OK,
+    };
+    Ok((status, AppJson(comment)))
 }

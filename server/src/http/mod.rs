@@ -6,6 +6,7 @@ mod extract;
 mod ideas;
 mod openapi;
 mod process;
+mod sync;
 mod votes;
 
 use crate::storage::Store;
@@ -21,6 +22,8 @@ pub const BODY_LIMIT: usize = 16 * 1024;
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    /// Becomes `true` when the server shuts down; long-lived responses (events) end then.
+    pub shutdown: tokio::sync::watch::Receiver<bool>,
 }
 
 pub fn router(state: AppState, dist: PathBuf) -> Router {
@@ -28,6 +31,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
         .merge(process::router())
         .merge(ideas::router())
         .merge(votes::router())
+        .merge(sync::router())
         .merge(openapi::router())
         .fallback(api_not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

@@ -1,6 +1,6 @@
 //! `GET /api/openapi.json`: the OpenAPI 3 document, generated from the handlers' annotations.
 
-use super::{ideas, process, votes, AppState};
+use super::{ideas, process, sync, votes, AppState};
 use axum::routing::get;
 use axum::{Json, Router};
 use utoipa::OpenApi;
@@ -19,8 +19,13 @@ use utoipa::OpenApi;
         ideas::detail,
         ideas::submit,
         ideas::support,
+        ideas::comments,
+        ideas::add_comment,
         votes::set_dots,
         votes::me,
+        sync::push,
+        sync::pull,
+        sync::events,
     ),
     components(schemas(werkstadt_domain::ErrorCode))
 )]

@@ -8,8 +8,12 @@ use std::sync::LazyLock;
 use std::time::Duration;
 
 /// Every schema version, oldest first. Released entries are never edited.
-pub static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("migrations/0001_initial.sql"))]));
+pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(vec![
+        M::up(include_str!("migrations/0001_initial.sql")),
+        M::up(include_str!("migrations/0002_sync.sql")),
+    ])
+});
 
 /// Opens a connection with the pragmas werkstadt relies on: WAL (readers beside the writer),
 /// foreign keys enforced, a busy timeout instead of immediate "database is locked", and
@@ -20,6 +24,9 @@ pub fn open(path: &Path) -> Result<Connection, StoreError> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Savepoints (one per pushed mutation) keep their journals in memory, not in temp files.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    conn.pragma_update(None, "cache_size", -16_000)?;
     Ok(conn)
 }
 

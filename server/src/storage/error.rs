@@ -1,4 +1,6 @@
 use thiserror::Error;
+use werkstadt_domain::dots::DotError;
+use werkstadt_domain::{ErrorCode, ValidationError};
 
 /// Errors of the storage layer. Knows nothing of HTTP; the HTTP layer maps them once.
 #[derive(Debug, Error)]
@@ -9,14 +11,26 @@ pub enum StoreError {
     UnknownTheme,
     #[error("unknown idea")]
     UnknownIdea,
+    #[error("unknown comment")]
+    UnknownComment,
     #[error("the participant id is registered with a different secret")]
     WrongSecret,
     #[error("the id is already used for different content")]
     IdConflict,
+    #[error("only the author may edit an idea")]
+    NotAuthor,
     #[error("the ballot spends more points than the process allows")]
     DotBudgetExceeded,
     #[error("the ballot names a theme outside the current process")]
     ThemeNotInProcess,
+    #[error("{0}")]
+    Invalid(#[from] ValidationError),
+    #[error("{0}")]
+    Dots(#[from] DotError),
+    #[error("too many mutations in one push")]
+    TooManyMutations,
+    #[error("the cursor is ahead of the change feed")]
+    UnknownCursor,
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("migration: {0}")]
@@ -29,4 +43,34 @@ pub enum StoreError {
     Poisoned,
     #[error("corrupt row: {0}")]
     Corrupt(String),
+}
+
+impl StoreError {
+    /// For errors caused by the request (not by storage): the stable code and a message for
+    /// the user. A sync mutation failing this way is rejected for good.
+    pub fn rejection(&self) -> Option<(ErrorCode, String)> {
+        let code = match self {
+            Self::NoProcess => ErrorCode::NotFound,
+            Self::UnknownTheme | Self::ThemeNotInProcess => ErrorCode::UnknownTheme,
+            Self::UnknownIdea => ErrorCode::UnknownIdea,
+            Self::UnknownComment => ErrorCode::NotFound,
+            Self::WrongSecret => ErrorCode::WrongSecret,
+            Self::IdConflict | Self::NotAuthor => ErrorCode::IdConflict,
+            Self::DotBudgetExceeded => ErrorCode::DotBudgetExceeded,
+            Self::Invalid(v) => v.code(),
+            Self::Dots(d) => d.code(),
+            Self::TooManyMutations => ErrorCode::TooManyMutations,
+            Self::UnknownCursor => ErrorCode::ResetRequired,
+            _ => return None,
+        };
+        Some((code, self.to_string()))
+    }
+
+    /// SQLite was busy (another writer held the lock past the timeout): worth retrying.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, Self::Sqlite(e) if matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        ))
+    }
 }

@@ -8,10 +8,12 @@
 //! Invariants: every write method runs in one transaction together with the registration of
 //! its participant, so a refused write leaves nothing behind.
 
+mod changes;
 mod connection;
 mod error;
 mod queries;
-mod seed;
+pub(crate) mod seed;
+mod sync;
 
 pub use connection::MIGRATIONS;
 pub use error::StoreError;
@@ -23,7 +25,10 @@ use std::sync::{Arc, Mutex};
 use werkstadt_domain::api::{
     IdeaDetail, IdeaListQuery, IdeaPage, MyState, NewIdea, ProcessOverview, Results, SupportState,
 };
-use werkstadt_domain::{DotBallot, IdeaBody, IdeaId, IdeaTitle, ParticipantId, ThemeId};
+use werkstadt_domain::sync::{CommentId, CommentRecord, Mutation, PullResponse, PushResponse};
+use werkstadt_domain::{
+    CommentBody, DotBallot, IdeaBody, IdeaId, IdeaTitle, ParticipantId, ThemeId,
+};
 
 /// Who is writing: a participant id and the SHA-256 of the secret they presented.
 #[derive(Clone)]
@@ -76,6 +81,8 @@ struct Inner {
     path: PathBuf,
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
+    /// The change feed's head after the last commit; receivers learn "something changed".
+    head: tokio::sync::watch::Sender<u64>,
 }
 
 const MAX_IDLE_READERS: usize = 8;
@@ -91,11 +98,13 @@ impl Store {
             }
             let mut writer = connection::open(&path)?;
             connection::migrate(&mut writer)?;
+            let head = changes::head(&writer)?;
             Ok(Self {
                 inner: Arc::new(Inner {
                     path,
                     writer: Mutex::new(writer),
                     readers: Mutex::new(Vec::new()),
+                    head: tokio::sync::watch::channel(head).0,
                 }),
             })
         })
@@ -105,23 +114,32 @@ impl Store {
     async fn write<T, F>(&self, f: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
-        F: FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
+        F: FnOnce(&mut rusqlite::Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
     {
         let inner = Arc::clone(&self.inner);
-        tokio::task::spawn_blocking(move || {
+        let (out, head) = tokio::task::spawn_blocking(move || {
             let mut conn = inner.writer.lock().map_err(|_| StoreError::Poisoned)?;
-            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let out = f(&tx)?;
+            let mut tx =
+                conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let out = f(&mut tx)?;
+            let head = changes::head(&tx)?;
             tx.commit()?;
-            Ok(out)
+            Ok::<_, StoreError>((out, head))
         })
-        .await?
+        .await??;
+        // Wake listeners (server-sent events) only for commits that changed the feed.
+        self.inner.head.send_if_modified(|h| {
+            let changed = *h != head;
+            *h = head;
+            changed
+        });
+        Ok(out)
     }
 
     async fn read<T, F>(&self, f: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
-        F: FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
     {
         let inner = Arc::clone(&self.inner);
         tokio::task::spawn_blocking(move || {
@@ -224,6 +242,49 @@ impl Store {
 
     pub async fn results(&self) -> Result<Results, StoreError> {
         self.read(queries::results).await
+    }
+
+    /// Applies a batch of mutations in one transaction, in order, each at most once ever.
+    pub async fn push(
+        &self,
+        caller: Caller,
+        mutations: Vec<Mutation>,
+    ) -> Result<PushResponse, StoreError> {
+        self.write(move |tx| sync::push(tx, &caller, &mutations))
+            .await
+    }
+
+    /// The changes after `cursor` the caller may see, from one consistent snapshot.
+    pub async fn pull(&self, caller: Caller, cursor: u64) -> Result<PullResponse, StoreError> {
+        self.read(move |tx| {
+            queries::check_participant(tx, &caller)?;
+            changes::pull(tx, caller.id, cursor)
+        })
+        .await
+    }
+
+    pub async fn comments(&self, idea: IdeaId) -> Result<Vec<CommentRecord>, StoreError> {
+        self.read(move |tx| queries::comments(tx, idea)).await
+    }
+
+    pub async fn add_comment(
+        &self,
+        caller: Caller,
+        id: CommentId,
+        idea: IdeaId,
+        body: CommentBody,
+    ) -> Result<(CommentRecord, Created), StoreError> {
+        self.write(move |tx| {
+            queries::ensure_participant(tx, &caller)?;
+            let created = queries::insert_comment(tx, caller.id, id, idea, &body)?;
+            Ok((queries::comment(tx, id)?, created))
+        })
+        .await
+    }
+
+    /// A receiver of the change feed's head: it changes after every commit that changed it.
+    pub fn subscribe(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.inner.head.subscribe()
     }
 }
 

@@ -1,7 +1,8 @@
 //! The SQL. Every function runs inside a transaction opened by [`super::Store`].
 
+use super::changes::{self, kind};
 use super::{Caller, Created, IdeaDraft, StoreError};
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 use werkstadt_domain::api::{
@@ -9,7 +10,10 @@ use werkstadt_domain::api::{
     Results, SupportState, ThemeResult, ThemeSummary,
 };
 use werkstadt_domain::dots::DotEntry;
-use werkstadt_domain::{tally, DotBallot, IdeaId, ParticipantId, ProcessId, ThemeId};
+use werkstadt_domain::sync::{CommentId, CommentRecord, IdeaRecord};
+use werkstadt_domain::{
+    tally, CommentBody, DotBallot, IdeaBody, IdeaId, IdeaTitle, ParticipantId, ProcessId, ThemeId,
+};
 
 /// Ideas shown per theme on the results page.
 const TOP_IDEAS_PER_THEME: usize = 3;
@@ -45,24 +49,36 @@ fn excerpt(body: &str) -> String {
     }
 }
 
-pub fn process_count(tx: &Transaction<'_>) -> Result<i64, StoreError> {
+pub fn process_count(tx: &Connection) -> Result<i64, StoreError> {
     Ok(tx.query_row("SELECT COUNT(*) FROM process", [], |r| r.get(0))?)
 }
 
 /// The current process: the most recently created one.
-fn current_process(tx: &Transaction<'_>) -> Result<Process, StoreError> {
+fn process_row(r: &Row<'_>) -> rusqlite::Result<Process> {
+    Ok(Process {
+        id: ProcessId(uuid_at(r, 0)?),
+        title: r.get(1)?,
+        description: r.get(2)?,
+        dot_budget: u8::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
+    })
+}
+
+fn current_process(tx: &Connection) -> Result<Process, StoreError> {
     tx.query_row(
         "SELECT id, title, description, dot_budget FROM process
          ORDER BY created_at DESC, id DESC LIMIT 1",
         [],
-        |r| {
-            Ok(Process {
-                id: ProcessId(uuid_at(r, 0)?),
-                title: r.get(1)?,
-                description: r.get(2)?,
-                dot_budget: u8::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
-            })
-        },
+        process_row,
+    )
+    .optional()?
+    .ok_or(StoreError::NoProcess)
+}
+
+pub fn process(tx: &Connection, id: ProcessId) -> Result<Process, StoreError> {
+    tx.query_row(
+        "SELECT id, title, description, dot_budget FROM process WHERE id = ?1",
+        [id.to_string()],
+        process_row,
     )
     .optional()?
     .ok_or(StoreError::NoProcess)
@@ -84,10 +100,7 @@ fn theme_summary_row(r: &Row<'_>) -> rusqlite::Result<ThemeSummary> {
     })
 }
 
-fn theme_summaries(
-    tx: &Transaction<'_>,
-    process: ProcessId,
-) -> Result<Vec<ThemeSummary>, StoreError> {
+fn theme_summaries(tx: &Connection, process: ProcessId) -> Result<Vec<ThemeSummary>, StoreError> {
     let mut stmt = tx.prepare_cached(&format!(
         "{THEME_SUMMARY_SQL} WHERE t.process_id = ?1 ORDER BY t.position, t.title"
     ))?;
@@ -95,7 +108,7 @@ fn theme_summaries(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-fn theme_summary(tx: &Transaction<'_>, theme: ThemeId) -> Result<ThemeSummary, StoreError> {
+pub fn theme_summary(tx: &Connection, theme: ThemeId) -> Result<ThemeSummary, StoreError> {
     tx.query_row(
         &format!("{THEME_SUMMARY_SQL} WHERE t.id = ?1"),
         [theme.to_string()],
@@ -105,7 +118,7 @@ fn theme_summary(tx: &Transaction<'_>, theme: ThemeId) -> Result<ThemeSummary, S
     .ok_or(StoreError::UnknownTheme)
 }
 
-pub fn process_overview(tx: &Transaction<'_>) -> Result<ProcessOverview, StoreError> {
+pub fn process_overview(tx: &Connection) -> Result<ProcessOverview, StoreError> {
     let process = current_process(tx)?;
     let themes = theme_summaries(tx, process.id)?;
     Ok(ProcessOverview { process, themes })
@@ -130,7 +143,7 @@ fn idea_summary_row(r: &Row<'_>) -> rusqlite::Result<IdeaSummary> {
 }
 
 pub fn ideas_page(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     theme: ThemeId,
     query: IdeaListQuery,
 ) -> Result<IdeaPage, StoreError> {
@@ -161,7 +174,7 @@ pub fn ideas_page(
     })
 }
 
-pub fn idea_detail(tx: &Transaction<'_>, id: IdeaId) -> Result<IdeaDetail, StoreError> {
+pub fn idea_detail(tx: &Connection, id: IdeaId) -> Result<IdeaDetail, StoreError> {
     tx.query_row(
         "SELECT i.id, i.theme_id, t.title, i.title, i.body,
                 (SELECT COUNT(*) FROM support s WHERE s.idea_id = i.id), i.created_at
@@ -192,7 +205,7 @@ fn hashes_equal(a: &str, b: &str) -> bool {
             == 0
 }
 
-fn stored_hash(tx: &Transaction<'_>, id: ParticipantId) -> Result<Option<String>, StoreError> {
+fn stored_hash(tx: &Connection, id: ParticipantId) -> Result<Option<String>, StoreError> {
     Ok(tx
         .query_row(
             "SELECT secret_hash FROM participant WHERE id = ?1",
@@ -203,7 +216,7 @@ fn stored_hash(tx: &Transaction<'_>, id: ParticipantId) -> Result<Option<String>
 }
 
 /// Refuses a known participant id presented with a different secret.
-pub fn check_participant(tx: &Transaction<'_>, caller: &Caller) -> Result<(), StoreError> {
+pub fn check_participant(tx: &Connection, caller: &Caller) -> Result<(), StoreError> {
     match stored_hash(tx, caller.id)? {
         Some(h) if !hashes_equal(&h, &caller.secret_hash) => Err(StoreError::WrongSecret),
         _ => Ok(()),
@@ -212,7 +225,7 @@ pub fn check_participant(tx: &Transaction<'_>, caller: &Caller) -> Result<(), St
 
 /// Registers the participant on first write (the identity may have been created offline),
 /// or checks the secret of a known one.
-pub fn ensure_participant(tx: &Transaction<'_>, caller: &Caller) -> Result<(), StoreError> {
+pub fn ensure_participant(tx: &Connection, caller: &Caller) -> Result<(), StoreError> {
     match stored_hash(tx, caller.id)? {
         Some(h) if hashes_equal(&h, &caller.secret_hash) => Ok(()),
         Some(_) => Err(StoreError::WrongSecret),
@@ -227,17 +240,21 @@ pub fn ensure_participant(tx: &Transaction<'_>, caller: &Caller) -> Result<(), S
 }
 
 pub fn insert_idea(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     author: ParticipantId,
     draft: &IdeaDraft,
 ) -> Result<Created, StoreError> {
-    theme_summary(tx, draft.theme_id)?;
+    let theme_exists: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM theme WHERE id = ?1)")?
+        .query_row([draft.theme_id.to_string()], |r| r.get(0))?;
+    if !theme_exists {
+        return Err(StoreError::UnknownTheme);
+    }
     let existing: Option<(String, String, String, String)> = tx
-        .query_row(
-            "SELECT author_id, theme_id, title, body FROM idea WHERE id = ?1",
-            [draft.id.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
+        .prepare_cached("SELECT author_id, theme_id, title, body FROM idea WHERE id = ?1")?
+        .query_row([draft.id.to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
         .optional()?;
     if let Some((a, t, title, body)) = existing {
         let same = a == author.to_string()
@@ -250,51 +267,83 @@ pub fn insert_idea(
             Err(StoreError::IdConflict)
         };
     }
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO idea (id, theme_id, author_id, title, body, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            draft.id.to_string(),
-            draft.theme_id.to_string(),
-            author.to_string(),
-            draft.title.as_str(),
-            draft.body.as_str(),
-            now_ms()
-        ],
-    )?;
+    )?
+    .execute(params![
+        draft.id.to_string(),
+        draft.theme_id.to_string(),
+        author.to_string(),
+        draft.title.as_str(),
+        draft.body.as_str(),
+        now_ms()
+    ])?;
+    changes::touch(tx, kind::IDEA, &draft.id.to_string(), None)?;
+    changes::touch(tx, kind::THEME, &draft.theme_id.to_string(), None)?;
     Ok(Created::New)
 }
 
+/// Last write wins for the author's own edits (moderation will freeze ideas later).
+pub fn edit_idea(
+    tx: &Connection,
+    who: ParticipantId,
+    idea: IdeaId,
+    title: &IdeaTitle,
+    body: &IdeaBody,
+) -> Result<(), StoreError> {
+    let author: String = tx
+        .query_row(
+            "SELECT author_id FROM idea WHERE id = ?1",
+            [idea.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(StoreError::UnknownIdea)?;
+    if author != who.to_string() {
+        return Err(StoreError::NotAuthor);
+    }
+    tx.execute(
+        "UPDATE idea SET title = ?2, body = ?3 WHERE id = ?1",
+        params![idea.to_string(), title.as_str(), body.as_str()],
+    )?;
+    changes::touch(tx, kind::IDEA, &idea.to_string(), None)
+}
+
 pub fn set_support(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     who: ParticipantId,
     idea: IdeaId,
     supported: bool,
 ) -> Result<SupportState, StoreError> {
-    let exists: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM idea WHERE id = ?1)",
-        [idea.to_string()],
-        |r| r.get(0),
-    )?;
+    let exists: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM idea WHERE id = ?1)")?
+        .query_row([idea.to_string()], |r| r.get(0))?;
     if !exists {
         return Err(StoreError::UnknownIdea);
     }
-    if supported {
-        tx.execute(
+    let changed = if supported {
+        tx.prepare_cached(
             "INSERT OR IGNORE INTO support (idea_id, participant_id, created_at) VALUES (?1, ?2, ?3)",
-            params![idea.to_string(), who.to_string(), now_ms()],
-        )?;
+        )?
+        .execute(params![idea.to_string(), who.to_string(), now_ms()])?
     } else {
-        tx.execute(
-            "DELETE FROM support WHERE idea_id = ?1 AND participant_id = ?2",
-            params![idea.to_string(), who.to_string()],
+        tx.prepare_cached("DELETE FROM support WHERE idea_id = ?1 AND participant_id = ?2")?
+            .execute(params![idea.to_string(), who.to_string()])?
+    };
+    // Setting the state it already has changes nothing, not even the feed.
+    if changed > 0 {
+        changes::touch(tx, kind::IDEA, &idea.to_string(), None)?;
+        changes::touch(
+            tx,
+            kind::SUPPORT,
+            &changes::support_entity(idea, who),
+            Some(who),
         )?;
     }
-    let count: i64 = tx.query_row(
-        "SELECT COUNT(*) FROM support WHERE idea_id = ?1",
-        [idea.to_string()],
-        |r| r.get(0),
-    )?;
+    let count: i64 = tx
+        .prepare_cached("SELECT COUNT(*) FROM support WHERE idea_id = ?1")?
+        .query_row([idea.to_string()], |r| r.get(0))?;
     Ok(SupportState {
         idea_id: idea,
         supported,
@@ -303,7 +352,7 @@ pub fn set_support(
 }
 
 pub fn replace_dots(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     who: ParticipantId,
     ballot: &DotBallot,
 ) -> Result<(), StoreError> {
@@ -325,6 +374,11 @@ pub fn replace_dots(
             Some(_) => {}
         }
     }
+    let before = my_state(tx, who)?.dots;
+    // The same allocation again changes nothing, not even the feed.
+    if DotBallot::parse(&before).ok().as_ref() == Some(ballot) {
+        return Ok(());
+    }
     tx.execute(
         "DELETE FROM dot_vote WHERE process_id = ?1 AND participant_id = ?2",
         params![process.id.to_string(), who.to_string()],
@@ -340,10 +394,109 @@ pub fn replace_dots(
             entry.points
         ])?;
     }
-    Ok(())
+    let mut touched: Vec<ThemeId> = before
+        .iter()
+        .chain(ballot.entries().iter())
+        .map(|e| e.theme_id)
+        .collect();
+    touched.sort();
+    touched.dedup();
+    for theme in touched {
+        changes::touch(tx, kind::THEME, &theme.to_string(), None)?;
+    }
+    changes::touch(tx, kind::DOTS, &who.to_string(), Some(who))
 }
 
-pub fn my_state(tx: &Transaction<'_>, who: ParticipantId) -> Result<MyState, StoreError> {
+pub fn supports(tx: &Connection, who: ParticipantId, idea: IdeaId) -> Result<bool, StoreError> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM support WHERE idea_id = ?1 AND participant_id = ?2)",
+        )?
+        .query_row(params![idea.to_string(), who.to_string()], |r| r.get(0))?)
+}
+
+pub fn idea_record(tx: &Connection, id: IdeaId) -> Result<IdeaRecord, StoreError> {
+    tx.prepare_cached(
+        "SELECT i.id, i.theme_id, i.title, i.body,
+                (SELECT COUNT(*) FROM support s WHERE s.idea_id = i.id),
+                (SELECT COUNT(*) FROM comment c WHERE c.idea_id = i.id),
+                i.created_at
+         FROM idea i WHERE i.id = ?1",
+    )?
+    .query_row([id.to_string()], |r| {
+        Ok(IdeaRecord {
+            id: IdeaId(uuid_at(r, 0)?),
+            theme_id: ThemeId(uuid_at(r, 1)?),
+            title: r.get(2)?,
+            body: r.get(3)?,
+            support_count: u32_at(r, 4)?,
+            comment_count: u32_at(r, 5)?,
+            created_at: r.get(6)?,
+        })
+    })
+    .optional()?
+    .ok_or(StoreError::UnknownIdea)
+}
+
+fn comment_row(r: &Row<'_>) -> rusqlite::Result<CommentRecord> {
+    Ok(CommentRecord {
+        id: CommentId(uuid_at(r, 0)?),
+        idea_id: IdeaId(uuid_at(r, 1)?),
+        body: r.get(2)?,
+        created_at: r.get(3)?,
+    })
+}
+
+pub fn comment(tx: &Connection, id: CommentId) -> Result<CommentRecord, StoreError> {
+    tx.prepare_cached("SELECT id, idea_id, body, created_at FROM comment WHERE id = ?1")?
+        .query_row([id.to_string()], comment_row)
+        .optional()?
+        .ok_or(StoreError::UnknownComment)
+}
+
+pub fn comments(tx: &Connection, idea: IdeaId) -> Result<Vec<CommentRecord>, StoreError> {
+    idea_record(tx, idea)?;
+    let mut stmt = tx.prepare_cached(
+        "SELECT id, idea_id, body, created_at FROM comment WHERE idea_id = ?1 ORDER BY created_at, id",
+    )?;
+    let rows = stmt.query_map([idea.to_string()], comment_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Creates a comment once, by its id (a retry with the same content is not an error).
+pub fn insert_comment(
+    tx: &Connection,
+    who: ParticipantId,
+    id: CommentId,
+    idea: IdeaId,
+    body: &CommentBody,
+) -> Result<Created, StoreError> {
+    let existing: Option<(String, String, String)> = tx
+        .query_row(
+            "SELECT author_id, idea_id, body FROM comment WHERE id = ?1",
+            [id.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    if let Some((a, i, b)) = existing {
+        let same = a == who.to_string() && i == idea.to_string() && b == body.as_str();
+        return if same {
+            Ok(Created::Existing)
+        } else {
+            Err(StoreError::IdConflict)
+        };
+    }
+    idea_record(tx, idea)?;
+    tx.execute(
+        "INSERT INTO comment (id, idea_id, author_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id.to_string(), idea.to_string(), who.to_string(), body.as_str(), now_ms()],
+    )?;
+    changes::touch(tx, kind::COMMENT, &id.to_string(), None)?;
+    changes::touch(tx, kind::IDEA, &idea.to_string(), None)?;
+    Ok(Created::New)
+}
+
+pub fn my_state(tx: &Connection, who: ParticipantId) -> Result<MyState, StoreError> {
     let process = current_process(tx)?;
     let mut stmt = tx.prepare_cached(
         "SELECT idea_id FROM support WHERE participant_id = ?1 ORDER BY created_at, idea_id",
@@ -373,7 +526,7 @@ pub fn my_state(tx: &Transaction<'_>, who: ParticipantId) -> Result<MyState, Sto
     })
 }
 
-pub fn results(tx: &Transaction<'_>) -> Result<Results, StoreError> {
+pub fn results(tx: &Connection) -> Result<Results, StoreError> {
     let process = current_process(tx)?;
     let themes = theme_summaries(tx, process.id)?;
     let mut stmt = tx.prepare_cached(&format!(

@@ -1,3 +1,19 @@
+CREATE TABLE change_log (
+    seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind      TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    owner_id  TEXT,
+    UNIQUE (kind, entity_id)
+) STRICT;
+
+CREATE TABLE comment (
+    id          TEXT PRIMARY KEY NOT NULL,
+    idea_id     TEXT NOT NULL REFERENCES idea (id),
+    author_id   TEXT NOT NULL REFERENCES participant (id),
+    body        TEXT NOT NULL,
+    created_at  INTEGER NOT NULL
+) STRICT;
+
 CREATE TABLE dot_vote (
     process_id     TEXT NOT NULL REFERENCES process (id),
     participant_id TEXT NOT NULL REFERENCES participant (id),
@@ -13,6 +29,15 @@ CREATE TABLE idea (
     title       TEXT NOT NULL,
     body        TEXT NOT NULL,
     created_at  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE mutation (
+    id             TEXT PRIMARY KEY NOT NULL,
+    participant_id TEXT NOT NULL REFERENCES participant (id),
+    outcome        TEXT NOT NULL CHECK (outcome IN ('applied', 'rejected')),
+    code           TEXT,
+    message        TEXT,
+    received_at    INTEGER NOT NULL
 ) STRICT;
 
 CREATE TABLE participant (
@@ -32,6 +57,8 @@ CREATE TABLE process (
     created_at  INTEGER NOT NULL
 ) STRICT;
 
+CREATE TABLE sqlite_sequence(name,seq);
+
 CREATE TABLE support (
     idea_id        TEXT NOT NULL REFERENCES idea (id),
     participant_id TEXT NOT NULL REFERENCES participant (id),
@@ -47,9 +74,15 @@ CREATE TABLE theme (
     position    INTEGER NOT NULL
 ) STRICT;
 
+CREATE INDEX change_log_owner ON change_log (owner_id, seq);
+
+CREATE INDEX comment_idea ON comment (idea_id, created_at);
+
 CREATE INDEX dot_vote_theme ON dot_vote (theme_id);
 
 CREATE INDEX idea_theme_created ON idea (theme_id, created_at);
+
+CREATE INDEX mutation_participant ON mutation (participant_id);
 
 CREATE INDEX support_participant ON support (participant_id);
 

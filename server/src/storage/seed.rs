@@ -1,9 +1,10 @@
 //! The demo process seeded by `werkstadt serve --demo` into an empty database, so the first
 //! screen is never empty. Content follows Bielefeld's Smart City strategy process.
 
+use super::changes::{self, kind};
 use super::queries::now_ms;
 use super::StoreError;
-use rusqlite::{params, Transaction};
+use rusqlite::{params, Connection};
 use uuid::Uuid;
 use werkstadt_domain::DOT_BUDGET;
 
@@ -82,13 +83,14 @@ impl DemoSeed {
 /// SHA-256 hex digest, so nobody can write as it.
 const OFFICE_PARTICIPANT_HASH: &str = "!seeded";
 
-pub fn insert(tx: &Transaction<'_>, seed: &DemoSeed) -> Result<(), StoreError> {
+pub fn insert(tx: &Connection, seed: &DemoSeed) -> Result<(), StoreError> {
     let now = now_ms();
     let process = Uuid::now_v7().to_string();
     tx.execute(
         "INSERT INTO process (id, title, description, dot_budget, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![process, seed.process_title, seed.process_description, DOT_BUDGET, now],
     )?;
+    changes::touch(tx, kind::PROCESS, &process, None)?;
     let office = Uuid::now_v7().to_string();
     tx.execute(
         "INSERT INTO participant (id, secret_hash, created_at) VALUES (?1, ?2, ?3)",
@@ -106,20 +108,16 @@ pub fn insert(tx: &Transaction<'_>, seed: &DemoSeed) -> Result<(), StoreError> {
             "INSERT INTO theme (id, process_id, title, description, position) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![theme, process, title, desc, i64::try_from(pos).unwrap_or(i64::MAX)],
         )?;
+        changes::touch(tx, kind::THEME, &theme, None)?;
         for (idea_title, body) in ideas {
+            let idea = Uuid::now_v7().to_string();
             at += 60_000;
             tx.execute(
                 "INSERT INTO idea (id, theme_id, author_id, title, body, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    Uuid::now_v7().to_string(),
-                    theme,
-                    office,
-                    idea_title,
-                    body,
-                    at
-                ],
+                params![idea, theme, office, idea_title, body, at],
             )?;
+            changes::touch(tx, kind::IDEA, &idea, None)?;
         }
     }
     Ok(())

@@ -48,7 +48,7 @@ fn schema_after_migrations_equals_the_expected_schema() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
-    assert_eq!(version, 1);
+    assert_eq!(version, 2);
 }
 
 #[tokio::test]
@@ -91,4 +91,259 @@ async fn a_refused_write_registers_nobody() {
         .set_dots(other, DotBallot::default())
         .await
         .expect("registers now");
+}
+
+mod against_the_model {
+    //! The SQLite server gives the same results and ends in the same state as the domain's
+    //! reference model, for random batches from several participants, including replays.
+
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::strategy::ValueTree;
+    use werkstadt_domain::dots::DotEntry;
+    use werkstadt_domain::sync::{CommentId, Mutation, MutationId, MutationKind, Outcome};
+    use werkstadt_domain::sync_model::{IdeaState, Server, State};
+
+    fn small_seed() -> DemoSeed {
+        DemoSeed {
+            process_title: "Test".into(),
+            process_description: "Test".into(),
+            themes: ["A", "B", "C"]
+                .iter()
+                .map(|t| seed::SeedTheme {
+                    title: (*t).into(),
+                    description: String::new(),
+                    ideas: vec![],
+                })
+                .collect(),
+        }
+    }
+
+    fn kind(themes: &[ThemeId]) -> impl Strategy<Value = MutationKind> {
+        let t = themes.to_vec();
+        let t2 = themes.to_vec();
+        let idea = |n: u8| IdeaId(uuid::Uuid::from_u128(500 + u128::from(n)));
+        prop_oneof![
+            (
+                0u8..5,
+                0usize..3,
+                prop_oneof![Just("Gute Idee"), Just("kurz"), Just("Andere Idee")]
+            )
+                .prop_map(move |(i, th, title)| MutationKind::CreateIdea {
+                    idea_id: idea(i),
+                    theme_id: t[th],
+                    title: title.into(),
+                    body: "Text".into()
+                }),
+            (0u8..5, any::<bool>()).prop_map(move |(i, s)| MutationKind::SetSupport {
+                idea_id: idea(i),
+                supported: s
+            }),
+            proptest::collection::vec((0usize..3, 0u8..4), 0..3).prop_map(move |v| {
+                MutationKind::SetDots {
+                    allocations: v
+                        .into_iter()
+                        .map(|(th, p)| DotEntry {
+                            theme_id: t2[th],
+                            points: p,
+                        })
+                        .collect(),
+                }
+            }),
+            (0u8..5, 0u8..3).prop_map(move |(i, c)| MutationKind::AddComment {
+                comment_id: CommentId(uuid::Uuid::from_u128(600 + u128::from(c))),
+                idea_id: idea(i),
+                body: "Ja".into()
+            }),
+            (0u8..5).prop_map(move |i| MutationKind::EditIdea {
+                idea_id: idea(i),
+                title: "Neue Fassung".into(),
+                body: "Mehr Text".into()
+            }),
+        ]
+    }
+
+    fn read_state(db: &std::path::Path, themes: &[ThemeId]) -> State {
+        let conn = connection::open(db).expect("opens");
+        let mut state = State::with_themes(themes.iter().copied());
+        let mut s = conn
+            .prepare("SELECT id, author_id, theme_id, title, body FROM idea")
+            .expect("q");
+        for r in s
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                ))
+            })
+            .expect("q")
+        {
+            let (id, a, t, title, body) = r.expect("row");
+            state.ideas.insert(
+                id.parse().expect("id"),
+                IdeaState {
+                    author: a.parse().expect("id"),
+                    theme: t.parse().expect("id"),
+                    title,
+                    body,
+                },
+            );
+        }
+        let mut s = conn
+            .prepare("SELECT participant_id, idea_id FROM support")
+            .expect("q");
+        for r in s
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .expect("q")
+        {
+            let (p, i) = r.expect("row");
+            state
+                .supports
+                .apply(p.parse().expect("id"), i.parse().expect("id"), true);
+        }
+        let mut s = conn
+            .prepare("SELECT participant_id, theme_id, points FROM dot_vote")
+            .expect("q");
+        let mut dots: std::collections::BTreeMap<ParticipantId, Vec<DotEntry>> = Default::default();
+        for r in s
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            })
+            .expect("q")
+        {
+            let (p, t, n) = r.expect("row");
+            dots.entry(p.parse().expect("id"))
+                .or_default()
+                .push(DotEntry {
+                    theme_id: t.parse().expect("id"),
+                    points: u8::try_from(n).expect("points"),
+                });
+        }
+        for (p, entries) in dots {
+            state.dots.insert(
+                p,
+                DotBallot::parse(&entries).expect("stored ballots are valid"),
+            );
+        }
+        let mut s = conn
+            .prepare("SELECT id, author_id, idea_id, body FROM comment")
+            .expect("q");
+        for r in s
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get(3)?,
+                ))
+            })
+            .expect("q")
+        {
+            let (id, a, i, body) = r.expect("row");
+            state.comments.insert(
+                CommentId(id.parse().expect("id")),
+                (a.parse().expect("id"), i.parse().expect("id"), body),
+            );
+        }
+        state
+    }
+
+    fn strip_messages(o: &Outcome) -> Outcome {
+        match o {
+            Outcome::Rejected { code, .. } => Outcome::Rejected {
+                code: *code,
+                message: String::new(),
+            },
+            other => other.clone(),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(40))]
+
+        #[test]
+        fn sqlite_agrees_with_the_reference_model(
+            batches in proptest::collection::vec((0u128..3, proptest::collection::vec(0usize..1000, 1..8), any::<bool>()), 1..12),
+        ) {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            rt.block_on(async {
+                let dir = tempfile::tempdir().expect("dir");
+                let db = dir.path().join("m.db");
+                let store = Store::open(&db).await.expect("opens");
+                store.seed(small_seed()).await.expect("seeds");
+                let themes: Vec<ThemeId> = store.process_overview().await.expect("o").themes.iter().map(|t| t.id).collect();
+                let mut model = Server::new(State::with_themes(themes.iter().copied()));
+                // Draw mutation kinds deterministically from the random numbers.
+                let mut runner = proptest::test_runner::TestRunner::deterministic();
+                let strategy = kind(&themes);
+                let mut history: Vec<Mutation> = Vec::new();
+                let mut next = 0u128;
+                for (who_n, picks, replay) in &batches {
+                    let caller = super::caller(*who_n + 1);
+                    let mut batch = Vec::new();
+                    for &pick in picks {
+                        if *replay && !history.is_empty() && pick % 2 == 0 {
+                            batch.push(history[pick % history.len()].clone());
+                        } else {
+                            next += 1;
+                            let k = strategy.new_tree(&mut runner).expect("tree").current();
+                            let m = Mutation { id: MutationId(uuid::Uuid::from_u128(next)), kind: k };
+                            history.push(m.clone());
+                            batch.push(m);
+                        }
+                    }
+                    let got = store.push(caller.clone(), batch.clone()).await.expect("push");
+                    let want = model.push(caller.id, &batch);
+                    let got: Vec<Outcome> = got.results.iter().map(|r| strip_messages(&r.outcome)).collect();
+                    let want: Vec<Outcome> = want.iter().map(|r| r.outcome.clone()).collect();
+                    assert_eq!(got, want, "results of batch {batch:?}");
+                }
+                assert_eq!(read_state(&db, &themes), model.state);
+            });
+        }
+    }
+}
+
+/// A database written by schema version 1 upgrades to the same schema as a fresh one, and its
+/// existing rows enter the change feed, so clients that sync later see them.
+#[test]
+fn upgrading_a_version_1_database_equals_a_fresh_one_and_fills_the_feed() {
+    let schema = |conn: &Connection| -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY type DESC, name")
+            .expect("prepares");
+        stmt.query_map([], |r| r.get::<_, String>(0))
+            .expect("q")
+            .map(|r| r.expect("row"))
+            .collect()
+    };
+    let mut old = Connection::open_in_memory().expect("db");
+    MIGRATIONS.to_version(&mut old, 1).expect("version 1");
+    old.execute_batch(
+        "INSERT INTO process VALUES ('00000000-0000-7000-8000-000000000001', 'P', 'D', 5, 1);
+         INSERT INTO theme VALUES ('00000000-0000-7000-8000-000000000002', '00000000-0000-7000-8000-000000000001', 'T', 'D', 0);
+         INSERT INTO participant (id, secret_hash, created_at) VALUES ('00000000-0000-7000-8000-000000000003', 'h', 1);
+         INSERT INTO idea VALUES ('00000000-0000-7000-8000-000000000004', '00000000-0000-7000-8000-000000000002', '00000000-0000-7000-8000-000000000003', 'Titel', 'Text', 2);
+         INSERT INTO support VALUES ('00000000-0000-7000-8000-000000000004', '00000000-0000-7000-8000-000000000003', 3);",
+    )
+    .expect("old data");
+    connection::migrate(&mut old).expect("upgrades");
+    let mut fresh = Connection::open_in_memory().expect("db");
+    connection::migrate(&mut fresh).expect("migrates");
+    assert_eq!(schema(&old), schema(&fresh));
+    let kinds: Vec<String> = old
+        .prepare("SELECT kind FROM change_log ORDER BY seq")
+        .expect("q")
+        .query_map([], |r| r.get(0))
+        .expect("q")
+        .map(|r| r.expect("row"))
+        .collect();
+    assert_eq!(kinds, vec!["process", "theme", "idea", "support"]);
 }

@@ -1,0 +1,208 @@
+//! The offline sync protocol (version [`PROTOCOL_VERSION`]).
+//!
+//! Every user action is a [`Mutation`] with a client-generated id, stored in the client's outbox
+//! before the UI confirms it and pushed in batches (`POST /api/sync/push`). The server applies a
+//! batch in one transaction, in client order, and remembers every mutation id together with its
+//! effects, so each mutation has **at most one effect, ever**: replaying a batch or any part of
+//! it changes nothing and answers `duplicate`.
+//!
+//! Clients read back with `GET /api/sync/pull?cursor=N`: the entities the caller may see that
+//! changed after server sequence number N, each once (its latest state), in server order.
+//!
+//! # Conflict rules
+//! - **Support vote**: one per participant per idea; the last mutation in server order wins
+//!   (a mutation states the wanted end state, so replays are harmless).
+//! - **Dot votes**: the participant's allocation is replaced as a whole; the budget is checked
+//!   when the mutation is applied, against the process's budget at that moment.
+//! - **New idea / comment**: created once, by its id; the same id with other content or from
+//!   another participant is rejected (`id_conflict`).
+//! - **Editing one's own idea**: allowed while it is unmoderated; last write wins.
+//! - **Anything on an idea that does not exist (or was removed)**: rejected (`unknown_idea`)
+//!   with a message the user sees.
+//! - A rejection is **final**: the mutation is recorded as rejected, later mutations still apply,
+//!   and replaying it answers the same rejection.
+
+use crate::api::{Process, ThemeSummary};
+use crate::dots::DotEntry;
+use crate::error::ErrorCode;
+pub use crate::ids::{CommentId, MutationId};
+use crate::ids::{IdeaId, ThemeId};
+use serde::{Deserialize, Serialize};
+
+pub const PROTOCOL_VERSION: u32 = 1;
+/// Most mutations accepted in one push.
+pub const MAX_PUSH: usize = 1_000;
+/// Most changes returned by one pull page.
+pub const PULL_PAGE: u32 = 1_000;
+/// Comment length limits (characters, after trimming).
+pub const COMMENT_MAX: usize = 1_000;
+
+/// What a participant did. Text is raw; the server parses it with the rules of
+/// [`crate::text`] when applying.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum MutationKind {
+    CreateIdea {
+        idea_id: IdeaId,
+        theme_id: ThemeId,
+        title: String,
+        body: String,
+    },
+    EditIdea {
+        idea_id: IdeaId,
+        title: String,
+        body: String,
+    },
+    SetSupport {
+        idea_id: IdeaId,
+        supported: bool,
+    },
+    SetDots {
+        allocations: Vec<DotEntry>,
+    },
+    AddComment {
+        comment_id: CommentId,
+        idea_id: IdeaId,
+        body: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Mutation {
+    pub id: MutationId,
+    #[serde(flatten)]
+    pub kind: MutationKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PushRequest {
+    pub protocol: u32,
+    pub mutations: Vec<Mutation>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Outcome {
+    Applied,
+    /// Applied before; this delivery changed nothing.
+    Duplicate,
+    /// Final: the mutation has no effect and never will.
+    Rejected {
+        code: ErrorCode,
+        message: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MutationResult {
+    pub id: MutationId,
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PushResponse {
+    pub results: Vec<MutationResult>,
+    /// The server's change sequence after this push.
+    pub cursor: u64,
+}
+
+/// Query of `GET /api/sync/pull`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct PullQuery {
+    #[serde(default)]
+    pub cursor: u64,
+    pub protocol: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IdeaRecord {
+    pub id: IdeaId,
+    pub theme_id: ThemeId,
+    pub title: String,
+    pub body: String,
+    pub support_count: u32,
+    pub comment_count: u32,
+    pub created_at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommentRecord {
+    pub id: CommentId,
+    pub idea_id: IdeaId,
+    pub body: String,
+    pub created_at: i64,
+}
+
+/// `POST /api/ideas/{id}/comments`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewComment {
+    pub id: CommentId,
+    pub body: String,
+}
+
+/// The latest state of one entity the caller may see.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "entity", rename_all = "snake_case")]
+pub enum Change {
+    Process(Process),
+    Theme(ThemeSummary),
+    Idea(IdeaRecord),
+    Comment(CommentRecord),
+    /// The caller's own support of an idea.
+    MySupport {
+        idea_id: IdeaId,
+        supported: bool,
+    },
+    /// The caller's own dot allocation.
+    MyDots {
+        allocations: Vec<DotEntry>,
+    },
+    /// The recorded result of one of the caller's mutations.
+    MyMutation(MutationResult),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PullResponse {
+    pub changes: Vec<Change>,
+    /// Pass this as `cursor` next time.
+    pub cursor: u64,
+    /// More changes are waiting: pull again right away.
+    pub has_more: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The wire format is a contract with apps that may be offline for weeks: freeze it.
+    #[test]
+    fn wire_format_of_a_push_is_stable() {
+        let json = r#"{"protocol":1,"mutations":[{"id":"0192f0c1-0000-7000-8000-000000000009","type":"set_support","idea_id":"0192f0c1-0000-7000-8000-000000000001","supported":true}]}"#;
+        let v: PushRequest = serde_json::from_str(json).expect("parses");
+        assert_eq!(serde_json::to_string(&v).expect("serialises"), json);
+        let r = MutationResult {
+            id: v.mutations[0].id,
+            outcome: Outcome::Rejected {
+                code: ErrorCode::UnknownIdea,
+                message: "gone".into(),
+            },
+        };
+        assert_eq!(
+            serde_json::to_string(&r).expect("serialises"),
+            r#"{"id":"0192f0c1-0000-7000-8000-000000000009","outcome":"rejected","code":"unknown_idea","message":"gone"}"#
+        );
+    }
+}

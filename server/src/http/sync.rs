@@ -1,0 +1,100 @@
+//! The offline sync protocol: push a batch of mutations, pull changes after a cursor, and a
+//! server-sent-events stream that only says "there is something new".
+
+use super::error::ApiError;
+use super::extract::{AppJson, AppQuery};
+use super::AppState;
+use crate::storage::Caller;
+use axum::extract::State;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::routing::{get, post};
+use axum::Router;
+use std::convert::Infallible;
+use std::time::Duration;
+use werkstadt_domain::error::ApiErrorBody;
+use werkstadt_domain::sync::{
+    PullQuery, PullResponse, PushRequest, PushResponse, PROTOCOL_VERSION,
+};
+use werkstadt_domain::ErrorCode;
+
+/// A push may carry up to 1,000 mutations; clients split larger outboxes.
+pub const PUSH_BODY_LIMIT: usize = 4 * 1024 * 1024;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/sync/push",
+            post(push).layer(axum::extract::DefaultBodyLimit::max(PUSH_BODY_LIMIT)),
+        )
+        .route("/sync/pull", get(pull))
+        .route("/sync/events", get(events))
+}
+
+fn check_protocol(version: u32) -> Result<(), ApiError> {
+    if version == PROTOCOL_VERSION {
+        Ok(())
+    } else {
+        Err(ApiError::client(
+            ErrorCode::UpgradeRequired,
+            format!("This server speaks sync protocol {PROTOCOL_VERSION}; please update the app."),
+        ))
+    }
+}
+
+/// Applies a batch of the caller's mutations in one transaction, in order, each at most once.
+#[utoipa::path(post, path = "/api/sync/push", tag = "sync", request_body = PushRequest,
+    params(
+        ("x-participant-id" = String, Header, description = "participant UUID"),
+        ("x-participant-secret" = String, Header, description = "64 hex characters")),
+    responses((status = 200, body = PushResponse), (status = 401, body = ApiErrorBody),
+              (status = 422, body = ApiErrorBody), (status = 426, body = ApiErrorBody),
+              (status = 503, body = ApiErrorBody, description = "busy: retry the same batch")))]
+pub async fn push(
+    State(s): State<AppState>,
+    caller: Caller,
+    AppJson(req): AppJson<PushRequest>,
+) -> Result<AppJson<PushResponse>, ApiError> {
+    check_protocol(req.protocol)?;
+    Ok(AppJson(s.store.push(caller, req.mutations).await?))
+}
+
+/// The changes after `cursor` the caller may see, each entity once in its latest state.
+#[utoipa::path(get, path = "/api/sync/pull", tag = "sync", params(PullQuery,
+        ("x-participant-id" = String, Header, description = "participant UUID"),
+        ("x-participant-secret" = String, Header, description = "64 hex characters")),
+    responses((status = 200, body = PullResponse), (status = 401, body = ApiErrorBody),
+              (status = 409, body = ApiErrorBody, description = "reset_required: pull from 0"),
+              (status = 426, body = ApiErrorBody)))]
+pub async fn pull(
+    State(s): State<AppState>,
+    caller: Caller,
+    AppQuery(q): AppQuery<PullQuery>,
+) -> Result<AppJson<PullResponse>, ApiError> {
+    check_protocol(q.protocol)?;
+    Ok(AppJson(s.store.pull(caller, q.cursor).await?))
+}
+
+/// Server-sent events: `changed` with the new head whenever something was written. No data
+/// beyond that: clients pull. Ends when the server shuts down.
+#[utoipa::path(get, path = "/api/sync/events", tag = "sync",
+    responses((status = 200, content_type = "text/event-stream", description = "`changed` events")))]
+pub async fn events(
+    State(s): State<AppState>,
+) -> Sse<impl futures_util::Stream<Item = Result<Event, Infallible>>> {
+    let heads = s.store.subscribe();
+    let shutdown = s.shutdown.clone();
+    let stream = futures_util::stream::unfold(
+        (heads, shutdown),
+        |(mut heads, mut shutdown)| async move {
+            tokio::select! {
+                changed = heads.changed() => {
+                    changed.ok()?;
+                    let head = *heads.borrow_and_update();
+                    Some((Ok(Event::default().event("changed").data(head.to_string())), (heads, shutdown)))
+                }
+                _ = shutdown.changed() => None,
+            }
+        },
+    );
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(25)))
+}

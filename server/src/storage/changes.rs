@@ -1,0 +1,134 @@
+//! The change feed: recording that an entity changed, and reading changes after a cursor.
+
+use super::{queries, StoreError};
+use rusqlite::{params, Connection, OptionalExtension};
+use werkstadt_domain::sync::{Change, PullResponse, PULL_PAGE};
+use werkstadt_domain::{IdeaId, ParticipantId};
+
+/// Entity kinds in `change_log.kind`.
+pub mod kind {
+    pub const PROCESS: &str = "process";
+    pub const THEME: &str = "theme";
+    pub const IDEA: &str = "idea";
+    pub const COMMENT: &str = "comment";
+    pub const SUPPORT: &str = "support";
+    pub const DOTS: &str = "dots";
+    pub const MUTATION: &str = "mutation";
+}
+
+/// Records that an entity changed: it moves to the next sequence number (its old position is
+/// dropped, so a pull returns each entity once, in its latest state).
+pub fn touch(
+    tx: &Connection,
+    kind: &str,
+    entity_id: &str,
+    owner: Option<ParticipantId>,
+) -> Result<(), StoreError> {
+    let mut del = tx.prepare_cached("DELETE FROM change_log WHERE kind = ?1 AND entity_id = ?2")?;
+    del.execute(params![kind, entity_id])?;
+    let mut ins = tx
+        .prepare_cached("INSERT INTO change_log (kind, entity_id, owner_id) VALUES (?1, ?2, ?3)")?;
+    ins.execute(params![kind, entity_id, owner.map(|o| o.to_string())])?;
+    Ok(())
+}
+
+pub fn support_entity(idea: IdeaId, who: ParticipantId) -> String {
+    format!("{idea}:{who}")
+}
+
+/// The latest sequence number ever handed out (0 for an empty feed).
+pub fn head(tx: &Connection) -> Result<u64, StoreError> {
+    let seq: Option<i64> = tx
+        .query_row(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(u64::try_from(seq.unwrap_or(0)).unwrap_or(0))
+}
+
+pub fn pull(
+    tx: &Connection,
+    caller: ParticipantId,
+    cursor: u64,
+) -> Result<PullResponse, StoreError> {
+    let head = head(tx)?;
+    if cursor > head {
+        return Err(StoreError::UnknownCursor);
+    }
+    let mut stmt = tx.prepare_cached(
+        "SELECT seq, kind, entity_id FROM change_log
+         WHERE seq > ?1 AND (owner_id IS NULL OR owner_id = ?2)
+         ORDER BY seq LIMIT ?3",
+    )?;
+    let rows: Vec<(i64, String, String)> = stmt
+        .query_map(
+            params![
+                i64::try_from(cursor).unwrap_or(i64::MAX),
+                caller.to_string(),
+                PULL_PAGE + 1
+            ],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?
+        .collect::<Result<_, _>>()?;
+    let has_more = rows.len() > PULL_PAGE as usize;
+    let page = &rows[..rows.len().min(PULL_PAGE as usize)];
+    let new_cursor = if has_more {
+        page.last()
+            .map_or(cursor, |(seq, _, _)| u64::try_from(*seq).unwrap_or(cursor))
+    } else {
+        head
+    };
+    let mut changes = Vec::with_capacity(page.len());
+    for (_, kind, entity) in page {
+        changes.push(load(tx, caller, kind, entity)?);
+    }
+    Ok(PullResponse {
+        changes,
+        cursor: new_cursor,
+        has_more,
+    })
+}
+
+fn parse<T: std::str::FromStr>(s: &str) -> Result<T, StoreError> {
+    s.parse()
+        .map_err(|_| StoreError::Corrupt(format!("bad id {s:?} in change_log")))
+}
+
+fn load(
+    tx: &Connection,
+    caller: ParticipantId,
+    kind: &str,
+    entity: &str,
+) -> Result<Change, StoreError> {
+    Ok(match kind {
+        kind::PROCESS => Change::Process(queries::process(tx, parse(entity)?)?),
+        kind::THEME => Change::Theme(queries::theme_summary(tx, parse(entity)?)?),
+        kind::IDEA => Change::Idea(queries::idea_record(tx, parse(entity)?)?),
+        kind::COMMENT => Change::Comment(queries::comment(tx, parse(entity)?)?),
+        kind::SUPPORT => {
+            let (idea, _) = entity
+                .split_once(':')
+                .ok_or_else(|| StoreError::Corrupt(entity.into()))?;
+            let idea: IdeaId = parse(idea)?;
+            Change::MySupport {
+                idea_id: idea,
+                supported: queries::supports(tx, caller, idea)?,
+            }
+        }
+        kind::DOTS => Change::MyDots {
+            allocations: queries::my_state(tx, caller)?.dots,
+        },
+        kind::MUTATION => Change::MyMutation(
+            super::sync::recorded(tx, parse(entity)?)?
+                .ok_or_else(|| StoreError::Corrupt(format!("mutation {entity} not recorded")))?
+                .1,
+        ),
+        other => {
+            return Err(StoreError::Corrupt(format!(
+                "unknown change kind {other:?}"
+            )))
+        }
+    })
+}

@@ -1,0 +1,166 @@
+//! Applying pushed mutations: in client order, each at most once ever, a rejection final and
+//! isolated (a savepoint per mutation), the record of each result committed with its effects.
+
+use super::changes::{self, kind};
+use super::queries::{self, now_ms};
+use super::{Caller, IdeaDraft, StoreError};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use werkstadt_domain::api::NewIdea;
+use werkstadt_domain::sync::{
+    Mutation, MutationId, MutationKind, MutationResult, Outcome, PushResponse, MAX_PUSH,
+};
+use werkstadt_domain::{CommentBody, DotBallot, ErrorCode, IdeaBody, IdeaTitle, ParticipantId};
+
+pub fn push(
+    tx: &mut Transaction<'_>,
+    caller: &Caller,
+    mutations: &[Mutation],
+) -> Result<PushResponse, StoreError> {
+    if mutations.len() > MAX_PUSH {
+        return Err(StoreError::TooManyMutations);
+    }
+    queries::ensure_participant(tx, caller)?;
+    let mut results = Vec::with_capacity(mutations.len());
+    for m in mutations {
+        let outcome = match recorded(tx, m.id)? {
+            Some((owner, _)) if owner != caller.id => Outcome::Rejected {
+                code: ErrorCode::IdConflict,
+                message: "This mutation id belongs to someone else.".into(),
+            },
+            Some((_, previous)) => match previous.outcome {
+                Outcome::Applied | Outcome::Duplicate => Outcome::Duplicate,
+                rejected @ Outcome::Rejected { .. } => rejected,
+            },
+            None => apply_once(tx, caller.id, m)?,
+        };
+        results.push(MutationResult { id: m.id, outcome });
+    }
+    Ok(PushResponse {
+        results,
+        cursor: changes::head(tx)?,
+    })
+}
+
+/// Applies one new mutation inside a savepoint; a rejection rolls back its partial effects and
+/// is recorded as final. Storage failures abort the whole push (the client retries it).
+fn apply_once(
+    tx: &mut Transaction<'_>,
+    who: ParticipantId,
+    m: &Mutation,
+) -> Result<Outcome, StoreError> {
+    let mut sp = tx.savepoint()?;
+    let outcome = match apply(&sp, who, &m.kind) {
+        Ok(()) => Outcome::Applied,
+        Err(e) => match e.rejection() {
+            Some((code, message)) => {
+                sp.rollback()?;
+                Outcome::Rejected { code, message }
+            }
+            None => return Err(e),
+        },
+    };
+    record(&sp, who, m.id, &outcome)?;
+    sp.commit()?;
+    Ok(outcome)
+}
+
+fn apply(tx: &Connection, who: ParticipantId, kind: &MutationKind) -> Result<(), StoreError> {
+    match kind {
+        MutationKind::CreateIdea {
+            idea_id,
+            theme_id,
+            title,
+            body,
+        } => {
+            let draft = IdeaDraft::parse(&NewIdea {
+                id: *idea_id,
+                theme_id: *theme_id,
+                title: title.clone(),
+                body: body.clone(),
+            })?;
+            queries::insert_idea(tx, who, &draft).map(|_| ())
+        }
+        MutationKind::EditIdea {
+            idea_id,
+            title,
+            body,
+        } => queries::edit_idea(
+            tx,
+            who,
+            *idea_id,
+            &IdeaTitle::parse(title)?,
+            &IdeaBody::parse(body)?,
+        ),
+        MutationKind::SetSupport { idea_id, supported } => {
+            queries::set_support(tx, who, *idea_id, *supported).map(|_| ())
+        }
+        MutationKind::SetDots { allocations } => {
+            queries::replace_dots(tx, who, &DotBallot::parse(allocations)?)
+        }
+        MutationKind::AddComment {
+            comment_id,
+            idea_id,
+            body,
+        } => queries::insert_comment(tx, who, *comment_id, *idea_id, &CommentBody::parse(body)?)
+            .map(|_| ()),
+    }
+}
+
+fn record(
+    tx: &Connection,
+    who: ParticipantId,
+    id: MutationId,
+    outcome: &Outcome,
+) -> Result<(), StoreError> {
+    let (name, code, message) = match outcome {
+        Outcome::Applied | Outcome::Duplicate => ("applied", None, None),
+        Outcome::Rejected { code, message } => {
+            ("rejected", Some(code_name(*code)), Some(message.as_str()))
+        }
+    };
+    tx.prepare_cached(
+        "INSERT INTO mutation (id, participant_id, outcome, code, message, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![id.to_string(), who.to_string(), name, code, message, now_ms()])?;
+    changes::touch(tx, kind::MUTATION, &id.to_string(), Some(who))
+}
+
+fn code_name(code: ErrorCode) -> String {
+    serde_json::to_value(code)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// The recorded owner and result of a mutation, if it was ever received.
+pub fn recorded(
+    tx: &Connection,
+    id: MutationId,
+) -> Result<Option<(ParticipantId, MutationResult)>, StoreError> {
+    let row: Option<(String, String, Option<String>, Option<String>)> = tx
+        .prepare_cached(
+            "SELECT participant_id, outcome, code, message FROM mutation WHERE id = ?1",
+        )?
+        .query_row([id.to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?;
+    let Some((owner, outcome, code, message)) = row else {
+        return Ok(None);
+    };
+    let owner: ParticipantId = owner
+        .parse()
+        .map_err(|_| StoreError::Corrupt(format!("owner of mutation {id}")))?;
+    let outcome = if outcome == "applied" {
+        Outcome::Applied
+    } else {
+        let code = code
+            .and_then(|c| serde_json::from_value(serde_json::Value::String(c)).ok())
+            .unwrap_or(ErrorCode::Unknown);
+        Outcome::Rejected {
+            code,
+            message: message.unwrap_or_default(),
+        }
+    };
+    Ok(Some((owner, MutationResult { id, outcome })))
+}
