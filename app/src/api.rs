@@ -2,11 +2,7 @@
 
 use crate::platform::http::{self, ClientError};
 use crate::platform::identity::Identity;
-use werkstadt_domain::api::{
-    DotVotes, IdeaDetail, IdeaPage, IdeaSort, MyState, NewIdea, ProcessOverview, Results,
-    SupportRequest, SupportState,
-};
-use werkstadt_domain::dots::DotEntry;
+use werkstadt_domain::api::{IdeaDetail, IdeaPage, IdeaSort, MyState, ProcessOverview, Results};
 use werkstadt_domain::{IdeaId, ThemeId};
 
 pub type ApiResult<T> = Result<T, ClientError>;
@@ -31,27 +27,21 @@ pub async fn idea(id: IdeaId) -> ApiResult<IdeaDetail> {
     http::get(&format!("/api/ideas/{id}"), None).await
 }
 
-pub async fn submit_idea(idea: &NewIdea, who: &Identity) -> ApiResult<IdeaDetail> {
-    http::post("/api/ideas", idea, who).await
-}
-
-pub async fn support(id: IdeaId, supported: bool, who: &Identity) -> ApiResult<SupportState> {
-    http::put(
-        &format!("/api/ideas/{id}/support"),
-        &SupportRequest { supported },
-        who,
-    )
-    .await
-}
-
-pub async fn set_dots(allocations: Vec<DotEntry>, who: &Identity) -> ApiResult<MyState> {
-    http::put("/api/dots", &DotVotes { allocations }, who).await
-}
-
 pub async fn me(who: &Identity) -> ApiResult<MyState> {
     http::get("/api/me", Some(who)).await
 }
 
 pub async fn results() -> ApiResult<Results> {
     http::get("/api/results", None).await
+}
+
+pub async fn push(
+    mutations: Vec<werkstadt_domain::sync::Mutation>,
+    who: &Identity,
+) -> ApiResult<werkstadt_domain::sync::PushResponse> {
+    let req = werkstadt_domain::sync::PushRequest {
+        protocol: werkstadt_domain::sync::PROTOCOL_VERSION,
+        mutations,
+    };
+    http::post("/api/sync/push", &req, who).await
 }

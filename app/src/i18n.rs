@@ -63,6 +63,13 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
+/// Keeps the document title on the given text, in the current language. (One helper for all
+/// pages: each distinct effect closure costs wasm size.)
+pub fn title_effect(text: fn(&'static Texts) -> &'static str) {
+    let i18n = use_i18n();
+    Effect::new(move |_| crate::platform::set_document_title(text(i18n.t())));
+}
+
 /// Replaces `{key}` placeholders.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values.iter().fold(template.to_owned(), |acc, (k, v)| {
@@ -118,7 +125,6 @@ pub struct Texts {
     pub field_body_hint: &'static str,
     pub chars_count: &'static str,
     pub submit_idea: &'static str,
-    pub submitting: &'static str,
     pub theme_required: &'static str,
     pub form_has_errors: &'static str,
     pub dots_heading: &'static str,
@@ -135,6 +141,18 @@ pub struct Texts {
     pub results_no_ideas: &'static str,
     pub not_found_heading: &'static str,
     pub not_found_text: &'static str,
+    pub sync_online: &'static str,
+    pub sync_offline: &'static str,
+    pub sync_pending: (&'static str, &'static str),
+    pub sync_last: &'static str,
+    pub sync_now: &'static str,
+    pub pending_marker: &'static str,
+    pub rejected_heading: &'static str,
+    pub rejected_copy: &'static str,
+    pub rejected_dismiss: &'static str,
+    pub update_available: &'static str,
+    pub update_reload: &'static str,
+    pub saved_pending: &'static str,
     pub err_network: &'static str,
     pub err_title_too_short: &'static str,
     pub err_title_too_long: &'static str,
@@ -221,7 +239,6 @@ pub static DE: Texts = Texts {
     field_body_hint: "Bis zu 2.000 Zeichen.",
     chars_count: "{n} von {m} Zeichen",
     submit_idea: "Idee absenden",
-    submitting: "Wird gesendet …",
     theme_required: "Bitte wählen Sie ein Handlungsfeld.",
     form_has_errors: "Bitte korrigieren Sie die markierten Felder.",
     dots_heading: "Punkte verteilen",
@@ -238,6 +255,18 @@ pub static DE: Texts = Texts {
     results_no_ideas: "Noch keine Ideen.",
     not_found_heading: "Seite nicht gefunden",
     not_found_text: "Diese Seite gibt es nicht. Zur Startseite:",
+    sync_online: "Online",
+    sync_offline: "Offline – Ihre Änderungen bleiben auf diesem Gerät gespeichert.",
+    sync_pending: ("1 Änderung wartet", "{n} Änderungen warten"),
+    sync_last: "Zuletzt synchronisiert: {t}",
+    sync_now: "Jetzt synchronisieren",
+    pending_marker: "Wartet auf Übertragung",
+    rejected_heading: "Nicht übernommen",
+    rejected_copy: "Ihr Text zum Kopieren",
+    rejected_dismiss: "Ausblenden",
+    update_available: "Neue Version verfügbar",
+    update_reload: "Neu laden",
+    saved_pending: "Gespeichert – wird übertragen, sobald eine Verbindung besteht.",
     err_network: "Keine Verbindung zum Server. Bitte versuchen Sie es später noch einmal.",
     err_title_too_short: "Der Titel braucht mindestens 5 Zeichen.",
     err_title_too_long: "Der Titel darf höchstens 120 Zeichen haben.",
@@ -295,7 +324,6 @@ pub static EN: Texts = Texts {
     field_body_hint: "Up to 2,000 characters.",
     chars_count: "{n} of {m} characters",
     submit_idea: "Submit idea",
-    submitting: "Sending …",
     theme_required: "Please choose a field of action.",
     form_has_errors: "Please correct the marked fields.",
     dots_heading: "Distribute points",
@@ -312,6 +340,18 @@ pub static EN: Texts = Texts {
     results_no_ideas: "No ideas yet.",
     not_found_heading: "Page not found",
     not_found_text: "This page does not exist. Go to the start page:",
+    sync_online: "Online",
+    sync_offline: "Offline – your changes stay saved on this device.",
+    sync_pending: ("1 change waiting", "{n} changes waiting"),
+    sync_last: "Last synchronised: {t}",
+    sync_now: "Synchronise now",
+    pending_marker: "Waiting to be sent",
+    rejected_heading: "Not accepted",
+    rejected_copy: "Your text to copy",
+    rejected_dismiss: "Dismiss",
+    update_available: "New version available",
+    update_reload: "Reload",
+    saved_pending: "Saved – will be sent as soon as there is a connection.",
     err_network: "No connection to the server. Please try again later.",
     err_title_too_short: "The title needs at least 5 characters.",
     err_title_too_long: "The title may have at most 120 characters.",

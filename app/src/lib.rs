@@ -10,6 +10,7 @@ mod load;
 mod pages;
 mod platform;
 mod router;
+mod sync;
 
 use i18n::{I18n, Lang};
 use leptos::prelude::*;
@@ -31,7 +32,12 @@ fn App() -> impl IntoView {
         .unwrap_or(Lang::De);
     let lang = RwSignal::new(initial);
     provide_context(I18n(lang));
-    provide_context(Me(platform::identity::get_or_create().ok()));
+    let me = platform::identity::get_or_create().ok();
+    provide_context(Me(me.clone()));
+    sync::Sync::start(me);
+    let update = platform::sw::Update(RwSignal::new(None));
+    provide_context(update);
+    platform::sw::register(update);
     Effect::new(move |_| {
         let code = lang.get().code();
         platform::set_document_lang(code);
@@ -55,6 +61,7 @@ fn App() -> impl IntoView {
 
     view! {
         <components::layout::Header/>
+        <components::layout::SyncBar/>
         <main id="inhalt" tabindex="-1">{page}</main>
         <components::layout::Footer/>
     }
@@ -62,6 +69,5 @@ fn App() -> impl IntoView {
 
 #[wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }

@@ -7,7 +7,6 @@
 use crate::error::ErrorCode;
 use crate::ids::ThemeId;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Points each participant may place per process.
 pub const DOT_BUDGET: u8 = 5;
@@ -38,30 +37,35 @@ impl DotError {
 }
 
 /// A participant's whole allocation: within budget, each theme once, no zero entries.
+///
+/// Held as a vector sorted by theme (a handful of entries at most): equal allocations compare
+/// equal, and it keeps `BTreeMap`'s code out of the wasm app.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DotBallot(BTreeMap<ThemeId, u8>);
+pub struct DotBallot(Vec<DotEntry>);
 
 impl DotBallot {
     pub fn parse(entries: &[DotEntry]) -> Result<Self, DotError> {
-        let mut map = BTreeMap::new();
+        let mut kept: Vec<DotEntry> = Vec::with_capacity(entries.len());
         let mut spent: u32 = 0;
         for e in entries {
             spent += u32::from(e.points);
             if e.points == 0 {
                 continue;
             }
-            if map.insert(e.theme_id, e.points).is_some() {
+            if kept.iter().any(|k| k.theme_id == e.theme_id) {
                 return Err(DotError::DuplicateTheme);
             }
+            kept.push(*e);
         }
         if spent > u32::from(DOT_BUDGET) {
             return Err(DotError::BudgetExceeded { spent });
         }
-        Ok(Self(map))
+        kept.sort_unstable_by_key(|e| e.theme_id);
+        Ok(Self(kept))
     }
 
     pub fn spent(&self) -> u8 {
-        self.0.values().sum()
+        self.0.iter().map(|e| e.points).sum()
     }
 
     pub fn remaining(&self) -> u8 {
@@ -69,29 +73,29 @@ impl DotBallot {
     }
 
     pub fn points_for(&self, theme: ThemeId) -> u8 {
-        self.0.get(&theme).copied().unwrap_or(0)
+        self.0
+            .iter()
+            .find(|e| e.theme_id == theme)
+            .map_or(0, |e| e.points)
     }
 
     pub fn entries(&self) -> Vec<DotEntry> {
-        self.0
-            .iter()
-            .map(|(&theme_id, &points)| DotEntry { theme_id, points })
-            .collect()
+        self.0.clone()
     }
 
     /// The ballot with `theme` set to `points`, if that stays within the budget.
     pub fn with(&self, theme: ThemeId, points: u8) -> Result<Self, DotError> {
-        let mut map = self.0.clone();
-        if points == 0 {
-            map.remove(&theme);
-        } else {
-            map.insert(theme, points);
-        }
-        let spent: u32 = map.values().map(|&p| u32::from(p)).sum();
-        if spent > u32::from(DOT_BUDGET) {
-            return Err(DotError::BudgetExceeded { spent });
-        }
-        Ok(Self(map))
+        let mut entries: Vec<DotEntry> = self
+            .0
+            .iter()
+            .filter(|e| e.theme_id != theme)
+            .copied()
+            .collect();
+        entries.push(DotEntry {
+            theme_id: theme,
+            points,
+        });
+        Self::parse(&entries)
     }
 }
 

@@ -41,7 +41,7 @@ pub const COMMENT_MAX: usize = 1_000;
 /// [`crate::text`] when applying.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum MutationKind {
     CreateIdea {
         idea_id: IdeaId,
@@ -72,7 +72,8 @@ pub enum MutationKind {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Mutation {
     pub id: MutationId,
-    #[serde(flatten)]
+    /// Externally tagged (`{"set_support": {...}}`): no internally tagged or flattened serde
+    /// representations on the wire, they cost the wasm app several KiB each.
     pub kind: MutationKind,
 }
 
@@ -85,7 +86,7 @@ pub struct PushRequest {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "outcome", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Applied,
     /// Applied before; this delivery changed nothing.
@@ -101,7 +102,6 @@ pub enum Outcome {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MutationResult {
     pub id: MutationId,
-    #[serde(flatten)]
     pub outcome: Outcome,
 }
 
@@ -154,7 +154,7 @@ pub struct NewComment {
 /// The latest state of one entity the caller may see.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "entity", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Change {
     Process(Process),
     Theme(ThemeSummary),
@@ -190,7 +190,7 @@ mod tests {
     /// The wire format is a contract with apps that may be offline for weeks: freeze it.
     #[test]
     fn wire_format_of_a_push_is_stable() {
-        let json = r#"{"protocol":1,"mutations":[{"id":"0192f0c1-0000-7000-8000-000000000009","type":"set_support","idea_id":"0192f0c1-0000-7000-8000-000000000001","supported":true}]}"#;
+        let json = r#"{"protocol":1,"mutations":[{"id":"0192f0c1-0000-7000-8000-000000000009","kind":{"set_support":{"idea_id":"0192f0c1-0000-7000-8000-000000000001","supported":true}}}]}"#;
         let v: PushRequest = serde_json::from_str(json).expect("parses");
         assert_eq!(serde_json::to_string(&v).expect("serialises"), json);
         let r = MutationResult {
@@ -202,7 +202,7 @@ mod tests {
         };
         assert_eq!(
             serde_json::to_string(&r).expect("serialises"),
-            r#"{"id":"0192f0c1-0000-7000-8000-000000000009","outcome":"rejected","code":"unknown_idea","message":"gone"}"#
+            r#"{"id":"0192f0c1-0000-7000-8000-000000000009","outcome":{"rejected":{"code":"unknown_idea","message":"gone"}}}"#
         );
     }
 }

@@ -55,7 +55,7 @@ fn create_idea(theme: &Value, title: &str) -> (Uuid, Value) {
     let (m, idea) = (Uuid::now_v7(), Uuid::now_v7());
     (
         idea,
-        json!({"id": m, "type": "create_idea", "idea_id": idea, "theme_id": theme, "title": title, "body": "Text"}),
+        json!({"id": m, "kind": {"create_idea": {"idea_id": idea, "theme_id": theme, "title": title, "body": "Text"}}}),
     )
 }
 
@@ -100,10 +100,10 @@ async fn replaying_a_batch_ten_times_leaves_database_and_change_feed_identical()
     let (idea, create) = create_idea(&theme, "Offline erfasste Idee");
     let batch = vec![
         create,
-        json!({"id": Uuid::now_v7(), "type": "set_support", "idea_id": idea, "supported": true}),
-        json!({"id": Uuid::now_v7(), "type": "set_dots", "allocations": [{"theme_id": theme, "points": 4}]}),
-        json!({"id": Uuid::now_v7(), "type": "add_comment", "comment_id": Uuid::now_v7(), "idea_id": idea, "body": "Gute Idee!"}),
-        json!({"id": Uuid::now_v7(), "type": "set_support", "idea_id": Uuid::now_v7(), "supported": true}),
+        json!({"id": Uuid::now_v7(), "kind": {"set_support": {"idea_id": idea, "supported": true}}}),
+        json!({"id": Uuid::now_v7(), "kind": {"set_dots": {"allocations": [{"theme_id": theme, "points": 4}]}}}),
+        json!({"id": Uuid::now_v7(), "kind": {"add_comment": {"comment_id": Uuid::now_v7(), "idea_id": idea, "body": "Gute Idee!"}}}),
+        json!({"id": Uuid::now_v7(), "kind": {"set_support": {"idea_id": Uuid::now_v7(), "supported": true}}}),
     ];
     let first = push(&app, &p, &batch).await;
     let outcomes: Vec<&Outcome> = first.results.iter().map(|r| &r.outcome).collect();
@@ -145,10 +145,10 @@ async fn a_rejection_is_final_and_does_not_block_later_mutations() {
     let p = Participant::new();
     let (idea, create) = create_idea(&t0, "Kurz");
     let res = push(&app, &p, &[
-        json!({"id": Uuid::now_v7(), "type": "set_dots", "allocations": [{"theme_id": t0, "points": 3}, {"theme_id": t1, "points": 3}]}),
+        json!({"id": Uuid::now_v7(), "kind": {"set_dots": {"allocations": [{"theme_id": t0, "points": 3}, {"theme_id": t1, "points": 3}]}}}),
         create,
-        json!({"id": Uuid::now_v7(), "type": "set_dots", "allocations": [{"theme_id": t1, "points": 2}]}),
-        json!({"id": Uuid::now_v7(), "type": "add_comment", "comment_id": Uuid::now_v7(), "idea_id": idea, "body": "zu spät"}),
+        json!({"id": Uuid::now_v7(), "kind": {"set_dots": {"allocations": [{"theme_id": t1, "points": 2}]}}}),
+        json!({"id": Uuid::now_v7(), "kind": {"add_comment": {"comment_id": Uuid::now_v7(), "idea_id": idea, "body": "zu spät"}}}),
     ]).await;
     let codes: Vec<String> = res
         .results
@@ -237,7 +237,7 @@ async fn the_cursor_returns_every_visible_change_exactly_once_across_pages() {
         push(&app, &a, &ms).await;
     }
     // B supports one idea: A must not see B's private support record.
-    push(&app, &b, &[json!({"id": Uuid::now_v7(), "type": "set_support", "idea_id": created[0], "supported": true})]).await;
+    push(&app, &b, &[json!({"id": Uuid::now_v7(), "kind": {"set_support": {"idea_id": created[0], "supported": true}}})]).await;
 
     let (changes, head, pages) = pull_all(&app, &a, cursor0).await;
     assert!(pages >= 3, "paginated ({pages} pages)");
@@ -315,7 +315,7 @@ async fn an_unknown_cursor_asks_for_a_reset_and_an_old_protocol_for_an_upgrade()
         .await;
     assert_error(res, StatusCode::UPGRADE_REQUIRED, "upgrade_required").await;
     let too_many: Vec<Value> = (0..1001)
-        .map(|_| json!({"id": Uuid::now_v7(), "type": "set_dots", "allocations": []}))
+        .map(|_| json!({"id": Uuid::now_v7(), "kind": {"set_dots": {"allocations": []}}}))
         .collect();
     let res = p
         .post(

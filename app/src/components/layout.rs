@@ -47,3 +47,78 @@ pub fn Footer() -> impl IntoView {
     let i18n = use_i18n();
     view! { <footer class="site-footer"><p>{move || i18n.t().footer}</p></footer> }
 }
+
+/// Always visible: connection state, waiting changes, last sync, "sync now"; rejected items
+/// with their reason and text; the "new version" banner.
+#[component]
+pub fn SyncBar() -> impl IntoView {
+    use crate::i18n::{count, fill};
+    let i18n = use_i18n();
+    let sync = crate::sync::use_sync();
+    let update = expect_context::<crate::platform::sw::Update>();
+    let pending = move || u32::try_from(sync.pending.with(Vec::len)).unwrap_or(u32::MAX);
+    let last = move || {
+        sync.last_sync.get().map(|ms| {
+            let t = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms))
+                .to_locale_time_string(i18n.lang().code())
+                .as_string()
+                .unwrap_or_default();
+            fill(i18n.t().sync_last, &[("t", &t)])
+        })
+    };
+    view! {
+        <div class="sync-bar" role="status" aria-live="polite">
+            <span class=move || if sync.online.get() { "sync-state online" } else { "sync-state offline" }>
+                {move || if sync.online.get() { i18n.t().sync_online } else { i18n.t().sync_offline }}
+            </span>
+            <span class="sync-pending">{move || (pending() > 0).then(|| count(pending(), i18n.t().sync_pending))}</span>
+            <span class="sync-last">{last}</span>
+            <button type="button" class="sync-now" on:click=move |_| sync.sync_now()>{move || i18n.t().sync_now}</button>
+        </div>
+        {move || update.0.get().map(|worker| view! {
+            <div class="update-banner" role="alert">
+                <span>{move || i18n.t().update_available}</span>
+                <button type="button" class="button" on:click=move |_| {
+                    // Send what is waiting first; the outbox survives the reload anyway.
+                    sync.sync_now();
+                    crate::platform::sw::activate(&worker);
+                }>{move || i18n.t().update_reload}</button>
+            </div>
+        })}
+        <Show when=move || sync.rejected.with(|r| !r.is_empty())>
+            <section class="rejected notice notice-error" aria-labelledby="abgelehnt">
+                <h2 id="abgelehnt">{move || i18n.t().rejected_heading}</h2>
+                <ul>
+                    {move || sync.rejected.get().into_iter().map(|r| {
+                        let id = r.mutation.id;
+                        let text = rejected_text(&r.mutation.kind);
+                        let reason = i18n.t().error(r.code).map_or(r.message.clone(), str::to_owned);
+                        let label_id = format!("abgelehnt-{id}");
+                        view! {
+                            <li>
+                                <p>{reason}</p>
+                                {text.map(|t| view! {
+                                    <label for=label_id.clone()>{move || i18n.t().rejected_copy}</label>
+                                    <textarea id=label_id.clone() readonly rows="3">{t}</textarea>
+                                })}
+                                <button type="button" on:click=move |_| sync.dismiss_rejected(id)>{move || i18n.t().rejected_dismiss}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+/// The text a participant wrote in a rejected mutation, so it is not lost.
+fn rejected_text(kind: &werkstadt_domain::sync::MutationKind) -> Option<String> {
+    use werkstadt_domain::sync::MutationKind::*;
+    match kind {
+        CreateIdea { title, body, .. } | EditIdea { title, body, .. } => {
+            Some(format!("{title}\n\n{body}"))
+        }
+        AddComment { body, .. } => Some(body.clone()),
+        SetSupport { .. } | SetDots { .. } => None,
+    }
+}

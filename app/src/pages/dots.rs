@@ -1,23 +1,35 @@
 //! Dot voting: 5 points over the themes, several on one allowed, with a clear remaining count.
 
-use crate::components::status::{error_text, ErrorNotice, Loading};
+use crate::components::status::{ErrorNotice, Loading};
 use crate::i18n::{count, fill, use_i18n};
-use crate::platform::http::ClientError;
-use crate::{api, platform, use_me};
+use crate::{api, use_me};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use werkstadt_domain::sync::MutationKind;
 use werkstadt_domain::{DotBallot, DOT_BUDGET};
 
 #[component]
 pub fn DotsPage() -> impl IntoView {
     let i18n = use_i18n();
     let me = use_me();
+    let sync = crate::sync::use_sync();
     let ballot = RwSignal::new(DotBallot::default());
-    let saving = RwSignal::new(false);
     let saved = RwSignal::new(false);
-    let error = RwSignal::new(None::<ClientError>);
+    let error = RwSignal::new(None::<String>);
     let overview = crate::load::load(api::overview);
-    if let Some(me) = me.clone() {
+    let pending_dots = move || {
+        sync.pending_where(|k| matches!(k, MutationKind::SetDots { .. }))
+            .into_iter()
+            .filter_map(|k| match k {
+                MutationKind::SetDots { allocations } => DotBallot::parse(&allocations).ok(),
+                _ => None,
+            })
+            .next_back()
+    };
+    // Start from what this device last decided: a waiting ballot, else the server's.
+    if let Some(b) = pending_dots() {
+        ballot.set(b);
+    } else if let Some(me) = me.clone() {
         spawn_local(async move {
             if let Ok(state) = api::me(&me).await {
                 if let Ok(b) = DotBallot::parse(&state.dots) {
@@ -26,28 +38,26 @@ pub fn DotsPage() -> impl IntoView {
             }
         });
     }
-    Effect::new(move |_| platform::set_document_title(i18n.t().dots_heading));
+    crate::i18n::title_effect(|t| t.dots_heading);
     let remaining = move || ballot.with(DotBallot::remaining);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(me) = me.clone() else { return };
-        saving.set(true);
-        saved.set(false);
-        let entries = ballot.get_untracked().entries();
-        spawn_local(async move {
-            match api::set_dots(entries, &me).await {
-                Ok(state) => {
-                    if let Ok(b) = DotBallot::parse(&state.dots) {
-                        ballot.set(b);
-                    }
-                    error.set(None);
-                    saved.set(true);
-                }
-                Err(e) => error.set(Some(e)),
+        let allocations = ballot.get_untracked().entries();
+        match sync.enqueue(MutationKind::SetDots { allocations }) {
+            Ok(_) => {
+                error.set(None);
+                saved.set(true);
             }
-            saving.set(false);
-        });
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let saved_text = move || {
+        if pending_dots().is_some() {
+            i18n.t().saved_pending
+        } else {
+            i18n.t().dots_saved
+        }
     };
 
     view! {
@@ -60,7 +70,7 @@ pub fn DotsPage() -> impl IntoView {
             None => view! { <Loading/> }.into_any(),
             Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
             Some(Ok(o)) => view! {
-                <form class="form" on:submit=save.clone()>
+                <form class="form" on:submit=save>
                     <ul class="dot-list">
                         {o.themes.into_iter().map(|t| {
                             let id = t.id;
@@ -93,11 +103,11 @@ pub fn DotsPage() -> impl IntoView {
                             }
                         }).collect_view()}
                     </ul>
-                    {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{error_text(&e)}</p> })}
+                    {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
                     <Show when=move || saved.get()>
-                        <p class="notice notice-ok" role="status">{move || i18n.t().dots_saved}</p>
+                        <p class="notice notice-ok" role="status">{saved_text}</p>
                     </Show>
-                    <button type="submit" class="button" disabled=move || saving.get()>{move || i18n.t().dots_save}</button>
+                    <button type="submit" class="button">{move || i18n.t().dots_save}</button>
                 </form>
             }.into_any(),
         }}

@@ -1,84 +1,148 @@
-//! One idea: its text, its theme, and the support button with the count.
+//! One idea: its text, its theme, and the support button with the count. An idea submitted
+//! offline is shown from the outbox, marked as waiting.
 
-use crate::components::status::{error_text, ErrorNotice, Loading};
+use crate::components::status::{ErrorNotice, Loading};
 use crate::i18n::{count, fill, use_i18n};
-use crate::platform::http::ClientError;
+use crate::sync::use_sync;
 use crate::{api, platform, use_me};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use werkstadt_domain::IdeaId;
+use werkstadt_domain::sync::MutationKind;
+use werkstadt_domain::{IdeaId, ThemeId};
+
+struct Shown {
+    theme_id: ThemeId,
+    theme_title: String,
+    title: String,
+    body: String,
+    support_count: u32,
+    created_at: Option<i64>,
+    pending: bool,
+}
 
 #[component]
 pub fn IdeaPage(id: IdeaId) -> impl IntoView {
     let i18n = use_i18n();
-    let detail = crate::load::load(move || api::idea(id));
+    let sync = use_sync();
+    let detail = crate::load::load(move || {
+        sync.version.track();
+        api::idea(id)
+    });
+    let pending_create = move || {
+        sync.pending_where(
+            |k| matches!(k, MutationKind::CreateIdea { idea_id, .. } if *idea_id == id),
+        )
+        .into_iter()
+        .next()
+    };
 
     view! {
-        {move || match detail.get() {
-            None => view! { <Loading/> }.into_any(),
-            Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
-            Some(Ok(idea)) => {
-                platform::set_document_title(&idea.title);
-                let theme_href = format!("/themen/{}", idea.theme_id);
-                let created = idea.created_at;
-                view! {
-                    <article class="idea">
-                        <p class="breadcrumb"><a href=theme_href>{move || i18n.t().back_to_theme}": "{idea.theme_title.clone()}</a></p>
-                        <h1 tabindex="-1">{idea.title.clone()}</h1>
-                        <p class="meta">{move || fill(i18n.t().submitted_on, &[("t", &platform::format_date(created, i18n.lang().code()))])}</p>
-                        <p class="idea-body">{idea.body.clone()}</p>
-                        <SupportButton id=idea.id initial_count=idea.support_count/>
-                    </article>
-                }.into_any()
-            }
+        {move || {
+            let shown = match (detail.get(), pending_create()) {
+                (None, None) => return view! { <Loading/> }.into_any(),
+                (Some(Ok(d)), _) => Shown {
+                    theme_id: d.theme_id,
+                    theme_title: d.theme_title,
+                    title: d.title,
+                    body: d.body,
+                    support_count: d.support_count,
+                    created_at: Some(d.created_at),
+                    pending: false,
+                },
+                (_, Some(MutationKind::CreateIdea { theme_id, title, body, .. })) => Shown {
+                    theme_id,
+                    theme_title: String::new(),
+                    title,
+                    body,
+                    support_count: 0,
+                    created_at: None,
+                    pending: true,
+                },
+                (Some(Err(e)), _) => return view! { <ErrorNotice error=e/> }.into_any(),
+                (None, Some(_)) => return view! { <Loading/> }.into_any(),
+            };
+            platform::set_document_title(&shown.title);
+            let theme_href = format!("/themen/{}", shown.theme_id);
+            let created = shown.created_at;
+            let pending = shown.pending;
+            view! {
+                <article class="idea">
+                    <p class="breadcrumb"><a href=theme_href>{move || i18n.t().back_to_theme}" "{shown.theme_title}</a></p>
+                    <h1 tabindex="-1">{shown.title}</h1>
+                    <Show when=move || pending>
+                        <p class="pending-marker">{move || i18n.t().pending_marker}</p>
+                    </Show>
+                    {move || created.map(|c| view! {
+                        <p class="meta">{move || fill(i18n.t().submitted_on, &[("t", &platform::format_date(c, i18n.lang().code()))])}</p>
+                    })}
+                    <p class="idea-body">{shown.body}</p>
+                    <SupportButton id server_count=shown.support_count/>
+                </article>
+            }.into_any()
         }}
     }
 }
 
+/// Support with optimistic display: the server's state plus the participant's pending change.
 #[component]
-fn SupportButton(id: IdeaId, initial_count: u32) -> impl IntoView {
+fn SupportButton(id: IdeaId, server_count: u32) -> impl IntoView {
     let i18n = use_i18n();
+    let sync = use_sync();
     let me = use_me();
-    let count_signal = RwSignal::new(initial_count);
-    let supported = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<ClientError>);
-    if let Some(me) = me.clone() {
-        spawn_local(async move {
-            if let Ok(state) = api::me(&me).await {
-                supported.set(state.supported_ideas.contains(&id));
+    let me_for_load = me.clone();
+    let mine = crate::load::load(move || {
+        sync.version.track();
+        let me = me_for_load.clone();
+        async move {
+            match me {
+                Some(me) => api::me(&me).await.map(Some),
+                None => Ok(None),
             }
-        });
-    }
+        }
+    });
+    let error = RwSignal::new(None::<String>);
+    let server_supported = move || {
+        mine.with(|m| matches!(m, Some(Ok(Some(state))) if state.supported_ideas.contains(&id)))
+    };
+    let pending = move || {
+        sync.pending_where(
+            |k| matches!(k, MutationKind::SetSupport { idea_id, .. } if *idea_id == id),
+        )
+        .into_iter()
+        .filter_map(|k| match k {
+            MutationKind::SetSupport { supported, .. } => Some(supported),
+            _ => None,
+        })
+        .next_back()
+    };
+    let supported = move || pending().unwrap_or_else(server_supported);
+    let shown_count = move || {
+        (server_count + u32::from(supported())).saturating_sub(u32::from(server_supported()))
+    };
     let toggle = move |_| {
-        let Some(me) = me.clone() else { return };
-        let want = !supported.get_untracked();
-        busy.set(true);
-        spawn_local(async move {
-            match api::support(id, want, &me).await {
-                Ok(state) => {
-                    supported.set(state.supported);
-                    count_signal.set(state.support_count);
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        let want = !supported();
+        if let Err(e) = sync.enqueue(MutationKind::SetSupport {
+            idea_id: id,
+            supported: want,
+        }) {
+            error.set(Some(e));
+        }
     };
     view! {
         <div class="support">
             <button
                 type="button"
                 class="button support-button"
-                aria-pressed=move || supported.get().to_string()
-                disabled=move || busy.get()
+                aria-pressed=move || supported().to_string()
+                disabled=me.is_none()
                 on:click=toggle
             >
-                {move || if supported.get() { i18n.t().supported_button } else { i18n.t().support_button }}
+                {move || if supported() { i18n.t().supported_button } else { i18n.t().support_button }}
             </button>
-            <p class="support-count" aria-live="polite">{move || count(count_signal.get(), i18n.t().supports)}</p>
-            {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{error_text(&e)}</p> })}
+            <p class="support-count">{move || count(shown_count(), i18n.t().supports)}</p>
+            <Show when=move || pending().is_some()>
+                <p class="pending-marker">{move || i18n.t().pending_marker}</p>
+            </Show>
+            {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
         </div>
     }
 }

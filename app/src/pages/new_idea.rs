@@ -1,15 +1,13 @@
 //! The new-idea form: inline validation with the domain's rules; a retried submission reuses
 //! the same client-generated id, so it can never create a second idea.
 
-use crate::components::status::{error_text, ErrorNotice, Loading};
+use crate::api;
+use crate::components::status::{ErrorNotice, Loading};
 use crate::i18n::{fill, use_i18n};
-use crate::platform::http::ClientError;
 use crate::platform::identity::new_uuid;
 use crate::router::use_route;
-use crate::{api, platform, use_me};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use werkstadt_domain::api::NewIdea;
+use werkstadt_domain::sync::MutationKind;
 use werkstadt_domain::text::{BODY_MAX, TITLE_MAX};
 use werkstadt_domain::{IdeaBody, IdeaId, IdeaTitle, ThemeId};
 
@@ -23,13 +21,10 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
     let attempted = RwSignal::new(false);
     let title_touched = RwSignal::new(false);
     let body_touched = RwSignal::new(false);
-    let sending = RwSignal::new(false);
-    let server_error = RwSignal::new(None::<ClientError>);
-    // One id per idea being written: a retry after a lost answer sends the same id.
-    let pending_id = StoredValue::new(None::<IdeaId>);
+    let server_error = RwSignal::new(None::<String>);
+    let sync = crate::sync::use_sync();
     let router = use_route();
-    let me = use_me();
-    Effect::new(move |_| platform::set_document_title(i18n.t().new_heading));
+    crate::i18n::title_effect(|t| t.new_heading);
 
     let title_error = move || IdeaTitle::parse(&title.get()).err();
     let body_error = move || IdeaBody::parse(&body.get()).err();
@@ -45,34 +40,17 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
         let (Some(theme_id), None, None) = (theme_id(), title_error(), body_error()) else {
             return;
         };
-        let Some(me) = me.clone() else { return };
-        let id = match pending_id.get_value() {
-            Some(id) => id,
-            None => match new_uuid() {
-                Ok(u) => {
-                    pending_id.set_value(Some(IdeaId(u)));
-                    IdeaId(u)
-                }
-                Err(_) => return,
-            },
-        };
-        let idea = NewIdea {
-            id,
+        let Ok(id) = new_uuid() else { return };
+        // Stored in the outbox before we move on: offline it is sent later, exactly once.
+        match sync.enqueue(MutationKind::CreateIdea {
+            idea_id: IdeaId(id),
             theme_id,
             title: title.get(),
             body: body.get(),
-        };
-        sending.set(true);
-        spawn_local(async move {
-            match api::submit_idea(&idea, &me).await {
-                Ok(saved) => {
-                    pending_id.set_value(None);
-                    router.navigate(&format!("/ideen/{}", saved.id));
-                }
-                Err(e) => server_error.set(Some(e)),
-            }
-            sending.set(false);
-        });
+        }) {
+            Ok(_) => router.navigate(&format!("/ideen/{id}")),
+            Err(e) => server_error.set(Some(e)),
+        }
     };
 
     let counter = move |n: usize, max: usize| {
@@ -91,7 +69,7 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
             Some(Ok(o)) => {
                 let themes = o.themes;
                 view! {
-                    <form class="form" novalidate on:submit=on_submit.clone()>
+                    <form class="form" novalidate on:submit=on_submit>
                         <Show when=move || attempted.get() && (title_error().is_some() || body_error().is_some() || theme_id().is_none())>
                             <p class="notice notice-error" role="alert">{move || i18n.t().form_has_errors}</p>
                         </Show>
@@ -145,9 +123,9 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
                                 {move || if show_body_error() { body_error().map(|e| i18n.t().validation(e)) } else { None }}
                             </p>
                         </div>
-                        {move || server_error.get().map(|e| view! { <p class="notice notice-error" role="alert">{error_text(&e)}</p> })}
-                        <button type="submit" class="button" disabled=move || sending.get()>
-                            {move || if sending.get() { i18n.t().submitting } else { i18n.t().submit_idea }}
+                        {move || server_error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
+                        <button type="submit" class="button">
+                            {move || i18n.t().submit_idea}
                         </button>
                     </form>
                 }.into_any()

@@ -3,14 +3,17 @@
 use crate::api;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::i18n::{count, fill, use_i18n};
-use crate::platform;
 use leptos::prelude::*;
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let results = crate::load::load(api::results);
-    Effect::new(move |_| platform::set_document_title(i18n.t().results_heading));
+    let sync = crate::sync::use_sync();
+    let results = crate::load::load(move || {
+        sync.version.track();
+        api::results()
+    });
+    crate::i18n::title_effect(|t| t.results_heading);
     view! {
         <h1 tabindex="-1">{move || i18n.t().results_heading}</h1>
         {move || match results.get() {

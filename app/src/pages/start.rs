@@ -9,7 +9,11 @@ use leptos::prelude::*;
 #[component]
 pub fn StartPage() -> impl IntoView {
     let i18n = use_i18n();
-    let overview = crate::load::load(api::overview);
+    let sync = crate::sync::use_sync();
+    let overview = crate::load::load(move || {
+        sync.version.track();
+        api::overview()
+    });
     view! {
         {move || match overview.get() {
             None => view! { <Loading/> }.into_any(),

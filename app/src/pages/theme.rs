@@ -6,6 +6,7 @@ use crate::i18n::{count, fill, use_i18n};
 use crate::platform;
 use leptos::prelude::*;
 use werkstadt_domain::api::IdeaSort;
+use werkstadt_domain::sync::MutationKind;
 use werkstadt_domain::ThemeId;
 
 #[component]
@@ -13,7 +14,9 @@ pub fn ThemePage(id: ThemeId) -> impl IntoView {
     let i18n = use_i18n();
     let sort = RwSignal::new(IdeaSort::Support);
     let page = RwSignal::new(1u32);
+    let sync = crate::sync::use_sync();
     let data = crate::load::load(move || {
+        sync.version.track();
         let (sort, page) = (sort.get(), page.get());
         api::ideas(id, sort, page)
     });
@@ -53,6 +56,19 @@ pub fn ThemePage(id: ThemeId) -> impl IntoView {
                         <p class="notice">{move || i18n.t().no_ideas}</p>
                     </Show>
                     <ul class="idea-list">
+                        {move || sync.pending_where(|k| matches!(k, MutationKind::CreateIdea { theme_id, .. } if *theme_id == id))
+                            .into_iter()
+                            .filter_map(|k| match k {
+                                MutationKind::CreateIdea { idea_id, title, .. } => Some((idea_id, title)),
+                                _ => None,
+                            })
+                            .map(|(idea_id, title)| view! {
+                                <li class="idea-item pending">
+                                    <h2><a href=format!("/ideen/{idea_id}")>{title}</a></h2>
+                                    <p class="pending-marker">{move || i18n.t().pending_marker}</p>
+                                </li>
+                            })
+                            .collect_view()}
                         {p.ideas.into_iter().map(|idea| {
                             let href = format!("/ideen/{}", idea.id);
                             let n = idea.support_count;

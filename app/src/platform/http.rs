@@ -1,14 +1,15 @@
-//! JSON over fetch. Errors come back as [`ClientError`]: no connection, or the server's
+//! JSON over `fetch`. Errors come back as [`ClientError`]: no connection, or the server's
 //! `{code, message}` answer.
 //!
 //! JSON is parsed by the browser (`JSON.parse`) and mapped to Rust types with
-//! serde-wasm-bindgen: much smaller wasm than bundling a JSON parser.
+//! serde-wasm-bindgen, and requests go straight to `window.fetch`: both keep the wasm small
+//! (no JSON parser, no HTTP types bundled).
 
 use super::identity::Identity;
-use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use werkstadt_domain::api::{PARTICIPANT_ID_HEADER, PARTICIPANT_SECRET_HEADER};
 use werkstadt_domain::error::ApiErrorBody;
 use werkstadt_domain::ErrorCode;
@@ -21,16 +22,7 @@ pub enum ClientError {
     Api(ApiErrorBody),
 }
 
-fn with_identity(req: RequestBuilder, who: Option<&Identity>) -> RequestBuilder {
-    match who {
-        Some(i) => req
-            .header(PARTICIPANT_ID_HEADER, &i.id.to_string())
-            .header(PARTICIPANT_SECRET_HEADER, &i.secret),
-        None => req,
-    }
-}
-
-fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
+pub fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
     let value = js_sys::JSON::parse(text).ok()?;
     serde_wasm_bindgen::from_value(value).ok()
 }
@@ -42,45 +34,83 @@ pub fn to_json<B: Serialize>(body: &B) -> Option<String> {
     js_sys::JSON::stringify(&value).ok()?.as_string()
 }
 
-async fn send<T: DeserializeOwned>(
-    req: Result<gloo_net::http::Request, gloo_net::Error>,
-) -> Result<T, ClientError> {
-    let res = req
-        .map_err(|_| ClientError::Network)?
-        .send()
+fn unexpected() -> ClientError {
+    ClientError::Api(ApiErrorBody {
+        code: ErrorCode::Unknown,
+        message: "unexpected answer".into(),
+    })
+}
+
+/// Sends a request; the body text of a successful answer, or the error.
+async fn fetch_text(
+    method: &str,
+    path: &str,
+    body: Option<String>,
+    who: Option<&Identity>,
+) -> Result<String, ClientError> {
+    let net = |_| ClientError::Network;
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let headers = web_sys::Headers::new().map_err(net)?;
+    if let Some(i) = who {
+        headers
+            .set(PARTICIPANT_ID_HEADER, &i.id.to_string())
+            .map_err(net)?;
+        headers
+            .set(PARTICIPANT_SECRET_HEADER, &i.secret)
+            .map_err(net)?;
+    }
+    if let Some(b) = body {
+        headers
+            .set("content-type", "application/json")
+            .map_err(net)?;
+        init.set_body(&JsValue::from_str(&b));
+    }
+    init.set_headers(&headers);
+    let window = web_sys::window().ok_or(ClientError::Network)?;
+    let res: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(path, &init))
         .await
-        .map_err(|_| ClientError::Network)?;
-    let ok = res.ok();
-    let text = res.text().await.map_err(|_| ClientError::Network)?;
-    if ok {
-        return parse(&text).ok_or_else(|| {
-            ClientError::Api(ApiErrorBody {
-                code: ErrorCode::Unknown,
-                message: "unexpected answer".into(),
-            })
-        });
+        .map_err(net)?
+        .dyn_into()
+        .map_err(net)?;
+    let text = JsFuture::from(res.text().map_err(net)?)
+        .await
+        .map_err(net)?
+        .as_string()
+        .unwrap_or_default();
+    if res.ok() {
+        return Ok(text);
     }
     // Not our JSON: a proxy or a server that is starting up.
     parse::<ApiErrorBody>(&text).map_or(Err(ClientError::Network), |b| Err(ClientError::Api(b)))
 }
 
+/// Whether the server answers at all (never from the local copy).
+pub async fn reachable(path: &str) -> bool {
+    !matches!(
+        fetch_text("GET", path, None, None).await,
+        Err(ClientError::Network)
+    )
+}
+
+const CACHE_PREFIX: &str = "werkstadt.cache:";
+
+/// GET with a read-through copy in localStorage: offline, the last answer is shown.
 pub async fn get<T: DeserializeOwned>(
     path: &str,
     who: Option<&Identity>,
 ) -> Result<T, ClientError> {
-    send(with_identity(Request::get(path), who).build()).await
-}
-
-async fn write<B: Serialize, T: DeserializeOwned>(
-    req: RequestBuilder,
-    body: &B,
-    who: &Identity,
-) -> Result<T, ClientError> {
-    let json = to_json(body).ok_or(ClientError::Network)?;
-    let req = with_identity(req, Some(who))
-        .header("content-type", "application/json")
-        .body(JsValue::from_str(&json));
-    send(req).await
+    let key = format!("{CACHE_PREFIX}{path}");
+    match fetch_text("GET", path, None, who).await {
+        Ok(text) => {
+            let _ = super::storage_set(&key, &text);
+            parse(&text).ok_or_else(unexpected)
+        }
+        Err(ClientError::Network) => super::storage_get(&key)
+            .and_then(|text| parse(&text))
+            .ok_or(ClientError::Network),
+        Err(e) => Err(e),
+    }
 }
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(
@@ -88,13 +118,6 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(
     body: &B,
     who: &Identity,
 ) -> Result<T, ClientError> {
-    write(Request::post(path), body, who).await
-}
-
-pub async fn put<B: Serialize, T: DeserializeOwned>(
-    path: &str,
-    body: &B,
-    who: &Identity,
-) -> Result<T, ClientError> {
-    write(Request::put(path), body, who).await
+    let json = to_json(body).ok_or(ClientError::Network)?;
+    parse(&fetch_text("POST", path, Some(json), Some(who)).await?).ok_or_else(unexpected)
 }

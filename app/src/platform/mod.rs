@@ -1,8 +1,11 @@
 //! The thin layer over browser APIs (fetch, localStorage, crypto, document). Everything else
 //! in the app is plain Rust and Leptos.
 
+use wasm_bindgen::JsCast;
+
 pub mod http;
 pub mod identity;
+pub mod sw;
 
 /// Fills `buf` from the browser's CSPRNG (`crypto.getRandomValues`).
 pub fn random_bytes(buf: &mut [u8]) -> Result<(), String> {
@@ -68,5 +71,47 @@ pub mod prefs {
 
     pub fn set_lang(code: &str) {
         let _ = super::storage_set(LANG_KEY, code);
+    }
+}
+
+/// Runs `f` once after `ms` milliseconds.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms);
+    }
+}
+
+/// Calls `f` on the window event `name` (e.g. `online`) for the page's lifetime.
+pub fn on_window_event(name: &str, f: impl Fn() + 'static) {
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
+    }
+    cb.forget();
+}
+
+/// Calls `f` whenever the page becomes visible again.
+pub fn on_visible(f: impl Fn() + 'static) {
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        let visible = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+        if visible {
+            f();
+        }
+    });
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        let _ = d.add_event_listener_with_callback("visibilitychange", cb.as_ref().unchecked_ref());
+    }
+    cb.forget();
+}
+
+/// Asks the browser not to evict our storage (outbox!) under pressure. Best effort.
+pub fn request_persistent_storage() {
+    let Some(w) = web_sys::window() else { return };
+    let storage = w.navigator().storage();
+    if let Ok(p) = storage.persist() {
+        drop(wasm_bindgen_futures::JsFuture::from(p));
     }
 }

@@ -1,0 +1,127 @@
+//! Offline end-to-end: the app starts from its service worker with the server down, keeps
+//! the citizen's actions in its outbox across reloads, and sends them by itself when the
+//! server is back, once: a second browser then sees them.
+
+use std::time::{Duration, Instant};
+use werkstadt_tests::{eventually, Browser, Page, Server, Viewport};
+
+async fn wait_long(page: &Page<'_>, text: &str, within: Duration) {
+    let deadline = Instant::now() + within;
+    while !page.body_text().await.contains(text) {
+        assert!(
+            Instant::now() < deadline,
+            "timed out after {within:?} waiting for {text:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_citizen_participates_offline_and_everything_arrives_once_the_server_is_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(&dir.path().join("werkstadt.db"));
+    let base = server.url.clone();
+    let browser = Browser::start(Viewport::Phone).await;
+    let page = Page::new(&browser, &base);
+
+    // Online first: the service worker installs and takes control; pages seen are kept.
+    page.goto("/").await;
+    page.wait_text("Smart City Strategie Bielefeld").await;
+    eventually("the service worker to control the page", || async {
+        (page
+            .eval("return !!navigator.serviceWorker.controller")
+            .await
+            == true)
+            .then_some(())
+    })
+    .await;
+    page.click_text("Bildung").await;
+    page.wait_text("WLAN in allen Schulen und der Stadtbibliothek")
+        .await;
+    let theme_path = page.path().await;
+    page.goto("/punkte").await;
+    page.wait_text("Noch 5 von 5 Punkten übrig").await;
+
+    // The server goes away (kill -9). A reload still starts the app, with its data.
+    let (db, dist, addr) = server.kill();
+    browser.client.refresh().await.expect("reloads");
+    page.wait_text("Noch 5 von 5 Punkten übrig").await;
+    page.wait_text("Offline").await;
+    page.goto(&theme_path).await;
+    page.wait_text("WLAN in allen Schulen und der Stadtbibliothek")
+        .await;
+    page.assert_accessible("Handlungsfeld offline").await;
+
+    // Submit an idea and support it, offline.
+    page.click_text("Idee zu diesem Handlungsfeld einreichen")
+        .await;
+    page.fill("#idee-titel", "Lernwerkstatt im Funkloch").await;
+    page.fill("#idee-text", "Eingereicht ohne Verbindung.")
+        .await;
+    page.click_text("Idee absenden").await;
+    page.wait_text("Lernwerkstatt im Funkloch").await;
+    page.wait_text("Wartet auf Übertragung").await;
+    let idea_path = page.path().await;
+    assert!(idea_path.starts_with("/ideen/"), "{idea_path}");
+    page.click(".support-button").await;
+    page.wait_text("1 Unterstützung").await;
+    page.wait_text("2 Änderungen warten").await;
+    page.assert_accessible("Idee offline").await;
+
+    // Dot votes offline.
+    page.goto("/punkte").await;
+    page.click("button[aria-label='Einen Punkt auf „Bildung“ setzen']")
+        .await;
+    page.click("button[aria-label='Einen Punkt auf „Bildung“ setzen']")
+        .await;
+    page.click_text("Punkte speichern").await;
+    page.wait_text("Gespeichert – wird übertragen, sobald eine Verbindung besteht.")
+        .await;
+    page.wait_text("3 Änderungen warten").await;
+
+    // A reload keeps everything pending.
+    browser.client.refresh().await.expect("reloads");
+    page.wait_text("3 Änderungen warten").await;
+    page.goto(&idea_path).await;
+    page.wait_text("Lernwerkstatt im Funkloch").await;
+    page.wait_text("1 Unterstützung").await;
+
+    // The server comes back on the same address: the outbox drains by itself.
+    let server = Server::start_with(&db, &dist, &addr);
+    wait_long(&page, "Online", Duration::from_secs(40)).await;
+    eventually("the outbox to drain", || async {
+        (!page.body_text().await.contains("warte")).then_some(())
+    })
+    .await;
+    page.wait_text("1 Unterstützung").await;
+
+    // A second person (fresh profile) sees the idea with its one support, and the points.
+    let other = Browser::start(Viewport::Desktop).await;
+    let page2 = Page::new(&other, &server.url);
+    page2.goto(&idea_path).await;
+    page2.wait_text("Lernwerkstatt im Funkloch").await;
+    page2.wait_text("1 Unterstützung").await;
+    assert!(!page2.body_text().await.contains("Wartet auf Übertragung"));
+    page2.goto("/ergebnisse").await;
+    page2
+        .wait_text("Bisher haben 1 Person insgesamt 2 Punkte vergeben.")
+        .await;
+
+    // Exactly one idea arrived, however often the client retried.
+    let ideas: serde_json::Value = reqwest::get(format!(
+        "{}/api/themes/{}/ideas?per_page=100",
+        server.url,
+        theme_path.trim_start_matches("/themen/")
+    ))
+    .await
+    .expect("ideas")
+    .json()
+    .await
+    .expect("json");
+    let copies = ideas["ideas"].as_array().map_or(0, |a| {
+        a.iter()
+            .filter(|i| i["title"] == "Lernwerkstatt im Funkloch")
+            .count()
+    });
+    assert_eq!(copies, 1);
+}
