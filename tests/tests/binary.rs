@@ -111,3 +111,98 @@ async fn ideas_survive_a_kill_and_the_demo_is_not_seeded_twice() {
     );
     assert_eq!(again["process"]["id"], overview["process"]["id"]);
 }
+
+/// Kill -9 at different moments of a 1,000-mutation push: afterwards the database holds the
+/// whole batch or none of it (the "applied" records commit with their effects), and a batch
+/// the server acknowledged is always complete.
+#[tokio::test]
+async fn a_push_is_all_or_nothing_when_the_server_is_killed_mid_push() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("werkstadt.db");
+    let mut outcomes = Vec::new();
+    for (attempt, delay_ms) in [2u64, 40, 120, 250, 500, 3000].into_iter().enumerate() {
+        let server = Server::start(&db);
+        let client = reqwest::Client::new();
+        let overview: serde_json::Value = client
+            .get(format!("{}/api/process", server.url))
+            .send()
+            .await
+            .expect("process")
+            .json()
+            .await
+            .expect("json");
+        let theme = overview["themes"][1]["id"].clone();
+        let mutations: Vec<serde_json::Value> = (0..1000)
+            .map(|n| {
+                serde_json::json!({"id": uuid_v4(), "kind": {"create_idea": {
+                    "idea_id": uuid_v4(), "theme_id": theme,
+                    "title": format!("Absturz {attempt}-{n:04}"), "body": "Text"}}})
+            })
+            .collect();
+        let url = format!("{}/api/sync/push", server.url);
+        let push = tokio::spawn(async move {
+            client
+                .post(url)
+                .header("x-participant-id", "0192f0c1-0000-7000-8000-0000000000aa")
+                .header("x-participant-secret", "cd".repeat(32))
+                .json(&serde_json::json!({"protocol": 1, "mutations": mutations}))
+                .send()
+                .await
+                .map(|r| r.status().is_success())
+                .unwrap_or(false)
+        });
+        tokio::time::sleep(Duration::from_millis(delay_ms)).await;
+        let _ = server.kill();
+        let acknowledged = push.await.expect("push task");
+
+        let conn = rusqlite_conn(&db);
+        let count = |sql: &str| -> i64 {
+            conn.query_row(sql, [format!("Absturz {attempt}-%")], |r| r.get(0))
+                .expect("count")
+        };
+        let ideas = count("SELECT COUNT(*) FROM idea WHERE title LIKE ?1");
+        // Effects and "applied" records commit together: both counts always match.
+        let all_ideas: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM idea WHERE title LIKE 'Absturz %'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("count");
+        let recorded: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM mutation WHERE participant_id = '0192f0c1-0000-7000-8000-0000000000aa' AND outcome = 'applied'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("count");
+        assert_eq!(
+            all_ideas, recorded,
+            "attempt {attempt}: effects and their records differ"
+        );
+        assert!(
+            ideas == 0 || ideas == 1000,
+            "attempt {attempt}: {ideas} of 1000 ideas survived"
+        );
+        if acknowledged {
+            assert_eq!(
+                ideas, 1000,
+                "attempt {attempt}: an acknowledged push lost ideas"
+            );
+        }
+        outcomes.push((delay_ms, acknowledged, ideas));
+    }
+    eprintln!("kill -9 after (ms, acknowledged, ideas kept): {outcomes:?}");
+    assert!(
+        outcomes.iter().any(|(_, _, n)| *n == 1000),
+        "at least one push completed"
+    );
+}
+
+fn uuid_v4() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+fn rusqlite_conn(db: &std::path::Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(db).expect("opens the database the killed server left")
+}
