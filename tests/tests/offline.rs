@@ -125,3 +125,138 @@ async fn a_citizen_participates_offline_and_everything_arrives_once_the_server_i
     });
     assert_eq!(copies, 1);
 }
+
+#[tokio::test]
+async fn a_push_whose_answer_is_lost_is_retried_and_applied_once() {
+    use std::sync::atomic::Ordering;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(&dir.path().join("werkstadt.db"));
+    let proxy = werkstadt_tests::LossyProxy::start(&server.url).await;
+    let browser = Browser::start(Viewport::Desktop).await;
+    let page = Page::new(&browser, &proxy.url);
+
+    page.goto("/neu").await;
+    let select = page.find("#idee-thema").await;
+    select
+        .select_by_label("Energie & Umwelt")
+        .await
+        .expect("selects");
+    page.fill("#idee-titel", "Solardächer auf Schulen").await;
+    page.fill("#idee-text", "Jede Schule mit Photovoltaik.")
+        .await;
+    proxy.drop_next_push.store(true, Ordering::SeqCst);
+    page.click_text("Idee absenden").await;
+    page.wait_text("Solardächer auf Schulen").await;
+
+    // The answer was swallowed; the client retries by itself and hears "duplicate".
+    wait_long(&page, "Online", Duration::from_secs(30)).await;
+    eventually("the outbox to drain", || async {
+        let text = page.body_text().await;
+        (!text.contains("warte") && !text.contains("Wartet auf Übertragung")).then_some(())
+    })
+    .await;
+    assert_eq!(
+        proxy.dropped.load(Ordering::SeqCst),
+        1,
+        "one answer was lost on the way"
+    );
+
+    let overview: serde_json::Value = reqwest::get(format!("{}/api/process", server.url))
+        .await
+        .expect("process")
+        .json()
+        .await
+        .expect("json");
+    let theme = overview["themes"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["title"] == "Energie & Umwelt"))
+        .expect("theme")
+        .clone();
+    assert_eq!(
+        theme["idea_count"], 2,
+        "the seeded idea and ours, not a copy of ours"
+    );
+}
+
+/// Copies a built `dist/` and turns it into "the next release": its service worker differs.
+fn next_release(dist: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("dir");
+    for entry in std::fs::read_dir(dist).expect("dist") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        // Precompressed copies of sw.js would hide the change; the plain file is served then.
+        if name.starts_with("sw.js.") {
+            continue;
+        }
+        std::fs::copy(&path, to.join(&name)).expect("copies");
+    }
+    let sw = std::fs::read_to_string(to.join("sw.js")).expect("sw.js");
+    let next = sw.replacen("const RELEASE = '", "const RELEASE = 'next-", 1);
+    assert_ne!(sw, next, "sw.js has a release id");
+    std::fs::write(to.join("sw.js"), next).expect("writes");
+}
+
+#[tokio::test]
+async fn a_new_release_is_offered_and_activated_only_when_the_citizen_accepts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(&dir.path().join("werkstadt.db"));
+    let browser = Browser::start(Viewport::Desktop).await;
+    let page = Page::new(&browser, &server.url);
+    page.goto("/").await;
+    page.wait_text("Smart City Strategie Bielefeld").await;
+    eventually("the service worker to control the page", || async {
+        (page
+            .eval("return !!navigator.serviceWorker.controller")
+            .await
+            == true)
+            .then_some(())
+    })
+    .await;
+    let caches_js =
+        "const done = arguments[arguments.length - 1]; caches.keys().then(k => done(k.sort()))";
+    let first: Vec<String> = serde_json::from_value(
+        browser
+            .client
+            .execute_async(caches_js, vec![])
+            .await
+            .expect("caches"),
+    )
+    .expect("names");
+    assert_eq!(first.len(), 1, "{first:?}");
+
+    // The next release goes live on the same address.
+    let (db, dist, addr) = server.kill();
+    let next = dir.path().join("dist-next");
+    next_release(&dist, &next);
+    let _server = Server::start_with(&db, &next, &addr);
+    browser.client.refresh().await.expect("reloads");
+    page.wait_text("Neue Version verfügbar").await;
+    // Nothing switched by itself: the page is still served by the old release.
+    let still: Vec<String> = serde_json::from_value(
+        browser
+            .client
+            .execute_async(caches_js, vec![])
+            .await
+            .expect("caches"),
+    )
+    .expect("names");
+    assert!(still.contains(&first[0]), "{still:?}");
+    page.assert_accessible("Start mit Update-Hinweis").await;
+
+    page.click_text("Neu laden").await;
+    eventually(
+        "the new release to take over and the old cache to go",
+        || async {
+            let v = browser.client.execute_async(caches_js, vec![]).await.ok()?;
+            let names: Vec<String> = serde_json::from_value(v).ok()?;
+            (names.len() == 1 && names[0].starts_with("werkstadt-next-")).then_some(())
+        },
+    )
+    .await;
+    page.wait_text("Smart City Strategie Bielefeld").await;
+    assert!(!page.body_text().await.contains("Neue Version verfügbar"));
+}
