@@ -452,3 +452,27 @@ impl Drop for LossyProxy {
         self.task.abort();
     }
 }
+
+/// GETs JSON from the server directly (not through a browser).
+pub async fn get_json(url: &str) -> serde_json::Value {
+    let res = reqwest::get(url)
+        .await
+        .unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    res.json()
+        .await
+        .unwrap_or_else(|e| panic!("GET {url}: not JSON: {e}"))
+}
+
+impl Page<'_> {
+    /// Waits until the service worker controls the page (it then answers reloads offline).
+    pub async fn wait_for_service_worker(&self) {
+        eventually("the service worker to control the page", || async {
+            (self
+                .eval("return !!navigator.serviceWorker.controller")
+                .await
+                == true)
+                .then_some(())
+        })
+        .await;
+    }
+}

@@ -59,14 +59,7 @@ async fn ideas_survive_a_kill_and_the_demo_is_not_seeded_twice() {
     let db = dir.path().join("werkstadt.db");
     let server = Server::start(&db);
     let client = reqwest::Client::new();
-    let overview: serde_json::Value = client
-        .get(format!("{}/api/process", server.url))
-        .send()
-        .await
-        .expect("process")
-        .json()
-        .await
-        .expect("json");
+    let overview = werkstadt_tests::get_json(&format!("{}/api/process", server.url)).await;
     let theme = overview["themes"][0]["id"]
         .as_str()
         .expect("theme id")
@@ -85,25 +78,9 @@ async fn ideas_survive_a_kill_and_the_demo_is_not_seeded_twice() {
     // kill -9: no chance to flush anything the answer did not already guarantee.
     let (db, dist, addr) = server.kill();
     let server = Server::start_with(&db, &dist, &addr);
-    // A fresh client: the old one's pooled connection died with the old process.
-    let client = reqwest::Client::new();
-    let detail: serde_json::Value = client
-        .get(format!("{}/api/ideas/{idea}", server.url))
-        .send()
-        .await
-        .expect("idea")
-        .json()
-        .await
-        .expect("json");
+    let detail = werkstadt_tests::get_json(&format!("{}/api/ideas/{idea}", server.url)).await;
     assert_eq!(detail["title"], "Überlebt den Absturz");
-    let again: serde_json::Value = client
-        .get(format!("{}/api/process", server.url))
-        .send()
-        .await
-        .expect("process")
-        .json()
-        .await
-        .expect("json");
+    let again = werkstadt_tests::get_json(&format!("{}/api/process", server.url)).await;
     assert_eq!(
         again["themes"].as_array().map(Vec::len),
         Some(8),
@@ -123,14 +100,7 @@ async fn a_push_is_all_or_nothing_when_the_server_is_killed_mid_push() {
     for (attempt, delay_ms) in [2u64, 40, 120, 250, 500, 3000].into_iter().enumerate() {
         let server = Server::start(&db);
         let client = reqwest::Client::new();
-        let overview: serde_json::Value = client
-            .get(format!("{}/api/process", server.url))
-            .send()
-            .await
-            .expect("process")
-            .json()
-            .await
-            .expect("json");
+        let overview = werkstadt_tests::get_json(&format!("{}/api/process", server.url)).await;
         let theme = overview["themes"][1]["id"].clone();
         let mutations: Vec<serde_json::Value> = (0..1000)
             .map(|n| {

@@ -27,14 +27,7 @@ async fn a_citizen_participates_offline_and_everything_arrives_once_the_server_i
     // Online first: the service worker installs and takes control; pages seen are kept.
     page.goto("/").await;
     page.wait_text("Smart City Strategie Bielefeld").await;
-    eventually("the service worker to control the page", || async {
-        (page
-            .eval("return !!navigator.serviceWorker.controller")
-            .await
-            == true)
-            .then_some(())
-    })
-    .await;
+    page.wait_for_service_worker().await;
     page.click_text("Bildung").await;
     page.wait_text("WLAN in allen Schulen und der Stadtbibliothek")
         .await;
@@ -208,14 +201,7 @@ async fn a_new_release_is_offered_and_activated_only_when_the_citizen_accepts() 
     let page = Page::new(&browser, &server.url);
     page.goto("/").await;
     page.wait_text("Smart City Strategie Bielefeld").await;
-    eventually("the service worker to control the page", || async {
-        (page
-            .eval("return !!navigator.serviceWorker.controller")
-            .await
-            == true)
-            .then_some(())
-    })
-    .await;
+    page.wait_for_service_worker().await;
     let caches_js =
         "const done = arguments[arguments.length - 1]; caches.keys().then(k => done(k.sort()))";
     let first: Vec<String> = serde_json::from_value(
