@@ -222,7 +222,8 @@ async fn a_new_release_is_offered_and_activated_only_when_the_citizen_accepts() 
     browser.client.refresh().await.expect("reloads");
     // Browsers check for a new worker on navigation; ask once more in case that check raced
     // with the restart.
-    page.eval("navigator.serviceWorker.getRegistration().then(r => r && r.update()); return 1").await;
+    page.eval("navigator.serviceWorker.getRegistration().then(r => r && r.update()); return 1")
+        .await;
     page.wait_text("Neue Version verfügbar").await;
     // Nothing switched by itself: the page is still served by the old release.
     let still: Vec<String> = serde_json::from_value(
