@@ -35,7 +35,7 @@ fn App() -> impl IntoView {
     let me = platform::identity::get_or_create().ok();
     provide_context(Me(me.clone()));
     sync::Sync::start(me);
-    let update = platform::sw::Update(RwSignal::new(None));
+    let update = platform::sw::Update(RwSignal::new(false));
     provide_context(update);
     platform::sw::register(update);
     Effect::new(move |_| {

@@ -75,13 +75,13 @@ pub fn SyncBar() -> impl IntoView {
             <span class="sync-last">{last}</span>
             <button type="button" class="sync-now" on:click=move |_| sync.sync_now()>{move || i18n.t().sync_now}</button>
         </div>
-        {move || update.0.get().map(|worker| view! {
+        {move || update.0.get().then(|| view! {
             <div class="update-banner" role="alert">
                 <span>{move || i18n.t().update_available}</span>
                 <button type="button" class="button" on:click=move |_| {
                     // Send what is waiting first; the outbox survives the reload anyway.
                     sync.sync_now();
-                    crate::platform::sw::activate(&worker);
+                    crate::platform::sw::activate();
                 }>{move || i18n.t().update_reload}</button>
             </div>
         })}

@@ -82,6 +82,16 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     }
 }
 
+/// Waits `ms` milliseconds (a `setTimeout` promise).
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Calls `f` on the window event `name` (e.g. `online`) for the page's lifetime.
 pub fn on_window_event(name: &str, f: impl Fn() + 'static) {
     let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);

@@ -7,15 +7,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{ServiceWorkerRegistration, ServiceWorkerState};
 
-/// `Some(worker)` while a new release waits for the user's go.
+/// `true` while a new release waits for the user's go.
 #[derive(Clone, Copy)]
-pub struct Update(pub RwSignal<Option<SendWorker>>);
-
-/// The waiting worker (JS objects stay on the one browser thread).
-#[derive(Clone)]
-pub struct SendWorker(send_wrapper::SendWrapper<ServiceWorker>);
+pub struct Update(pub RwSignal<bool>);
 
 fn container() -> Option<web_sys::ServiceWorkerContainer> {
     let nav = web_sys::window()?.navigator();
@@ -24,6 +20,10 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
         .ok()
         .filter(|has| *has)
         .map(|_| nav.service_worker())
+}
+
+fn controlled() -> bool {
+    container().and_then(|c| c.controller()).is_some()
 }
 
 /// Registers `/sw.js` and watches for a waiting release.
@@ -35,54 +35,58 @@ pub fn register(update: Update) {
             return;
         };
         let reg: ServiceWorkerRegistration = reg.unchecked_into();
-        watch(&reg, update);
+        if reg.waiting().is_some() && controlled() {
+            update.0.set(true);
+        }
+        let reg2 = reg.clone();
+        let on_update = Closure::<dyn Fn()>::new(move || {
+            let Some(installing) = reg2.installing() else {
+                return;
+            };
+            let worker = installing.clone();
+            let on_state = Closure::<dyn Fn()>::new(move || {
+                if worker.state() == ServiceWorkerState::Installed && controlled() {
+                    update.0.set(true);
+                }
+            });
+            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            on_state.forget();
+        });
+        reg.set_onupdatefound(Some(on_update.as_ref().unchecked_ref()));
+        on_update.forget();
     });
 }
 
-fn watch(reg: &ServiceWorkerRegistration, update: Update) {
-    let has_controller = container().and_then(|c| c.controller()).is_some();
-    if let (Some(waiting), true) = (reg.waiting(), has_controller) {
-        update
-            .0
-            .set(Some(SendWorker(send_wrapper::SendWrapper::new(waiting))));
-    }
-    let reg2 = reg.clone();
-    let on_update = Closure::<dyn Fn()>::new(move || {
-        let Some(installing) = reg2.installing() else {
-            return;
-        };
-        let worker = installing.clone();
-        let on_state = Closure::<dyn Fn()>::new(move || {
-            let controlled = container().and_then(|c| c.controller()).is_some();
-            if worker.state() == ServiceWorkerState::Installed && controlled {
-                update.0.set(Some(SendWorker(send_wrapper::SendWrapper::new(
-                    worker.clone(),
-                ))));
-            }
-        });
-        installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-        on_state.forget();
+/// Activates the waiting release and reloads the page when it has taken over. The waiting
+/// worker is looked up now, not remembered: a worker seen earlier may have been superseded.
+pub fn activate() {
+    let Some(c) = container() else { return };
+    let reload = Closure::<dyn Fn()>::new(|| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
     });
-    reg.set_onupdatefound(Some(on_update.as_ref().unchecked_ref()));
-    on_update.forget();
-}
-
-/// Activates the waiting release and reloads the page when it has taken over.
-pub fn activate(worker: &SendWorker) {
-    if let Some(c) = container() {
-        let reload = Closure::<dyn Fn()>::new(|| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().reload();
+    c.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
+    reload.forget();
+    leptos::task::spawn_local(async move {
+        // The new worker may still be finishing its install: look again for a few seconds.
+        for _ in 0..25 {
+            let lookup = c.get_registration();
+            let reg = wasm_bindgen_futures::JsFuture::from(lookup).await.ok();
+            let reg = reg
+                .as_ref()
+                .and_then(|r| r.dyn_ref::<ServiceWorkerRegistration>());
+            if let Some(next) = reg.and_then(|r| r.waiting().or_else(|| r.installing())) {
+                let msg = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(
+                    &msg,
+                    &JsValue::from_str("type"),
+                    &JsValue::from_str("SKIP_WAITING"),
+                );
+                let _ = next.post_message(&msg);
+                return;
             }
-        });
-        c.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
-        reload.forget();
-    }
-    let msg = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(
-        &msg,
-        &JsValue::from_str("type"),
-        &JsValue::from_str("SKIP_WAITING"),
-    );
-    let _ = worker.0.post_message(&msg);
+            super::sleep_ms(200).await;
+        }
+    });
 }
