@@ -66,9 +66,25 @@ fn dist(root: &Path) -> Result<()> {
     let started = std::time::Instant::now();
     let target_dir =
         std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    // Panic locations embed source paths: map them to short fixed prefixes so the wasm (and
+    // its size against the budget) does not depend on where the checkout or cargo home live.
+    // These flags replace the `[target.wasm32-unknown-unknown] rustflags` of .cargo/config.toml,
+    // so `erase_components` is repeated here.
+    let cargo_home = std::env::var_os("CARGO_HOME").map_or_else(
+        || PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"),
+        PathBuf::from,
+    );
+    let rustflags = [
+        "--cfg".to_owned(),
+        "erase_components".to_owned(),
+        format!("--remap-path-prefix={}=/w", root.display()),
+        format!("--remap-path-prefix={}=/c", cargo_home.display()),
+    ]
+    .join("\u{1f}");
     run(
         Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .current_dir(root)
+            .env("CARGO_ENCODED_RUSTFLAGS", rustflags)
             .args([
                 "build",
                 "-p",
