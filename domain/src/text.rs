@@ -54,6 +54,25 @@ fn is_forbidden_control(c: char, allow_newlines: bool) -> bool {
     c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t'))
 }
 
+/// The rule shared by free texts with line breaks: trimmed, no control characters other than
+/// line breaks and tabs, 1..=`max` characters. `errors` are (invalid, empty, too long).
+fn parse_multiline(
+    raw: &str,
+    max: usize,
+    errors: [ValidationError; 3],
+) -> Result<String, ValidationError> {
+    let [invalid, empty, too_long] = errors;
+    let s = raw.trim();
+    if s.chars().any(|c| is_forbidden_control(c, true)) {
+        return Err(invalid);
+    }
+    match s.chars().count() {
+        0 => Err(empty),
+        n if n > max => Err(too_long),
+        _ => Ok(s.to_owned()),
+    }
+}
+
 /// An idea's title: trimmed, one line, 5–120 characters.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
@@ -87,18 +106,8 @@ pub struct IdeaBody(String);
 
 impl IdeaBody {
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
-        let s = raw.trim();
-        if s.chars().any(|c| is_forbidden_control(c, true)) {
-            return Err(ValidationError::BodyInvalid);
-        }
-        let n = s.chars().count();
-        if n == 0 {
-            return Err(ValidationError::BodyEmpty);
-        }
-        if n > BODY_MAX {
-            return Err(ValidationError::BodyTooLong);
-        }
-        Ok(Self(s.to_owned()))
+        use ValidationError::{BodyEmpty, BodyInvalid, BodyTooLong};
+        parse_multiline(raw, BODY_MAX, [BodyInvalid, BodyEmpty, BodyTooLong]).map(Self)
     }
 
     pub fn as_str(&self) -> &str {
@@ -113,18 +122,9 @@ pub struct CommentBody(String);
 
 impl CommentBody {
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
-        let s = raw.trim();
-        if s.chars().any(|c| is_forbidden_control(c, true)) {
-            return Err(ValidationError::CommentInvalid);
-        }
-        let n = s.chars().count();
-        if n == 0 {
-            return Err(ValidationError::CommentEmpty);
-        }
-        if n > crate::sync::COMMENT_MAX {
-            return Err(ValidationError::CommentTooLong);
-        }
-        Ok(Self(s.to_owned()))
+        use ValidationError::{CommentEmpty, CommentInvalid, CommentTooLong};
+        let max = crate::sync::COMMENT_MAX;
+        parse_multiline(raw, max, [CommentInvalid, CommentEmpty, CommentTooLong]).map(Self)
     }
 
     pub fn as_str(&self) -> &str {

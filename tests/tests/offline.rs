@@ -193,6 +193,14 @@ fn next_release(dist: &std::path::Path, to: &std::path::Path) {
     std::fs::write(to.join("sw.js"), next).expect("writes");
 }
 
+/// The names of the page's Cache Storage caches (one per release), sorted.
+async fn cache_names(browser: &Browser) -> Option<Vec<String>> {
+    let js =
+        "const done = arguments[arguments.length - 1]; caches.keys().then(k => done(k.sort()))";
+    let v = browser.client.execute_async(js, vec![]).await.ok()?;
+    serde_json::from_value(v).ok()
+}
+
 #[tokio::test]
 async fn a_new_release_is_offered_and_activated_only_when_the_citizen_accepts() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -202,16 +210,7 @@ async fn a_new_release_is_offered_and_activated_only_when_the_citizen_accepts() 
     page.goto("/").await;
     page.wait_text("Smart City Strategie Bielefeld").await;
     page.wait_for_service_worker().await;
-    let caches_js =
-        "const done = arguments[arguments.length - 1]; caches.keys().then(k => done(k.sort()))";
-    let first: Vec<String> = serde_json::from_value(
-        browser
-            .client
-            .execute_async(caches_js, vec![])
-            .await
-            .expect("caches"),
-    )
-    .expect("names");
+    let first = cache_names(&browser).await.expect("cache names");
     assert_eq!(first.len(), 1, "{first:?}");
 
     // The next release goes live on the same address.
@@ -226,14 +225,7 @@ async fn a_new_release_is_offered_and_activated_only_when_the_citizen_accepts() 
         .await;
     page.wait_text("Neue Version verfügbar").await;
     // Nothing switched by itself: the page is still served by the old release.
-    let still: Vec<String> = serde_json::from_value(
-        browser
-            .client
-            .execute_async(caches_js, vec![])
-            .await
-            .expect("caches"),
-    )
-    .expect("names");
+    let still = cache_names(&browser).await.expect("cache names");
     assert!(still.contains(&first[0]), "{still:?}");
     page.assert_accessible("Start mit Update-Hinweis").await;
 
@@ -241,8 +233,7 @@ async fn a_new_release_is_offered_and_activated_only_when_the_citizen_accepts() 
     eventually(
         "the new release to take over and the old cache to go",
         || async {
-            let v = browser.client.execute_async(caches_js, vec![]).await.ok()?;
-            let names: Vec<String> = serde_json::from_value(v).ok()?;
+            let names = cache_names(&browser).await?;
             (names.len() == 1 && names[0].starts_with("werkstadt-next-")).then_some(())
         },
     )
