@@ -70,6 +70,10 @@ fn dist(root: &Path) -> Result<()> {
     // its size against the budget) does not depend on where the checkout or cargo home live.
     // These flags replace the `[target.wasm32-unknown-unknown] rustflags` of .cargo/config.toml,
     // so `erase_components` is repeated here.
+    // std is rebuilt with `panic=immediate-abort` (the Leptos book's size recipe): a panic traps
+    // at once instead of formatting a message, which drops the panic/fmt machinery (−12 KiB
+    // brotli). Needs the `rust-src` component and, on this pinned stable toolchain,
+    // RUSTC_BOOTSTRAP=1 for the two unstable flags; it applies to this one build only.
     let cargo_home = std::env::var_os("CARGO_HOME").map_or_else(
         || PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"),
         PathBuf::from,
@@ -79,14 +83,18 @@ fn dist(root: &Path) -> Result<()> {
         "erase_components".to_owned(),
         format!("--remap-path-prefix={}=/w", root.display()),
         format!("--remap-path-prefix={}=/c", cargo_home.display()),
+        "-Zunstable-options".to_owned(),
+        "-Cpanic=immediate-abort".to_owned(),
     ]
     .join("\u{1f}");
     run(
         Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .current_dir(root)
             .env("CARGO_ENCODED_RUSTFLAGS", rustflags)
+            .env("RUSTC_BOOTSTRAP", "1")
             .args([
                 "build",
+                "-Zbuild-std=std,panic_abort",
                 "-p",
                 "werkstadt-app",
                 "--target",
