@@ -166,6 +166,16 @@ pub struct Texts {
     pub err_conflict: &'static str,
     pub err_too_many: &'static str,
     pub err_generic: &'static str,
+    pub comments_heading: &'static str,
+    pub comments_none: &'static str,
+    pub comment_label: &'static str,
+    pub comment_submit: &'static str,
+    pub comment_saved: &'static str,
+    pub err_comment_empty: &'static str,
+    pub err_comment_too_long: &'static str,
+    pub err_comment_invalid: &'static str,
+    pub err_storage: &'static str,
+    pub err_upgrade: &'static str,
 }
 
 impl Texts {
@@ -186,9 +196,11 @@ impl Texts {
             IdConflict => self.err_conflict,
             RateLimited => self.err_too_many,
             Internal => self.err_generic,
-            MalformedJson | PayloadTooLarge | UnsupportedMediaType | BadQuery | CommentEmpty
-            | CommentTooLong | CommentInvalid | TooManyMutations | UpgradeRequired
-            | ResetRequired | Busy | Unknown => return None,
+            CommentEmpty => self.err_comment_empty,
+            CommentTooLong => self.err_comment_too_long,
+            CommentInvalid => self.err_comment_invalid,
+            MalformedJson | PayloadTooLarge | UnsupportedMediaType | BadQuery
+            | TooManyMutations | UpgradeRequired | ResetRequired | Busy | Unknown => return None,
         })
     }
 
@@ -280,6 +292,16 @@ pub static DE: Texts = Texts {
     err_conflict: "Diese Idee wurde bereits mit anderem Inhalt gespeichert.",
     err_too_many: "Zu viele Anfragen. Bitte warten Sie einen Moment.",
     err_generic: "Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.",
+    comments_heading: "Kommentare",
+    comments_none: "Noch keine Kommentare.",
+    comment_label: "Ihr Kommentar",
+    comment_submit: "Kommentar senden",
+    comment_saved: "Ihr Kommentar ist gespeichert.",
+    err_comment_empty: "Bitte schreiben Sie einen Kommentar.",
+    err_comment_too_long: "Der Kommentar ist zu lang (höchstens 1000 Zeichen).",
+    err_comment_invalid: "Der Kommentar enthält unzulässige Zeichen.",
+    err_storage: "Auf diesem Gerät kann nichts gespeichert werden (privater Modus oder Speicher voll). Ihre Eingabe wurde nicht übernommen.",
+    err_upgrade: "Diese Version der App ist veraltet. Bitte laden Sie die Seite neu, um weiter teilzunehmen – nichts von Ihren Eingaben geht verloren.",
 };
 
 pub static EN: Texts = Texts {
@@ -365,4 +387,14 @@ pub static EN: Texts = Texts {
     err_conflict: "This idea was already saved with different content.",
     err_too_many: "Too many requests. Please wait a moment.",
     err_generic: "Something went wrong. Please try again.",
+    comments_heading: "Comments",
+    comments_none: "No comments yet.",
+    comment_label: "Your comment",
+    comment_submit: "Post comment",
+    comment_saved: "Your comment has been saved.",
+    err_comment_empty: "Please write a comment.",
+    err_comment_too_long: "The comment is too long (at most 1000 characters).",
+    err_comment_invalid: "The comment contains characters that are not allowed.",
+    err_storage: "Nothing can be stored on this device (private mode or storage full). Your input was not kept.",
+    err_upgrade: "This version of the app is out of date. Please reload the page to keep taking part – none of your input is lost.",
 };

@@ -6,7 +6,6 @@
 mod api;
 mod components;
 mod i18n;
-mod load;
 mod pages;
 mod platform;
 mod router;

@@ -1,24 +1,31 @@
-//! The outbox and the sync loop.
+//! The replica, the outbox and the sync loop.
 //!
 //! Every user action becomes a [`Mutation`] with a client-generated id. It is written to the
-//! outbox in localStorage **before** the UI confirms it, then pushed in batches. The server
-//! answers each mutation once and for all (applied, duplicate, rejected), so the outbox drops
-//! it on any answer; rejections are kept for the user to see (with their text to copy). Sync
-//! runs on start, after each action, on `online`, when the page becomes visible, and with
-//! backoff while the server cannot be reached: `navigator.onLine` alone is never trusted.
+//! outbox in IndexedDB **before** the UI confirms it, then pushed in batches. The server answers
+//! each mutation once and for all (applied, duplicate, rejected); rejections are kept for the
+//! participant to see (with their text to copy).
+//!
+//! After each push the client pulls the change feed from its cursor into the replica (also in
+//! IndexedDB, in the same transaction as the cursor) and shows [`Sync::view`]: the replica plus
+//! the still-pending mutations. Sync runs on start, after each action, on `online`, when the
+//! page becomes visible, when the server says "changed" (server-sent events), and with backoff
+//! while the server cannot be reached: `navigator.onLine` alone is never trusted.
 
 use crate::api;
-use crate::platform::http::{self, ClientError};
+use crate::platform::http::{self, from_js, to_js, ClientError};
+use crate::platform::idb::{self, Db, Op, ENTITIES, STATE};
 use crate::platform::{self, identity::Identity};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use werkstadt_domain::sync::{Mutation, MutationId, MutationKind, Outcome, MAX_PUSH};
-use werkstadt_domain::ErrorCode;
+use werkstadt_domain::replica::Replica;
+use werkstadt_domain::sync::{Change, Mutation, MutationId, MutationKind, Outcome, MAX_PUSH};
+use werkstadt_domain::{ErrorCode, ThemeId};
 
-const OUTBOX_KEY: &str = "werkstadt.outbox";
-const REJECTED_KEY: &str = "werkstadt.rejected";
 /// Retries while the server is unreachable: 1 s, 2 s, 4 s, … up to this.
 const MAX_BACKOFF_MS: i32 = 15_000;
+/// Where the app kept its outbox before it moved to IndexedDB.
+const LEGACY_OUTBOX: &str = "werkstadt.outbox";
+const LEGACY_REJECTED: &str = "werkstadt.rejected";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rejected {
@@ -29,85 +36,209 @@ pub struct Rejected {
 
 #[derive(Clone, Copy)]
 pub struct Sync {
-    /// The outbox, oldest first (mirrors localStorage).
+    /// The outbox as stored on the device, oldest first.
     pub pending: RwSignal<Vec<Mutation>>,
     pub rejected: RwSignal<Vec<Rejected>>,
+    /// The server state last pulled; `None` until it is read from the device. Changes are
+    /// announced by `replica_changed` (a plain trigger keeps the wasm smaller than a signal).
+    replica: StoredValue<Option<Replica>>,
+    replica_changed: Trigger,
+    /// What the participant sees: the replica with the pending mutations on top.
+    pub view: Memo<Option<Replica>>,
     /// Whether the server answered the last attempt.
     pub online: RwSignal<bool>,
-    /// `Date.now()` of the last successful exchange.
-    pub last_sync: RwSignal<Option<f64>>,
-    /// Bumped when the server state may have changed: pages reload their data.
-    pub version: RwSignal<u32>,
+    /// Unix seconds of the last successful exchange; 0 = not yet.
+    pub last_sync: RwSignal<u32>,
+    /// Nothing can be stored on this device (no IndexedDB: private mode, storage full).
+    pub storage_failed: RwSignal<bool>,
+    /// The server speaks a newer protocol: this release must be updated.
+    pub outdated: RwSignal<bool>,
+    /// The outbox, ahead of `pending` while a write is on its way to the device.
+    queue: StoredValue<Vec<Mutation>>,
+    cursor: StoredValue<u64>,
     running: StoredValue<bool>,
     again: StoredValue<bool>,
     backoff_ms: StoredValue<i32>,
     me: StoredValue<Option<Identity>>,
+    db: StoredValue<Option<Db>, LocalStorage>,
 }
 
 pub fn use_sync() -> Sync {
     expect_context::<Sync>()
 }
 
-fn load<T: serde::de::DeserializeOwned>(key: &str) -> Vec<T> {
-    platform::storage_get(key)
-        .and_then(|t| http::parse::<Vec<T>>(&t))
-        .unwrap_or_default()
+/// Where a change is kept in the `entities` store: one record per entity, the latest wins.
+fn entity_key(change: &Change) -> Option<String> {
+    Some(match change {
+        Change::Process(_) => "process".to_owned(),
+        Change::Theme(t) => format!("theme:{}", t.id),
+        Change::Idea(i) => format!("idea:{}", i.id),
+        Change::Comment(c) => format!("comment:{}", c.id),
+        Change::MySupport { idea_id, .. } => format!("support:{idea_id}"),
+        Change::MyDots { .. } => "dots".to_owned(),
+        Change::MyMutation(_) => return None,
+    })
 }
 
-fn save<T: Serialize>(key: &str, items: &[T]) -> Result<(), String> {
-    let json = http::to_json(&items).ok_or("cannot encode")?;
-    platform::storage_set(key, &json)
+fn put<T: Serialize>(store: &'static str, key: &str, value: &T) -> Option<Op> {
+    Some(Op::Put(store, key.to_owned(), to_js(value)?))
 }
 
 impl Sync {
     pub fn start(me: Option<Identity>) -> Self {
+        let pending = RwSignal::new(Vec::<Mutation>::new());
+        let replica = StoredValue::new(None::<Replica>);
+        let replica_changed = Trigger::new();
+        let view = Memo::new(move |_| {
+            let pending = pending.get();
+            replica_changed.track();
+            replica.with_value(|r| {
+                r.as_ref()
+                    .map(|r| r.with_pending(&pending, js_sys::Date::now() as i64))
+            })
+        });
         let sync = Self {
-            pending: RwSignal::new(load(OUTBOX_KEY)),
-            rejected: RwSignal::new(load(REJECTED_KEY)),
+            pending,
+            rejected: RwSignal::new(Vec::new()),
+            replica,
+            replica_changed,
+            view,
             online: RwSignal::new(true),
-            last_sync: RwSignal::new(None),
-            version: RwSignal::new(0),
+            last_sync: RwSignal::new(0),
+            storage_failed: RwSignal::new(false),
+            outdated: RwSignal::new(false),
+            queue: StoredValue::new(Vec::new()),
+            cursor: StoredValue::new(0),
             running: StoredValue::new(false),
             again: StoredValue::new(false),
             backoff_ms: StoredValue::new(1_000),
             me: StoredValue::new(me),
+            db: StoredValue::new_local(None),
         };
         provide_context(sync);
-        platform::on_window_event("online", move || sync.sync_now());
-        platform::on_visible(move || sync.sync_now());
-        sync.sync_now();
+        leptos::task::spawn_local(async move {
+            if sync.load().await.is_err() {
+                sync.storage_failed.set(true);
+                sync.set_replica(Replica::default());
+            }
+            platform::on_window_event("online", move || sync.sync_now());
+            platform::on_visible(move || sync.sync_now());
+            platform::on_server_event("/api/sync/events", "changed", move || sync.sync_now());
+            sync.sync_now();
+        });
         sync
     }
 
-    /// Stores the action in the outbox (before anything is confirmed) and starts a sync.
-    pub fn enqueue(self, kind: MutationKind) -> Result<MutationId, String> {
+    /// Reads the outbox, rejections and replica from the device.
+    async fn load(self) -> Result<(), String> {
+        let db = idb::open().await?;
+        let owner: Option<String> = from_js(db.get("owner").await?);
+        let me = self.me.get_value().map(|m| m.id.to_string());
+        let mut outbox: Vec<Mutation> = from_js(db.get("outbox").await?).unwrap_or_default();
+        let mut rejected: Vec<Rejected> = from_js(db.get("rejected").await?).unwrap_or_default();
+        let mut ops = Vec::new();
+        // Upgrade from the release that kept the outbox in localStorage: move it over once.
+        for (key, import) in [(LEGACY_OUTBOX, true), (LEGACY_REJECTED, false)] {
+            if let Some(text) = platform::storage_get(key) {
+                if import {
+                    outbox.extend(http::parse::<Vec<Mutation>>(&text).unwrap_or_default());
+                    ops.extend(put(STATE, "outbox", &outbox));
+                } else {
+                    rejected.extend(http::parse::<Vec<Rejected>>(&text).unwrap_or_default());
+                    ops.extend(put(STATE, "rejected", &rejected));
+                }
+            }
+        }
+        let mut replica = Replica::default();
+        let mut cursor = 0;
+        if owner.is_some() && owner == me {
+            cursor = from_js(db.get("cursor").await?).unwrap_or(0);
+            let all = db.all(ENTITIES).await?;
+            for value in all.iter() {
+                if let Some(change) = from_js::<Change>(value) {
+                    replica.apply(change);
+                }
+            }
+        } else {
+            // Another participant's (or no) replica: start over. The outbox stays.
+            ops.push(Op::Clear(ENTITIES));
+            ops.extend(put(STATE, "cursor", &0u64));
+            ops.extend(me.as_ref().and_then(|m| put(STATE, "owner", m)));
+        }
+        if !ops.is_empty() {
+            db.write(ops).await?;
+        }
+        platform::storage_remove(LEGACY_OUTBOX);
+        platform::storage_remove(LEGACY_REJECTED);
+        platform::storage_remove_prefix("werkstadt.cache:");
+        self.db.set_value(Some(db));
+        self.cursor.set_value(cursor);
+        self.queue.set_value(outbox.clone());
+        self.pending.set(outbox);
+        self.rejected.set(rejected);
+        self.set_replica(replica);
+        Ok(())
+    }
+
+    fn set_replica(self, replica: Replica) {
+        self.replica.set_value(Some(replica));
+        self.replica_changed.notify();
+    }
+
+    /// The themes' ids and titles: changes only when those do, so a form built from it is not
+    /// redrawn (losing focus) by a sync that brings other news.
+    pub fn theme_titles(self) -> Memo<Option<Vec<(ThemeId, String)>>> {
+        Memo::new(move |_| {
+            self.view.with(|v| {
+                v.as_ref()
+                    .map(|r| r.themes.iter().map(|t| (t.id, t.title.clone())).collect())
+            })
+        })
+    }
+
+    /// Stores the action in the outbox on the device, then starts a sync. Only once this has
+    /// returned `Ok` may the UI confirm the action.
+    pub async fn enqueue(self, kind: MutationKind) -> Result<MutationId, String> {
         let id = MutationId(platform::identity::new_uuid()?);
-        let mut next = self.pending.get_untracked();
-        next.push(Mutation { id, kind });
-        save(OUTBOX_KEY, &next)?;
-        self.pending.set(next);
+        self.queue.update_value(|q| q.push(Mutation { id, kind }));
+        if let Err(e) = self.save_outbox(Vec::new()).await {
+            self.queue.update_value(|q| q.retain(|m| m.id != id));
+            return Err(e);
+        }
+        self.pending.set(self.queue.get_value());
         platform::request_persistent_storage();
         self.sync_now();
         Ok(id)
     }
 
-    /// The pending mutations matching `f`, oldest first.
-    pub fn pending_where(self, f: impl Fn(&MutationKind) -> bool) -> Vec<MutationKind> {
-        self.pending.with(|p| {
-            p.iter()
-                .filter(|m| f(&m.kind))
-                .map(|m| m.kind.clone())
-                .collect()
-        })
+    /// Writes the outbox (and `more`) in one transaction.
+    async fn save_outbox(self, mut more: Vec<Op>) -> Result<(), String> {
+        let db = self.db.get_value().ok_or("no device storage")?;
+        more.extend(put(STATE, "outbox", &self.queue.get_value()));
+        db.write(more).await
+    }
+
+    pub fn is_pending(self, f: impl Fn(&MutationKind) -> bool) -> bool {
+        self.pending.with(|p| p.iter().any(|m| f(&m.kind)))
     }
 
     pub fn dismiss_rejected(self, id: MutationId) {
         self.rejected.update(|r| r.retain(|x| x.mutation.id != id));
-        let _ = save(REJECTED_KEY, &self.rejected.get_untracked());
+        let rejected = self.rejected.get_untracked();
+        if let Some(db) = self.db.get_value() {
+            leptos::task::spawn_local(async move {
+                let _ = db
+                    .write(put(STATE, "rejected", &rejected).into_iter().collect())
+                    .await;
+            });
+        }
     }
 
-    /// Pushes the outbox now (or right after the run in progress).
+    /// Pushes the outbox and pulls now (or right after the run in progress).
     pub fn sync_now(self) {
+        if self.db.with_value(Option::is_none) {
+            return;
+        }
         if self.running.get_value() {
             self.again.set_value(true);
             return;
@@ -132,48 +263,42 @@ impl Sync {
         });
     }
 
+    /// Takes the server's answers to outbox entries (from a push or the feed).
+    fn settle(self, answers: &[(MutationId, Outcome)]) -> bool {
+        if answers.is_empty() {
+            return false;
+        }
+        let mut rejected = self.rejected.get_untracked();
+        let mut queue = self.queue.get_value();
+        let mut changed = false;
+        for (id, outcome) in answers {
+            let Some(pos) = queue.iter().position(|m| m.id == *id) else {
+                continue;
+            };
+            let m = queue.remove(pos);
+            changed = true;
+            if let Outcome::Rejected { code, message } = outcome {
+                rejected.push(Rejected {
+                    mutation: m,
+                    code: *code,
+                    message: message.clone(),
+                });
+            }
+        }
+        self.queue.set_value(queue);
+        self.rejected.set(rejected);
+        changed
+    }
+
     /// One exchange; `false` when it should be retried later.
     async fn run_once(self) -> bool {
         let Some(me) = self.me.get_value() else {
             return true;
         };
-        let batch: Vec<Mutation> = self
-            .pending
-            .with_untracked(|p| p.iter().take(MAX_PUSH).cloned().collect());
-        if batch.is_empty() {
-            // Nothing to send: just learn whether the server is reachable.
-            let reachable = http::reachable("/api/health").await;
-            self.online.set(reachable);
-            if reachable {
-                self.last_sync.set(Some(js_sys::Date::now()));
-            }
-            return reachable;
-        }
-        match api::push(batch, &me).await {
-            Ok(res) => {
-                let mut rejected = self.rejected.get_untracked();
-                let mut pending = self.pending.get_untracked();
-                for r in &res.results {
-                    if let Outcome::Rejected { code, message } = &r.outcome {
-                        if let Some(m) = pending.iter().find(|m| m.id == r.id) {
-                            rejected.push(Rejected {
-                                mutation: m.clone(),
-                                code: *code,
-                                message: message.clone(),
-                            });
-                        }
-                    }
-                }
-                pending.retain(|m| !res.results.iter().any(|r| r.id == m.id));
-                let _ = save(OUTBOX_KEY, &pending);
-                let _ = save(REJECTED_KEY, &rejected);
-                self.pending.set(pending);
-                self.rejected.set(rejected);
+        match self.exchange(&me).await {
+            Ok(()) => {
                 self.online.set(true);
-                self.last_sync.set(Some(js_sys::Date::now()));
-                self.version.update(|v| *v = v.wrapping_add(1));
-                self.again
-                    .set_value(!self.pending.with_untracked(Vec::is_empty));
+                self.last_sync.set((js_sys::Date::now() / 1000.0) as u32);
                 true
             }
             Err(ClientError::Network) => {
@@ -182,10 +307,98 @@ impl Sync {
             }
             Err(ClientError::Api(body)) => {
                 self.online.set(true);
-                // Busy: retry the same batch. Anything else (wrong secret, old protocol) cannot
-                // be fixed by retrying; keep the outbox and stop until the next trigger.
-                body.code != ErrorCode::Busy
+                match body.code {
+                    // Busy: retry the same batch.
+                    ErrorCode::Busy => false,
+                    ErrorCode::UpgradeRequired => {
+                        self.outdated.set(true);
+                        crate::platform::sw::check_for_update();
+                        true
+                    }
+                    // Cannot be fixed by retrying (e.g. a wrong secret): keep the outbox and
+                    // wait for the next trigger.
+                    _ => true,
+                }
             }
         }
+    }
+
+    async fn exchange(self, me: &Identity) -> Result<(), ClientError> {
+        let batch: Vec<Mutation> = self
+            .queue
+            .with_value(|q| q.iter().take(MAX_PUSH).cloned().collect());
+        let mut answers = Vec::new();
+        if !batch.is_empty() {
+            let res = api::push(batch, me).await?;
+            answers.extend(res.results.into_iter().map(|r| (r.id, r.outcome)));
+            // On the device before anything else: a reload must not push these again.
+            if self.settle(&answers) {
+                self.save_outbox(
+                    put(STATE, "rejected", &self.rejected.get_untracked())
+                        .into_iter()
+                        .collect(),
+                )
+                .await
+                .map_err(|_| ClientError::Network)?;
+            }
+        }
+        self.pull(me).await?;
+        self.pending.set(self.queue.get_value());
+        self.again
+            .set_value(self.again.get_value() || !self.queue.with_value(Vec::is_empty));
+        Ok(())
+    }
+
+    /// Pulls the feed from the cursor to the head into the replica and the device.
+    async fn pull(self, me: &Identity) -> Result<(), ClientError> {
+        let Some(db) = self.db.get_value() else {
+            return Ok(());
+        };
+        let mut replica = self.replica.get_value().unwrap_or_default();
+        let mut touched = false;
+        loop {
+            let cursor = self.cursor.get_value();
+            let page = match api::pull(cursor, me).await {
+                Err(ClientError::Api(b)) if b.code == ErrorCode::ResetRequired => {
+                    // The server no longer knows our cursor (restored from a backup): start
+                    // the replica over. The outbox is untouched and pushed as before.
+                    replica = Replica::default();
+                    self.cursor.set_value(0);
+                    db.write(vec![Op::Clear(ENTITIES)])
+                        .await
+                        .map_err(|_| ClientError::Network)?;
+                    touched = true;
+                    continue;
+                }
+                other => other?,
+            };
+            let mut ops = Vec::new();
+            let mut answers = Vec::new();
+            for change in page.changes {
+                if let Change::MyMutation(r) = &change {
+                    answers.push((r.id, r.outcome.clone()));
+                }
+                if let Some(key) = entity_key(&change) {
+                    ops.extend(put(ENTITIES, &key, &change));
+                }
+                replica.apply(change);
+            }
+            // A push whose answer was lost is answered here.
+            if self.settle(&answers) {
+                ops.extend(put(STATE, "outbox", &self.queue.get_value()));
+                ops.extend(put(STATE, "rejected", &self.rejected.get_untracked()));
+            }
+            ops.extend(put(STATE, "cursor", &page.cursor));
+            touched |= ops.len() > 1 || page.cursor != cursor;
+            db.write(ops).await.map_err(|_| ClientError::Network)?;
+            self.cursor.set_value(page.cursor);
+            if !page.has_more {
+                break;
+            }
+        }
+        if touched {
+            self.set_replica(replica);
+        }
+        Ok(())
     }
 }

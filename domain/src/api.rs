@@ -35,6 +35,9 @@ pub struct Process {
     pub description: String,
     /// Dot-vote points each participant may place in this process.
     pub dot_budget: u8,
+    /// How many people have placed dot-vote points so far.
+    #[serde(default)]
+    pub dot_voters: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +48,9 @@ pub struct ThemeSummary {
     pub description: String,
     pub idea_count: u32,
     pub dot_points: u32,
+    /// Display order within the process (older servers did not send it).
+    #[serde(default)]
+    pub position: u32,
 }
 
 /// `GET /api/process`: the current process and its themes.

@@ -9,6 +9,7 @@ pub mod api;
 pub mod dots;
 pub mod error;
 pub mod ids;
+pub mod replica;
 pub mod support;
 pub mod sync;
 pub mod sync_model;

@@ -52,6 +52,7 @@ mod tests {
             description: String::new(),
             idea_count: 0,
             dot_points: points,
+            position: 0,
         }
     }
 

@@ -58,7 +58,9 @@ pub fn SyncBar() -> impl IntoView {
     let update = expect_context::<crate::platform::sw::Update>();
     let pending = move || u32::try_from(sync.pending.with(Vec::len)).unwrap_or(u32::MAX);
     let last = move || {
-        sync.last_sync.get().map(|ms| {
+        let secs = sync.last_sync.get();
+        (secs > 0).then(|| {
+            let ms = f64::from(secs) * 1000.0;
             let t = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms))
                 .to_locale_time_string(i18n.lang().code())
                 .as_string()
@@ -75,6 +77,12 @@ pub fn SyncBar() -> impl IntoView {
             <span class="sync-last">{last}</span>
             <button type="button" class="sync-now" on:click=move |_| sync.sync_now()>{move || i18n.t().sync_now}</button>
         </div>
+        <Show when=move || sync.storage_failed.get()>
+            <p class="notice notice-error" role="alert">{move || i18n.t().err_storage}</p>
+        </Show>
+        <Show when=move || sync.outdated.get()>
+            <p class="notice notice-error" role="alert">{move || i18n.t().err_upgrade}</p>
+        </Show>
         {move || update.0.get().then(|| view! {
             <div class="update-banner" role="alert">
                 <span>{move || i18n.t().update_available}</span>

@@ -1,8 +1,7 @@
 //! Dot voting: 5 points over the themes, several on one allowed, with a clear remaining count.
 
-use crate::components::status::{ErrorNotice, Loading};
+use crate::components::status::Loading;
 use crate::i18n::{count, fill, use_i18n};
-use crate::{api, use_me};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use werkstadt_domain::sync::MutationKind;
@@ -11,49 +10,45 @@ use werkstadt_domain::{DotBallot, DOT_BUDGET};
 #[component]
 pub fn DotsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let me = use_me();
     let sync = crate::sync::use_sync();
     let ballot = RwSignal::new(DotBallot::default());
     let saved = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let overview = crate::load::load(api::overview);
-    let pending_dots = move || {
-        sync.pending_where(|k| matches!(k, MutationKind::SetDots { .. }))
-            .into_iter()
-            .filter_map(|k| match k {
-                MutationKind::SetDots { allocations } => DotBallot::parse(&allocations).ok(),
-                _ => None,
-            })
-            .next_back()
-    };
-    // Start from what this device last decided: a waiting ballot, else the server's.
-    if let Some(b) = pending_dots() {
-        ballot.set(b);
-    } else if let Some(me) = me.clone() {
-        spawn_local(async move {
-            if let Ok(state) = api::me(&me).await {
-                if let Ok(b) = DotBallot::parse(&state.dots) {
+    let themes = sync.theme_titles();
+    let pending_dots = move || sync.is_pending(|k| matches!(k, MutationKind::SetDots { .. }));
+    // Start from what this device last decided (the view includes a waiting ballot), once.
+    let started = StoredValue::new(false);
+    Effect::new(move |_| {
+        if started.get_value() {
+            return;
+        }
+        sync.view.with(|v| {
+            if let Some(r) = v {
+                started.set_value(true);
+                if let Ok(b) = DotBallot::parse(&r.dots) {
                     ballot.set(b);
                 }
             }
         });
-    }
+    });
     crate::i18n::title_effect(|t| t.dots_heading);
     let remaining = move || ballot.with(DotBallot::remaining);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let allocations = ballot.get_untracked().entries();
-        match sync.enqueue(MutationKind::SetDots { allocations }) {
-            Ok(_) => {
-                error.set(None);
-                saved.set(true);
+        spawn_local(async move {
+            match sync.enqueue(MutationKind::SetDots { allocations }).await {
+                Ok(_) => {
+                    error.set(None);
+                    saved.set(true);
+                }
+                Err(_) => error.set(Some(i18n.t().err_storage.to_owned())),
             }
-            Err(e) => error.set(Some(e)),
-        }
+        });
     };
     let saved_text = move || {
-        if pending_dots().is_some() {
+        if pending_dots() {
             i18n.t().saved_pending
         } else {
             i18n.t().dots_saved
@@ -66,15 +61,13 @@ pub fn DotsPage() -> impl IntoView {
         <p class="dots-remaining" role="status" aria-live="polite">
             <strong>{move || fill(i18n.t().dots_remaining, &[("n", &remaining().to_string()), ("m", &DOT_BUDGET.to_string())])}</strong>
         </p>
-        {move || match overview.get() {
+        {move || match themes.get() {
             None => view! { <Loading/> }.into_any(),
-            Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
-            Some(Ok(o)) => view! {
+            Some(themes) => view! {
                 <form class="form" on:submit=save>
                     <ul class="dot-list">
-                        {o.themes.into_iter().map(|t| {
-                            let id = t.id;
-                            let title = StoredValue::new(t.title);
+                        {themes.into_iter().map(|(id, title)| {
+                            let title = StoredValue::new(title);
                             let points = move || ballot.with(|b| b.points_for(id));
                             let change = move |delta: i8| {
                                 let next = points().saturating_add_signed(delta);

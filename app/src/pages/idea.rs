@@ -1,148 +1,176 @@
-//! One idea: its text, its theme, and the support button with the count. An idea submitted
-//! offline is shown from the outbox, marked as waiting.
+//! One idea: its text, its theme, the support button with the count, and its comments with a
+//! form to add one. Everything comes from the participant's view (replica + pending), so an
+//! idea, a support or a comment made offline shows at once, marked as waiting.
 
-use crate::components::status::{ErrorNotice, Loading};
+use crate::components::status::{not_found, with_view};
 use crate::i18n::{count, fill, use_i18n};
+use crate::platform::identity::new_uuid;
 use crate::sync::use_sync;
-use crate::{api, platform, use_me};
+use crate::{platform, use_me};
 use leptos::prelude::*;
-use werkstadt_domain::sync::MutationKind;
-use werkstadt_domain::{IdeaId, ThemeId};
-
-struct Shown {
-    theme_id: ThemeId,
-    theme_title: String,
-    title: String,
-    body: String,
-    support_count: u32,
-    created_at: Option<i64>,
-    pending: bool,
-}
+use leptos::task::spawn_local;
+use werkstadt_domain::sync::{CommentId, MutationKind, COMMENT_MAX};
+use werkstadt_domain::{CommentBody, IdeaId};
 
 #[component]
 pub fn IdeaPage(id: IdeaId) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
-    let detail = crate::load::load(move || {
-        sync.version.track();
-        api::idea(id)
+    let can_act = use_me().is_some();
+    let error = RwSignal::new(None::<String>);
+    let exists = Memo::new(move |_| {
+        sync.view
+            .with(|v| v.as_ref().is_some_and(|r| r.idea(id).is_some()))
     });
-    let pending_create = move || {
-        sync.pending_where(
+    let article = with_view(move |r| {
+        let Some(idea) = r.idea(id).cloned() else {
+            return not_found();
+        };
+        platform::set_document_title(&idea.title);
+        let theme_title = r
+            .theme(idea.theme_id)
+            .map(|t| t.title.clone())
+            .unwrap_or_default();
+        let theme_href = format!("/themen/{}", idea.theme_id);
+        let pending = sync.is_pending(
             |k| matches!(k, MutationKind::CreateIdea { idea_id, .. } if *idea_id == id),
-        )
-        .into_iter()
-        .next()
-    };
-
-    view! {
-        {move || {
-            let shown = match (detail.get(), pending_create()) {
-                (None, None) => return view! { <Loading/> }.into_any(),
-                (Some(Ok(d)), _) => Shown {
-                    theme_id: d.theme_id,
-                    theme_title: d.theme_title,
-                    title: d.title,
-                    body: d.body,
-                    support_count: d.support_count,
-                    created_at: Some(d.created_at),
-                    pending: false,
-                },
-                (_, Some(MutationKind::CreateIdea { theme_id, title, body, .. })) => Shown {
-                    theme_id,
-                    theme_title: String::new(),
-                    title,
-                    body,
-                    support_count: 0,
-                    created_at: None,
-                    pending: true,
-                },
-                (Some(Err(e)), _) => return view! { <ErrorNotice error=e/> }.into_any(),
-                (None, Some(_)) => return view! { <Loading/> }.into_any(),
-            };
-            platform::set_document_title(&shown.title);
-            let theme_href = format!("/themen/{}", shown.theme_id);
-            let created = shown.created_at;
-            let pending = shown.pending;
-            view! {
-                <article class="idea">
-                    <p class="breadcrumb"><a href=theme_href>{move || i18n.t().back_to_theme}" "{shown.theme_title}</a></p>
-                    <h1 tabindex="-1">{shown.title}</h1>
-                    <Show when=move || pending>
+        );
+        let supported = r.supports(id);
+        let support_pending = sync.is_pending(
+            |k| matches!(k, MutationKind::SetSupport { idea_id, .. } if *idea_id == id),
+        );
+        let supports = idea.support_count;
+        let created = idea.created_at;
+        let toggle = move |_| {
+            spawn_local(async move {
+                let kind = MutationKind::SetSupport {
+                    idea_id: id,
+                    supported: !supported,
+                };
+                error.set(sync.enqueue(kind).await.err());
+            });
+        };
+        let comments: Vec<_> = r.comments_of(id).cloned().collect();
+        let no_comments = comments.is_empty();
+        view! {
+            <article class="idea">
+                <p class="breadcrumb"><a href=theme_href>{move || i18n.t().back_to_theme}" "{theme_title}</a></p>
+                <h1 tabindex="-1">{idea.title}</h1>
+                {if pending {
+                    view! { <p class="pending-marker">{move || i18n.t().pending_marker}</p> }.into_any()
+                } else {
+                    view! { <p class="meta">{move || fill(i18n.t().submitted_on, &[("t", &platform::format_date(created, i18n.lang().code()))])}</p> }.into_any()
+                }}
+                <p class="idea-body">{idea.body}</p>
+                <div class="support">
+                    <button
+                        type="button"
+                        class="button support-button"
+                        aria-pressed=supported.to_string()
+                        disabled=!can_act
+                        on:click=toggle
+                    >
+                        {move || if supported { i18n.t().supported_button } else { i18n.t().support_button }}
+                    </button>
+                    <p class="support-count">{move || count(supports, i18n.t().supports)}</p>
+                    <Show when=move || support_pending>
                         <p class="pending-marker">{move || i18n.t().pending_marker}</p>
                     </Show>
-                    {move || created.map(|c| view! {
-                        <p class="meta">{move || fill(i18n.t().submitted_on, &[("t", &platform::format_date(c, i18n.lang().code()))])}</p>
-                    })}
-                    <p class="idea-body">{shown.body}</p>
-                    <SupportButton id server_count=shown.support_count/>
-                </article>
-            }.into_any()
-        }}
+                </div>
+            </article>
+            <section class="comments" aria-labelledby="kommentare">
+                <h2 id="kommentare">{move || i18n.t().comments_heading}</h2>
+                <Show when=move || no_comments>
+                    <p class="meta">{move || i18n.t().comments_none}</p>
+                </Show>
+                <ul class="comment-list">
+                    {comments.into_iter().map(|c| {
+                        let cid = c.id;
+                        let waiting = sync.is_pending(|k| matches!(k, MutationKind::AddComment { comment_id, .. } if *comment_id == cid));
+                        let at = c.created_at;
+                        view! {
+                            <li class="comment">
+                                <p class="comment-body">{c.body}</p>
+                                {if waiting {
+                                    view! { <p class="pending-marker">{move || i18n.t().pending_marker}</p> }.into_any()
+                                } else {
+                                    view! { <p class="meta">{move || platform::format_date(at, i18n.lang().code())}</p> }.into_any()
+                                }}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+        .into_any()
+    });
+    view! {
+        {article}
+        {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
+        <Show when=move || exists.get() && can_act>
+            <CommentForm id/>
+        </Show>
     }
 }
 
-/// Support with optimistic display: the server's state plus the participant's pending change.
+/// A new comment: checked with the domain's rules as the participant types, stored in the
+/// outbox (with its own id, so it is created once) before the form confirms.
 #[component]
-fn SupportButton(id: IdeaId, server_count: u32) -> impl IntoView {
+fn CommentForm(id: IdeaId) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
-    let me = use_me();
-    let me_for_load = me.clone();
-    let mine = crate::load::load(move || {
-        sync.version.track();
-        let me = me_for_load.clone();
-        async move {
-            match me {
-                Some(me) => api::me(&me).await.map(Some),
-                None => Ok(None),
-            }
+    let text = RwSignal::new(String::new());
+    let attempted = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let invalid = move || CommentBody::parse(&text.get()).err();
+    let show_error = move || attempted.get() && invalid().is_some();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        attempted.set(true);
+        saved.set(false);
+        if invalid().is_some() {
+            return;
         }
-    });
-    let error = RwSignal::new(None::<String>);
-    let server_supported = move || {
-        mine.with(|m| matches!(m, Some(Ok(Some(state))) if state.supported_ideas.contains(&id)))
-    };
-    let pending = move || {
-        sync.pending_where(
-            |k| matches!(k, MutationKind::SetSupport { idea_id, .. } if *idea_id == id),
-        )
-        .into_iter()
-        .filter_map(|k| match k {
-            MutationKind::SetSupport { supported, .. } => Some(supported),
-            _ => None,
-        })
-        .next_back()
-    };
-    let supported = move || pending().unwrap_or_else(server_supported);
-    let shown_count = move || {
-        (server_count + u32::from(supported())).saturating_sub(u32::from(server_supported()))
-    };
-    let toggle = move |_| {
-        let want = !supported();
-        if let Err(e) = sync.enqueue(MutationKind::SetSupport {
+        let Ok(uuid) = new_uuid() else { return };
+        let kind = MutationKind::AddComment {
+            comment_id: CommentId(uuid),
             idea_id: id,
-            supported: want,
-        }) {
-            error.set(Some(e));
-        }
+            body: text.get_untracked(),
+        };
+        spawn_local(async move {
+            match sync.enqueue(kind).await {
+                Ok(_) => {
+                    text.set(String::new());
+                    attempted.set(false);
+                    failure.set(None);
+                    saved.set(true);
+                }
+                Err(_) => failure.set(Some(i18n.t().err_storage.to_owned())),
+            }
+        });
     };
     view! {
-        <div class="support">
-            <button
-                type="button"
-                class="button support-button"
-                aria-pressed=move || supported().to_string()
-                disabled=me.is_none()
-                on:click=toggle
-            >
-                {move || if supported() { i18n.t().supported_button } else { i18n.t().support_button }}
-            </button>
-            <p class="support-count">{move || count(shown_count(), i18n.t().supports)}</p>
-            <Show when=move || pending().is_some()>
-                <p class="pending-marker">{move || i18n.t().pending_marker}</p>
+        <form class="form comment-form" novalidate on:submit=submit>
+            <div class="field">
+                <label for="kommentar-text">{move || i18n.t().comment_label}</label>
+                <textarea id="kommentar-text" rows="4" required
+                    aria-invalid=move || show_error().to_string()
+                    aria-describedby="kommentar-hinweis kommentar-fehler"
+                    prop:value=move || text.get()
+                    on:input=move |ev| { text.set(event_target_value(&ev)); saved.set(false); }></textarea>
+                <p id="kommentar-hinweis" class="hint">
+                    {move || fill(i18n.t().chars_count, &[("n", &text.get().trim().chars().count().to_string()), ("m", &COMMENT_MAX.to_string())])}
+                </p>
+                <p id="kommentar-fehler" class="field-error">
+                    {move || if show_error() { invalid().map(|e| i18n.t().validation(e)) } else { None }}
+                </p>
+            </div>
+            {move || failure.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
+            <Show when=move || saved.get()>
+                <p class="notice notice-ok" role="status">{move || i18n.t().comment_saved}</p>
             </Show>
-            {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
-        </div>
+            <button type="submit" class="button">{move || i18n.t().comment_submit}</button>
+        </form>
     }
 }

@@ -1,8 +1,7 @@
 //! The new-idea form: inline validation with the domain's rules; a retried submission reuses
 //! the same client-generated id, so it can never create a second idea.
 
-use crate::api;
-use crate::components::status::{ErrorNotice, Loading};
+use crate::components::status::Loading;
 use crate::i18n::{fill, use_i18n};
 use crate::platform::identity::new_uuid;
 use crate::router::use_route;
@@ -14,7 +13,6 @@ use werkstadt_domain::{IdeaBody, IdeaId, IdeaTitle, ThemeId};
 #[component]
 pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
     let i18n = use_i18n();
-    let overview = crate::load::load(api::overview);
     let theme = RwSignal::new(theme.map(|t| t.to_string()).unwrap_or_default());
     let title = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
@@ -23,6 +21,7 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
     let body_touched = RwSignal::new(false);
     let server_error = RwSignal::new(None::<String>);
     let sync = crate::sync::use_sync();
+    let themes = sync.theme_titles();
     let router = use_route();
     crate::i18n::title_effect(|t| t.new_heading);
 
@@ -42,15 +41,18 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
         };
         let Ok(id) = new_uuid() else { return };
         // Stored in the outbox before we move on: offline it is sent later, exactly once.
-        match sync.enqueue(MutationKind::CreateIdea {
+        let kind = MutationKind::CreateIdea {
             idea_id: IdeaId(id),
             theme_id,
             title: title.get(),
             body: body.get(),
-        }) {
-            Ok(_) => router.navigate(&format!("/ideen/{id}")),
-            Err(e) => server_error.set(Some(e)),
-        }
+        };
+        leptos::task::spawn_local(async move {
+            match sync.enqueue(kind).await {
+                Ok(_) => router.navigate(&format!("/ideen/{id}")),
+                Err(_) => server_error.set(Some(i18n.t().err_storage.to_owned())),
+            }
+        });
     };
 
     let counter = move |n: usize, max: usize| {
@@ -63,11 +65,9 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
     view! {
         <h1 tabindex="-1">{move || i18n.t().new_heading}</h1>
         <p>{move || i18n.t().new_intro}</p>
-        {move || match overview.get() {
+        {move || match themes.get() {
             None => view! { <Loading/> }.into_any(),
-            Some(Err(e)) => view! { <ErrorNotice error=e/> }.into_any(),
-            Some(Ok(o)) => {
-                let themes = o.themes;
+            Some(themes) => {
                 view! {
                     <form class="form" novalidate on:submit=on_submit>
                         <Show when=move || attempted.get() && (title_error().is_some() || body_error().is_some() || theme_id().is_none())>
@@ -81,10 +81,10 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
                                 prop:value=move || theme.get()
                                 on:change=move |ev| theme.set(event_target_value(&ev))>
                                 <option value="">{move || i18n.t().field_theme_choose}</option>
-                                {themes.iter().map(|t| {
-                                    let id = t.id.to_string();
+                                {themes.into_iter().map(|(id, title)| {
+                                    let id = id.to_string();
                                     let selected = theme.get_untracked() == id;
-                                    view! { <option value=id selected=selected>{t.title.clone()}</option> }
+                                    view! { <option value=id selected=selected>{title}</option> }
                                 }).collect_view()}
                             </select>
                             <p id="idee-thema-fehler" class="field-error">

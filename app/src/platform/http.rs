@@ -28,10 +28,22 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
 }
 
 pub fn to_json<B: Serialize>(body: &B) -> Option<String> {
-    let value = body
+    js_sys::JSON::stringify(&to_js(body)?).ok()?.as_string()
+}
+
+/// A Rust value as a plain JS value (objects, arrays, strings, numbers), e.g. for IndexedDB.
+pub fn to_js<T: Serialize>(value: &T) -> Option<JsValue> {
+    value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .ok()?;
-    js_sys::JSON::stringify(&value).ok()?.as_string()
+        .ok()
+}
+
+/// The Rust value of a plain JS value; `None` for `undefined` or anything that does not fit.
+pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Option<T> {
+    if value.is_undefined() {
+        return None;
+    }
+    serde_wasm_bindgen::from_value(value).ok()
 }
 
 fn unexpected() -> ClientError {
@@ -85,32 +97,8 @@ async fn fetch_text(
     parse::<ApiErrorBody>(&text).map_or(Err(ClientError::Network), |b| Err(ClientError::Api(b)))
 }
 
-/// Whether the server answers at all (never from the local copy).
-pub async fn reachable(path: &str) -> bool {
-    !matches!(
-        fetch_text("GET", path, None, None).await,
-        Err(ClientError::Network)
-    )
-}
-
-const CACHE_PREFIX: &str = "werkstadt.cache:";
-
-/// GET with a read-through copy in localStorage: offline, the last answer is shown.
-pub async fn get<T: DeserializeOwned>(
-    path: &str,
-    who: Option<&Identity>,
-) -> Result<T, ClientError> {
-    let key = format!("{CACHE_PREFIX}{path}");
-    match fetch_text("GET", path, None, who).await {
-        Ok(text) => {
-            let _ = super::storage_set(&key, &text);
-            parse(&text).ok_or_else(unexpected)
-        }
-        Err(ClientError::Network) => super::storage_get(&key)
-            .and_then(|text| parse(&text))
-            .ok_or(ClientError::Network),
-        Err(e) => Err(e),
-    }
+pub async fn get<T: DeserializeOwned>(path: &str, who: &Identity) -> Result<T, ClientError> {
+    parse(&fetch_text("GET", path, None, Some(who)).await?).ok_or_else(unexpected)
 }
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(

@@ -4,6 +4,7 @@
 use wasm_bindgen::JsCast;
 
 pub mod http;
+pub mod idb;
 pub mod identity;
 pub mod sw;
 
@@ -62,6 +63,25 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
         .map_err(|_| "localStorage refused the write".to_owned())
 }
 
+pub fn storage_remove(key: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Removes every localStorage entry whose key starts with `prefix`.
+pub fn storage_remove_prefix(prefix: &str) {
+    let Some(s) = local_storage() else { return };
+    let n = s.length().unwrap_or(0);
+    let keys: Vec<String> = (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect();
+    for k in keys {
+        let _ = s.remove_item(&k);
+    }
+}
+
 pub mod prefs {
     const LANG_KEY: &str = "werkstadt.lang";
 
@@ -98,6 +118,17 @@ pub fn on_window_event(name: &str, f: impl Fn() + 'static) {
     if let Some(w) = web_sys::window() {
         let _ = w.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
     }
+    cb.forget();
+}
+
+/// Calls `f` on each server-sent event `name` from `path`, for the page's lifetime. The
+/// browser reconnects by itself after the server was away.
+pub fn on_server_event(path: &str, name: &str, f: impl Fn() + 'static) {
+    let Ok(source) = web_sys::EventSource::new(path) else {
+        return;
+    };
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    let _ = source.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
     cb.forget();
 }
 

@@ -40,18 +40,16 @@ fn u32_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<u32> {
 }
 
 fn excerpt(body: &str) -> String {
-    let mut chars = body.chars();
-    let head: String = chars.by_ref().take(EXCERPT_CHARS).collect();
-    if chars.next().is_some() {
-        format!("{}…", head.trim_end())
-    } else {
-        head
-    }
+    werkstadt_domain::replica::excerpt(body, EXCERPT_CHARS)
 }
 
 pub fn process_count(tx: &Connection) -> Result<i64, StoreError> {
     Ok(tx.query_row("SELECT COUNT(*) FROM process", [], |r| r.get(0))?)
 }
+
+/// How many people have placed dot-vote points in process `p`.
+const DOT_VOTERS: &str =
+    "(SELECT COUNT(DISTINCT d.participant_id) FROM dot_vote d WHERE d.process_id = p.id)";
 
 /// The current process: the most recently created one.
 fn process_row(r: &Row<'_>) -> rusqlite::Result<Process> {
@@ -60,13 +58,16 @@ fn process_row(r: &Row<'_>) -> rusqlite::Result<Process> {
         title: r.get(1)?,
         description: r.get(2)?,
         dot_budget: u8::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
+        dot_voters: u32_at(r, 4)?,
     })
 }
 
 fn current_process(tx: &Connection) -> Result<Process, StoreError> {
     tx.query_row(
-        "SELECT id, title, description, dot_budget FROM process
-         ORDER BY created_at DESC, id DESC LIMIT 1",
+        &format!(
+            "SELECT id, title, description, dot_budget, {DOT_VOTERS} FROM process p
+             ORDER BY created_at DESC, id DESC LIMIT 1"
+        ),
         [],
         process_row,
     )
@@ -76,7 +77,9 @@ fn current_process(tx: &Connection) -> Result<Process, StoreError> {
 
 pub fn process(tx: &Connection, id: ProcessId) -> Result<Process, StoreError> {
     tx.query_row(
-        "SELECT id, title, description, dot_budget FROM process WHERE id = ?1",
+        &format!(
+            "SELECT id, title, description, dot_budget, {DOT_VOTERS} FROM process p WHERE id = ?1"
+        ),
         [id.to_string()],
         process_row,
     )
@@ -87,7 +90,8 @@ pub fn process(tx: &Connection, id: ProcessId) -> Result<Process, StoreError> {
 const THEME_SUMMARY_SQL: &str = "
     SELECT t.id, t.title, t.description,
            (SELECT COUNT(*) FROM idea i WHERE i.theme_id = t.id),
-           (SELECT COALESCE(SUM(d.points), 0) FROM dot_vote d WHERE d.theme_id = t.id)
+           (SELECT COALESCE(SUM(d.points), 0) FROM dot_vote d WHERE d.theme_id = t.id),
+           t.position
     FROM theme t";
 
 fn theme_summary_row(r: &Row<'_>) -> rusqlite::Result<ThemeSummary> {
@@ -97,6 +101,7 @@ fn theme_summary_row(r: &Row<'_>) -> rusqlite::Result<ThemeSummary> {
         description: r.get(2)?,
         idea_count: u32_at(r, 3)?,
         dot_points: u32_at(r, 4)?,
+        position: u32_at(r, 5)?,
     })
 }
 
@@ -404,6 +409,8 @@ pub fn replace_dots(
     for theme in touched {
         changes::touch(tx, kind::THEME, &theme.to_string(), None)?;
     }
+    // The number of voters is part of the process record.
+    changes::touch(tx, kind::PROCESS, &process.id.to_string(), None)?;
     changes::touch(tx, kind::DOTS, &who.to_string(), Some(who))
 }
 

@@ -1,0 +1,161 @@
+//! IndexedDB, the device's durable store: the outbox, the rejected list and the replica
+//! survive reloads, app updates and weeks offline.
+//!
+//! Schema (database `werkstadt`, version [`VERSION`]; upgrades add to it in `upgrade`):
+//! - `state`: small records by name (`outbox`, `rejected`, `cursor`, `owner`).
+//! - `entities`: the replica, one record per entity (key e.g. `idea:<id>`), each the latest
+//!   change the server sent for it.
+//!
+//! Every write is one transaction that completes before the returned future does, so the
+//! caller only confirms what is on disk. All requests of a transaction are issued at once
+//! (no awaiting in between), which keeps transactions from committing early.
+//!
+//! A thin wrapper over web-sys rather than a crate such as `idb`: the app is held to a size
+//! budget and needs four operations.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+const NAME: &str = "werkstadt";
+pub const VERSION: u32 = 1;
+pub const STATE: &str = "state";
+pub const ENTITIES: &str = "entities";
+
+#[derive(Clone)]
+pub struct Db(IdbDatabase);
+
+pub enum Op {
+    Put(&'static str, String, JsValue),
+    Clear(&'static str),
+}
+
+fn failed(_: JsValue) -> String {
+    "IndexedDB request failed".to_owned()
+}
+
+/// Resolves with the request's result once it succeeded.
+async fn finished(req: &IdbRequest) -> Result<JsValue, String> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let r = req.clone();
+        let ok = Closure::once_into_js(move || {
+            let _ = resolve.call1(&JsValue::NULL, &r.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let err = Closure::once_into_js(move || {
+            let _ = reject.call0(&JsValue::NULL);
+        });
+        req.set_onsuccess(Some(ok.unchecked_ref()));
+        req.set_onerror(Some(err.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map_err(failed)
+}
+
+async fn completed(tx: &IdbTransaction) -> Result<(), String> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let ok = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let reject = std::rc::Rc::new(reject);
+        let r2 = reject.clone();
+        let err = Closure::once_into_js(move || {
+            let _ = reject.call0(&JsValue::NULL);
+        });
+        let abort = Closure::once_into_js(move || {
+            let _ = r2.call0(&JsValue::NULL);
+        });
+        tx.set_oncomplete(Some(ok.unchecked_ref()));
+        tx.set_onerror(Some(err.unchecked_ref()));
+        tx.set_onabort(Some(abort.unchecked_ref()));
+    });
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| "IndexedDB refused the write (storage full?)".to_owned())
+}
+
+/// Creates what is missing, whatever version the device had (0 = never opened).
+fn upgrade(db: &IdbDatabase) {
+    let names = db.object_store_names();
+    for store in [STATE, ENTITIES] {
+        if !names.contains(store) {
+            let _ = db.create_object_store(store);
+        }
+    }
+}
+
+pub async fn open() -> Result<Db, String> {
+    let factory = web_sys::window()
+        .ok_or("no window")?
+        .indexed_db()
+        .ok()
+        .flatten()
+        .ok_or("IndexedDB is not available")?;
+    let req = factory.open_with_u32(NAME, VERSION).map_err(failed)?;
+    let r = req.clone();
+    let on_upgrade = Closure::once_into_js(move || {
+        if let Ok(db) = r.result() {
+            upgrade(db.unchecked_ref());
+        }
+    });
+    req.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
+    let db: IdbDatabase = finished(&req).await?.unchecked_into();
+    // A newer release in another tab wants to upgrade the schema: let it.
+    let d = db.clone();
+    let on_change = Closure::<dyn Fn()>::new(move || d.close());
+    db.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+    Ok(Db(db))
+}
+
+impl Db {
+    fn tx(&self, stores: &[&str], mode: IdbTransactionMode) -> Result<IdbTransaction, String> {
+        let names = js_sys::Array::new();
+        for s in stores {
+            names.push(&JsValue::from_str(s));
+        }
+        self.0
+            .transaction_with_str_sequence_and_mode(&names, mode)
+            .map_err(failed)
+    }
+
+    /// One record of the `state` store.
+    pub async fn get(&self, key: &str) -> Result<JsValue, String> {
+        let tx = self.tx(&[STATE], IdbTransactionMode::Readonly)?;
+        let req = tx
+            .object_store(STATE)
+            .and_then(|s| s.get(&JsValue::from_str(key)))
+            .map_err(failed)?;
+        finished(&req).await
+    }
+
+    /// Every record of a store, in key order.
+    pub async fn all(&self, store: &str) -> Result<js_sys::Array, String> {
+        let tx = self.tx(&[store], IdbTransactionMode::Readonly)?;
+        let req = tx
+            .object_store(store)
+            .and_then(|s| s.get_all())
+            .map_err(failed)?;
+        Ok(finished(&req).await?.unchecked_into())
+    }
+
+    /// Applies all `ops` in one transaction; returns once it is committed.
+    pub async fn write(&self, ops: Vec<Op>) -> Result<(), String> {
+        let tx = self.tx(&[STATE, ENTITIES], IdbTransactionMode::Readwrite)?;
+        for op in ops {
+            match op {
+                Op::Put(store, key, value) => {
+                    tx.object_store(store)
+                        .and_then(|s| s.put_with_key(&value, &JsValue::from_str(&key)))
+                        .map_err(failed)?;
+                }
+                Op::Clear(store) => {
+                    tx.object_store(store)
+                        .and_then(|s| s.clear())
+                        .map_err(failed)?;
+                }
+            }
+        }
+        completed(&tx).await
+    }
+}
