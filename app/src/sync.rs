@@ -6,10 +6,10 @@
 //! participant to see (with their text to copy).
 //!
 //! After each push the client pulls the change feed from its cursor into the replica (also in
-//! IndexedDB, in the same transaction as the cursor) and shows [`Sync::view`]: the replica plus
+//! IndexedDB, in the same transaction as the cursor) and shows `Sync::view`: the replica plus
 //! the still-pending mutations. Sync runs on start, after each action, on `online`, when the
-//! page becomes visible, when the server says "changed" (server-sent events), and with backoff
-//! while the server cannot be reached: `navigator.onLine` alone is never trusted.
+//! page becomes visible, when the server says "changed" (server-sent events), every minute, and
+//! with backoff while the server cannot be reached: `navigator.onLine` alone is never trusted.
 
 use crate::api;
 use crate::platform::http::{self, from_js, to_js, ClientError};
@@ -23,6 +23,8 @@ use werkstadt_domain::{ErrorCode, ThemeId};
 
 /// Retries while the server is unreachable: 1 s, 2 s, 4 s, … up to this.
 const MAX_BACKOFF_MS: i32 = 15_000;
+/// A sync at least this often while the app is open.
+const POLL_MS: i32 = 60_000;
 /// Where the app kept its outbox before it moved to IndexedDB.
 const LEGACY_OUTBOX: &str = "werkstadt.outbox";
 const LEGACY_REJECTED: &str = "werkstadt.rejected";
@@ -56,6 +58,8 @@ pub struct Sync {
     /// The outbox, ahead of `pending` while a write is on its way to the device.
     queue: StoredValue<Vec<Mutation>>,
     cursor: StoredValue<u64>,
+    /// The server database the cursor belongs to.
+    instance: StoredValue<String>,
     running: StoredValue<bool>,
     again: StoredValue<bool>,
     backoff_ms: StoredValue<i32>,
@@ -109,6 +113,7 @@ impl Sync {
             outdated: RwSignal::new(false),
             queue: StoredValue::new(Vec::new()),
             cursor: StoredValue::new(0),
+            instance: StoredValue::new(String::new()),
             running: StoredValue::new(false),
             again: StoredValue::new(false),
             backoff_ms: StoredValue::new(1_000),
@@ -124,6 +129,8 @@ impl Sync {
             platform::on_window_event("online", move || sync.sync_now());
             platform::on_visible(move || sync.sync_now());
             platform::on_server_event("/api/sync/events", "changed", move || sync.sync_now());
+            // Without the event stream (a proxy that buffers it), polling still converges.
+            platform::every(POLL_MS, move || sync.sync_now());
             sync.sync_now();
         });
         sync
@@ -151,8 +158,10 @@ impl Sync {
         }
         let mut replica = Replica::default();
         let mut cursor = 0;
+        let mut instance = String::new();
         if owner.is_some() && owner == me {
             cursor = from_js(db.get("cursor").await?).unwrap_or(0);
+            instance = from_js(db.get("instance").await?).unwrap_or_default();
             let all = db.all(ENTITIES).await?;
             for value in all.iter() {
                 if let Some(change) = from_js::<Change>(value) {
@@ -173,6 +182,7 @@ impl Sync {
         platform::storage_remove_prefix("werkstadt.cache:");
         self.db.set_value(Some(db));
         self.cursor.set_value(cursor);
+        self.instance.set_value(instance);
         self.queue.set_value(outbox.clone());
         self.pending.set(outbox);
         self.rejected.set(rejected);
@@ -358,19 +368,22 @@ impl Sync {
         let mut touched = false;
         loop {
             let cursor = self.cursor.get_value();
+            // Start the replica over when the server no longer knows our cursor, or the cursor
+            // is from another database (restored from a backup, a new server). The outbox is
+            // untouched and pushed as before.
             let page = match api::pull(cursor, me).await {
-                Err(ClientError::Api(b)) if b.code == ErrorCode::ResetRequired => {
-                    // The server no longer knows our cursor (restored from a backup): start
-                    // the replica over. The outbox is untouched and pushed as before.
-                    replica = Replica::default();
-                    self.cursor.set_value(0);
-                    db.write(vec![Op::Clear(ENTITIES)])
-                        .await
-                        .map_err(|_| ClientError::Network)?;
-                    touched = true;
-                    continue;
-                }
-                other => other?,
+                Ok(page) if cursor > 0 && page.instance != self.instance.get_value() => None,
+                Err(ClientError::Api(b)) if b.code == ErrorCode::ResetRequired => None,
+                other => Some(other?),
+            };
+            let Some(page) = page else {
+                replica = Replica::default();
+                self.cursor.set_value(0);
+                db.write(vec![Op::Clear(ENTITIES)])
+                    .await
+                    .map_err(|_| ClientError::Network)?;
+                touched = true;
+                continue;
             };
             let mut ops = Vec::new();
             let mut answers = Vec::new();
@@ -389,6 +402,8 @@ impl Sync {
                 ops.extend(put(STATE, "rejected", &self.rejected.get_untracked()));
             }
             ops.extend(put(STATE, "cursor", &page.cursor));
+            ops.extend(put(STATE, "instance", &page.instance));
+            self.instance.set_value(page.instance);
             touched |= ops.len() > 1 || page.cursor != cursor;
             db.write(ops).await.map_err(|_| ClientError::Network)?;
             self.cursor.set_value(page.cursor);

@@ -181,6 +181,11 @@ pub struct PullResponse {
     pub cursor: u64,
     /// More changes are waiting: pull again right away.
     pub has_more: bool,
+    /// Identifies the server's database. When it differs from the one a cursor came from (the
+    /// database was restored from a backup or replaced), that cursor means nothing: start the
+    /// replica over from cursor 0. Pending mutations are kept.
+    #[serde(default)]
+    pub instance: String,
 }
 
 #[cfg(test)]

@@ -282,6 +282,19 @@ async fn the_cursor_returns_every_visible_change_exactly_once_across_pages() {
     )));
 }
 
+/// A cursor only means something for the database it came from: every pull names its
+/// database, the same one each time, and another database (a restore, a new server) another.
+#[tokio::test]
+async fn every_pull_names_its_database_so_apps_can_tell_a_replaced_one() {
+    let (one, other) = (TestApp::spawn().await, TestApp::spawn().await);
+    let p = Participant::new();
+    let first = pull(&one, &p, 0).await;
+    let again = pull(&one, &p, first.cursor).await;
+    assert_eq!(first.instance.len(), 32, "{:?}", first.instance);
+    assert_eq!(first.instance, again.instance);
+    assert_ne!(first.instance, pull(&other, &p, 0).await.instance);
+}
+
 #[tokio::test]
 async fn an_unknown_cursor_asks_for_a_reset_and_an_old_protocol_for_an_upgrade() {
     let app = TestApp::spawn().await;

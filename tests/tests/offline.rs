@@ -59,7 +59,17 @@ async fn a_citizen_participates_offline_and_everything_arrives_once_the_server_i
     page.click(".support-button").await;
     page.wait_text("1 Unterstützung").await;
     page.wait_text("2 Änderungen warten").await;
+    page.fill("#kommentar-text", "Auch im Bus geschrieben.")
+        .await;
+    page.click_text("Kommentar senden").await;
+    page.wait_text("Ihr Kommentar ist gespeichert.").await;
+    page.wait_text("Auch im Bus geschrieben.").await;
+    page.wait_text("3 Änderungen warten").await;
     page.assert_accessible("Idee offline").await;
+
+    // Pages never opened before come from the replica too.
+    page.goto("/ergebnisse").await;
+    page.wait_text("Platz 1").await;
 
     // Dot votes offline.
     page.goto("/punkte").await;
@@ -70,14 +80,15 @@ async fn a_citizen_participates_offline_and_everything_arrives_once_the_server_i
     page.click_text("Punkte speichern").await;
     page.wait_text("Gespeichert – wird übertragen, sobald eine Verbindung besteht.")
         .await;
-    page.wait_text("3 Änderungen warten").await;
+    page.wait_text("4 Änderungen warten").await;
 
     // A reload keeps everything pending.
     browser.client.refresh().await.expect("reloads");
-    page.wait_text("3 Änderungen warten").await;
+    page.wait_text("4 Änderungen warten").await;
     page.goto(&idea_path).await;
     page.wait_text("Lernwerkstatt im Funkloch").await;
     page.wait_text("1 Unterstützung").await;
+    page.wait_text("Auch im Bus geschrieben.").await;
 
     // The server comes back on the same address: the outbox drains by itself.
     let server = Server::start_with(&db, &dist, &addr);
@@ -94,6 +105,7 @@ async fn a_citizen_participates_offline_and_everything_arrives_once_the_server_i
     page2.goto(&idea_path).await;
     page2.wait_text("Lernwerkstatt im Funkloch").await;
     page2.wait_text("1 Unterstützung").await;
+    page2.wait_text("Auch im Bus geschrieben.").await;
     assert!(!page2.body_text().await.contains("Wartet auf Übertragung"));
     page2.goto("/ergebnisse").await;
     page2

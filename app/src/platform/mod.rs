@@ -102,6 +102,18 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs `f` every `ms` milliseconds for the page's lifetime.
+pub fn every(ms: i32, f: impl Fn() + 'static) {
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(
+            cb.as_ref().unchecked_ref(),
+            ms,
+        );
+    }
+    cb.forget();
+}
+
 /// Waits `ms` milliseconds (a `setTimeout` promise).
 pub async fn sleep_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -84,10 +84,12 @@ pub fn pull(
     for (_, kind, entity) in page {
         changes.push(load(tx, caller, kind, entity)?);
     }
+    let instance = tx.query_row("SELECT id FROM instance", [], |r| r.get(0))?;
     Ok(PullResponse {
         changes,
         cursor: new_cursor,
         has_more,
+        instance,
     })
 }
 

@@ -12,6 +12,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     Migrations::new(vec![
         M::up(include_str!("migrations/0001_initial.sql")),
         M::up(include_str!("migrations/0002_sync.sql")),
+        M::up(include_str!("migrations/0003_instance.sql")),
     ])
 });
 

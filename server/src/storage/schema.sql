@@ -31,6 +31,10 @@ CREATE TABLE idea (
     created_at  INTEGER NOT NULL
 ) STRICT;
 
+CREATE TABLE instance (
+    id TEXT NOT NULL PRIMARY KEY
+) STRICT;
+
 CREATE TABLE mutation (
     id             TEXT PRIMARY KEY NOT NULL,
     participant_id TEXT NOT NULL REFERENCES participant (id),
