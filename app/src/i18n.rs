@@ -200,7 +200,9 @@ impl Texts {
             CommentTooLong => self.err_comment_too_long,
             CommentInvalid => self.err_comment_invalid,
             MalformedJson | PayloadTooLarge | UnsupportedMediaType | BadQuery
-            | TooManyMutations | UpgradeRequired | ResetRequired | Busy | Unknown => return None,
+            | TooManyMutations | UpgradeRequired | ResetRequired | Busy | InvalidCredentials
+            | StaffRequired | Forbidden | CsrfMismatch | UsernameInvalid | UsernameTaken
+            | PasswordTooShort | PasswordTooLong | Unknown => return None,
         })
     }
 

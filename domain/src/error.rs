@@ -39,6 +39,18 @@ pub enum ErrorCode {
     /// A passing condition (database busy): retry the same request later.
     Busy,
     RateLimited,
+    /// Staff sign-in failed. Deliberately the same whether the user exists or not.
+    InvalidCredentials,
+    /// This needs a signed-in staff member.
+    StaffRequired,
+    /// Signed in, but the role does not allow this.
+    Forbidden,
+    /// A cookie-authenticated write without the session's CSRF token.
+    CsrfMismatch,
+    UsernameInvalid,
+    UsernameTaken,
+    PasswordTooShort,
+    PasswordTooLong,
     Internal,
     /// A code this build does not know (a newer server).
     #[serde(other)]

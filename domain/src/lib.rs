@@ -10,6 +10,7 @@ pub mod dots;
 pub mod error;
 pub mod ids;
 pub mod replica;
+pub mod staff;
 pub mod support;
 pub mod sync;
 pub mod sync_model;

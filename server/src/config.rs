@@ -25,6 +25,11 @@ pub enum Command {
         #[command(flatten)]
         config: ServeConfig,
     },
+    /// Administration from the command line (e.g. the first admin account).
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
 }
 
 #[derive(Clone, Debug, clap::Args)]
@@ -35,7 +40,30 @@ pub struct ServeConfig {
     /// Folder with the built app (index.html and hashed assets).
     #[arg(long, env = "WERKSTADT_DIST", default_value = "./dist")]
     pub dist: PathBuf,
-    /// Seed a demo process when the database is empty.
+    /// Seed a demo process (and the demo moderator) when the database is empty.
     #[arg(long, env = "WERKSTADT_DEMO")]
     pub demo: bool,
+    /// Mark session cookies `Secure` (set this when the site is served over HTTPS; a proxy's
+    /// `X-Forwarded-Proto: https` also does).
+    #[arg(long, env = "WERKSTADT_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+    /// Behind a reverse proxy that overwrites `X-Forwarded-For`: rate-limit by that address.
+    #[arg(long, env = "WERKSTADT_TRUST_PROXY")]
+    pub trust_proxy: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a staff account. The password is read from the terminal (hidden) or, when
+    /// piped, from the first line of standard input; never from a flag.
+    CreateUser {
+        /// `admin` or `moderator`.
+        #[arg(long, value_parser = ["admin", "moderator"])]
+        role: String,
+        /// User name (3–40 of a–z, 0–9, '.', '_', '-').
+        name: String,
+        /// SQLite database file.
+        #[arg(long, env = "WERKSTADT_DB", default_value = "./data/werkstadt.db")]
+        db: PathBuf,
+    },
 }

@@ -3,6 +3,7 @@
 //! [`launch`] is the one entry point: `main` passes a bound listener and a signal future;
 //! tests pass a port-0 listener and a channel.
 
+pub mod auth;
 pub mod config;
 pub mod http;
 pub mod storage;
@@ -19,7 +20,13 @@ pub enum LaunchError {
     Store(#[from] StoreError),
     #[error("serving: {0}")]
     Serve(#[from] std::io::Error),
+    #[error("{0}")]
+    Auth(String),
 }
+
+/// The demo moderator `--demo` creates (user name, password); stated in the README. Only for
+/// demo databases: never use `--demo` for a real process.
+pub const DEMO_MODERATOR: (&str, &str) = ("moderation", "werkstadt-demo-2026");
 
 /// Opens the database, seeds the demo process if asked and the database is empty, and serves
 /// until `shutdown` completes (in-flight requests finish first).
@@ -31,23 +38,56 @@ pub async fn launch(
     let store = Store::open(&config.db).await?;
     if config.demo && store.is_empty().await? {
         store.seed(DemoSeed::bielefeld()).await?;
-        tracing::info!("seeded the demo process");
+        let hash =
+            auth::hash_password(DEMO_MODERATOR.1).map_err(|e| LaunchError::Auth(e.to_string()))?;
+        let name = werkstadt_domain::staff::Username::parse(DEMO_MODERATOR.0)
+            .map_err(|e| LaunchError::Auth(format!("{e:?}")))?;
+        store
+            .create_staff(name, hash, werkstadt_domain::staff::Role::Moderator, None)
+            .await?;
+        tracing::info!(
+            "seeded the demo process and the demo moderator {:?}",
+            DEMO_MODERATOR.0
+        );
     }
     let (stopping, shutdown_rx) = tokio::sync::watch::channel(false);
     let app = http::router(
         http::AppState {
             store,
             shutdown: shutdown_rx,
+            secure_cookies: config.secure_cookies,
+            trust_proxy: config.trust_proxy,
         },
         config.dist.clone(),
     );
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async move {
-            shutdown.await;
-            // End event streams so graceful shutdown does not wait for them forever.
-            let _ = stopping.send(true);
-        })
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        shutdown.await;
+        // End event streams so graceful shutdown does not wait for them forever.
+        let _ = stopping.send(true);
+    })
+    .await?;
+    Ok(())
+}
+
+/// `werkstadt admin create-user`: checks the name and password, hashes the password and
+/// creates the account (recorded in the audit log as created by itself).
+pub async fn create_user(
+    db: &std::path::Path,
+    role: werkstadt_domain::staff::Role,
+    name: &str,
+    password: &str,
+) -> Result<(), LaunchError> {
+    let name = werkstadt_domain::staff::Username::parse(name)
+        .map_err(|_| LaunchError::Auth("user names are 3–40 of a–z, 0–9, '.', '_', '-'".into()))?;
+    werkstadt_domain::staff::check_password(password)
+        .map_err(|_| LaunchError::Auth("passwords need 12 to 200 characters".into()))?;
+    let hash = auth::hash_password(password).map_err(|e| LaunchError::Auth(e.to_string()))?;
+    let store = Store::open(db).await?;
+    store.create_staff(name, hash, role, None).await?;
     Ok(())
 }
 

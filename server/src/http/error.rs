@@ -39,6 +39,12 @@ impl ApiError {
             AuthRequired | WrongSecret => StatusCode::UNAUTHORIZED,
             IdConflict => StatusCode::CONFLICT,
             RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            InvalidCredentials | StaffRequired => StatusCode::UNAUTHORIZED,
+            Forbidden | CsrfMismatch => StatusCode::FORBIDDEN,
+            UsernameInvalid | PasswordTooShort | PasswordTooLong => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            UsernameTaken => StatusCode::CONFLICT,
             Internal | Unknown => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

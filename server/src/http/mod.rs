@@ -4,8 +4,11 @@ mod assets;
 pub mod error;
 mod extract;
 mod ideas;
+mod limits;
 mod openapi;
 mod process;
+mod staff;
+mod staff_auth;
 mod sync;
 mod votes;
 
@@ -24,16 +27,26 @@ pub struct AppState {
     pub store: Store,
     /// Becomes `true` when the server shuts down; long-lived responses (events) end then.
     pub shutdown: tokio::sync::watch::Receiver<bool>,
+    /// Mark session cookies `Secure` (the site is served over HTTPS).
+    pub secure_cookies: bool,
+    /// Take client addresses (for rate limits) from `X-Forwarded-For`.
+    pub trust_proxy: bool,
 }
 
 pub fn router(state: AppState, dist: PathBuf) -> Router {
+    let client = limits::ClientIp {
+        trust_proxy: state.trust_proxy,
+    };
     let api = Router::new()
+        .merge(staff::login_router().layer(limits::login(client)))
+        .merge(staff::router())
         .merge(process::router())
         .merge(ideas::router())
         .merge(votes::router())
         .merge(sync::router())
         .merge(openapi::router())
         .fallback(api_not_found)
+        .layer(limits::writes(client))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state);
     Router::new()

@@ -1,6 +1,6 @@
 //! `GET /api/openapi.json`: the OpenAPI 3 document, generated from the handlers' annotations.
 
-use super::{ideas, process, sync, votes, AppState};
+use super::{ideas, process, staff, sync, votes, AppState};
 use axum::routing::get;
 use axum::{Json, Router};
 use utoipa::OpenApi;
@@ -26,6 +26,13 @@ use utoipa::OpenApi;
         sync::push,
         sync::pull,
         sync::events,
+        staff::login,
+        staff::logout,
+        staff::me,
+        staff::list_staff,
+        staff::create_staff,
+        staff::audit,
+        staff::audit_csv,
     ),
     components(schemas(werkstadt_domain::ErrorCode))
 )]

@@ -31,6 +31,10 @@ pub enum StoreError {
     TooManyMutations,
     #[error("the cursor is ahead of the change feed")]
     UnknownCursor,
+    #[error("this user name is taken")]
+    UsernameTaken,
+    #[error("unknown staff member")]
+    UnknownStaff,
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("migration: {0}")]
@@ -61,6 +65,8 @@ impl StoreError {
             Self::Dots(d) => d.code(),
             Self::TooManyMutations => ErrorCode::TooManyMutations,
             Self::UnknownCursor => ErrorCode::ResetRequired,
+            Self::UsernameTaken => ErrorCode::UsernameTaken,
+            Self::UnknownStaff => ErrorCode::NotFound,
             _ => return None,
         };
         Some((code, self.to_string()))

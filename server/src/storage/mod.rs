@@ -13,10 +13,12 @@ mod connection;
 mod error;
 mod queries;
 pub(crate) mod seed;
+pub mod staff;
 mod sync;
 
 pub use connection::MIGRATIONS;
 pub use error::StoreError;
+pub use queries::now_ms;
 pub use seed::DemoSeed;
 
 use rusqlite::Connection;

@@ -1,3 +1,19 @@
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+CREATE TABLE audit_log (
+    seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+    at       INTEGER NOT NULL,
+    actor_id TEXT NOT NULL REFERENCES staff (id),
+    action   TEXT NOT NULL,
+    target   TEXT NOT NULL,
+    before   TEXT,
+    after    TEXT
+) STRICT;
+
 CREATE TABLE change_log (
     seq       INTEGER PRIMARY KEY AUTOINCREMENT,
     kind      TEXT NOT NULL,
@@ -63,6 +79,22 @@ CREATE TABLE process (
 
 CREATE TABLE sqlite_sequence(name,seq);
 
+CREATE TABLE staff (
+    id            TEXT NOT NULL PRIMARY KEY,
+    username      TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,              -- argon2id, PHC string
+    role          TEXT NOT NULL CHECK (role IN ('moderator', 'admin')),
+    created_at    INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE staff_session (
+    token_hash TEXT NOT NULL PRIMARY KEY,     -- SHA-256 of the cookie value
+    staff_id   TEXT NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+    csrf_token TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+) STRICT;
+
 CREATE TABLE support (
     idea_id        TEXT NOT NULL REFERENCES idea (id),
     participant_id TEXT NOT NULL REFERENCES participant (id),
@@ -87,6 +119,8 @@ CREATE INDEX dot_vote_theme ON dot_vote (theme_id);
 CREATE INDEX idea_theme_created ON idea (theme_id, created_at);
 
 CREATE INDEX mutation_participant ON mutation (participant_id);
+
+CREATE INDEX staff_session_expiry ON staff_session (expires_at);
 
 CREATE INDEX support_participant ON support (participant_id);
 

@@ -38,6 +38,8 @@ impl TestApp {
             db: db.clone(),
             dist,
             demo: true,
+            secure_cookies: false,
+            trust_proxy: false,
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
