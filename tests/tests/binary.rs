@@ -176,3 +176,59 @@ fn uuid_v4() -> String {
 fn rusqlite_conn(db: &std::path::Path) -> rusqlite::Connection {
     rusqlite::Connection::open(db).expect("opens the database the killed server left")
 }
+
+/// `werkstadt admin create-user` reads the password from stdin (never a flag), refuses a
+/// short one without creating anything, and the account it creates can sign in.
+#[tokio::test]
+async fn the_first_admin_is_created_on_the_command_line_and_can_sign_in() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("werkstadt.db");
+    let create = |password: &str| {
+        let mut child = Command::new(werkstadt_tests::server_binary())
+            .args(["admin", "create-user", "--role", "admin", "leitung", "--db"])
+            .arg(&db)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(format!("{password}\n").as_bytes())
+            .expect("writes");
+        child.wait_with_output().expect("finishes")
+    };
+    let short = create("zu kurz");
+    assert!(!short.status.success());
+    assert!(
+        String::from_utf8_lossy(&short.stderr).contains("12 to 200"),
+        "{}",
+        String::from_utf8_lossy(&short.stderr)
+    );
+    let ok = create("ein sehr langes Passwort");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let twice = create("ein sehr langes Passwort");
+    assert!(!twice.status.success(), "the name is taken now");
+
+    let server = Server::start(&db);
+    let client = reqwest::Client::new();
+    let login = |password: &'static str| {
+        client
+            .post(format!("{}/api/staff/login", server.url))
+            .json(&serde_json::json!({"username": "leitung", "password": password}))
+            .send()
+    };
+    assert_eq!(login("zu kurz").await.expect("answers").status(), 401);
+    let res = login("ein sehr langes Passwort").await.expect("answers");
+    assert_eq!(res.status(), 200);
+    let session: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(session["role"], "admin");
+}

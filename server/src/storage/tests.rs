@@ -347,3 +347,23 @@ fn upgrading_a_version_1_database_equals_a_fresh_one_and_fills_the_feed() {
         .collect();
     assert_eq!(kinds, vec!["process", "theme", "idea", "support"]);
 }
+
+/// Not even a bug in our own code can rewrite history: UPDATE and DELETE on the audit log fail.
+#[tokio::test]
+async fn the_audit_log_is_append_only() {
+    use werkstadt_domain::staff::{Role, Username};
+    let (dir, store) = store().await;
+    let name = Username::parse("leitung").expect("valid");
+    store
+        .create_staff(name, "$argon2id$stub".into(), Role::Admin, None)
+        .await
+        .expect("creates");
+    let conn = connection::open(&dir.path().join("nested/w.db")).expect("opens");
+    let update = conn.execute("UPDATE audit_log SET action = 'nichts'", []);
+    assert!(update.is_err(), "{update:?}");
+    let delete = conn.execute("DELETE FROM audit_log", []);
+    assert!(delete.is_err(), "{delete:?}");
+    let log = store.audit_log().await.expect("reads");
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].action, "staff.create");
+}
