@@ -202,7 +202,8 @@ impl Texts {
             MalformedJson | PayloadTooLarge | UnsupportedMediaType | BadQuery
             | TooManyMutations | UpgradeRequired | ResetRequired | Busy | InvalidCredentials
             | StaffRequired | Forbidden | CsrfMismatch | UsernameInvalid | UsernameTaken
-            | PasswordTooShort | PasswordTooLong | Unknown => return None,
+            | PasswordTooShort | PasswordTooLong | StaleState | ReasonMissing | ReasonTooLong
+            | ReasonInvalid | Unknown => return None,
         })
     }
 

@@ -38,6 +38,9 @@ pub struct Process {
     /// How many people have placed dot-vote points so far.
     #[serde(default)]
     pub dot_voters: u32,
+    /// Whether new ideas wait for a moderator.
+    #[serde(default)]
+    pub moderation: crate::moderation::ModerationMode,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -51,6 +51,11 @@ pub enum ErrorCode {
     UsernameTaken,
     PasswordTooShort,
     PasswordTooLong,
+    /// A moderation decision that no longer fits the item's state (someone decided first).
+    StaleState,
+    ReasonMissing,
+    ReasonTooLong,
+    ReasonInvalid,
     Internal,
     /// A code this build does not know (a newer server).
     #[serde(other)]

@@ -9,6 +9,7 @@ pub mod api;
 pub mod dots;
 pub mod error;
 pub mod ids;
+pub mod moderation;
 pub mod replica;
 pub mod staff;
 pub mod support;

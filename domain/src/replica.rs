@@ -14,6 +14,7 @@
 use crate::api::{IdeaSort, Process, ThemeSummary};
 use crate::dots::{DotBallot, DotEntry};
 use crate::ids::{IdeaId, ThemeId};
+use crate::moderation::IdeaStatus;
 use crate::sync::{Change, CommentId, CommentRecord, IdeaRecord, Mutation, MutationKind};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -88,10 +89,13 @@ impl Replica {
         }
     }
 
-    /// The ideas of a theme, most supported (ties: older first) or newest first.
+    /// The published ideas of a theme, most supported (ties: older first) or newest first.
     pub fn ideas_of(&self, theme: ThemeId, sort: IdeaSort) -> Vec<&IdeaRecord> {
-        let mut ideas: Vec<&IdeaRecord> =
-            self.ideas.iter().filter(|i| i.theme_id == theme).collect();
+        let mut ideas: Vec<&IdeaRecord> = self
+            .ideas
+            .iter()
+            .filter(|i| i.theme_id == theme && i.status.is_public())
+            .collect();
         match sort {
             IdeaSort::Support => ideas.sort_by(|a, b| {
                 b.support_count
@@ -147,6 +151,10 @@ impl Replica {
                         support_count: 0,
                         comment_count: 0,
                         created_at: now_ms,
+                        status: IdeaStatus::Published,
+                        reason: None,
+                        merged_into: None,
+                        answer: None,
                     },
                     |x| x.id,
                 );
@@ -196,6 +204,8 @@ impl Replica {
                 }
                 self.dots = ballot.entries();
             }
+            // Staff decisions show once the server has applied them.
+            MutationKind::Decide { .. } => {}
             MutationKind::AddComment {
                 comment_id,
                 idea_id,
@@ -272,6 +282,10 @@ mod tests {
                 support_count: state.supports.count(*id),
                 comment_count: state.comments.values().filter(|c| c.1 == *id).count() as u32,
                 created_at: 0,
+                status: IdeaStatus::Published,
+                reason: None,
+                merged_into: None,
+                answer: None,
             }));
             if state.supports.supports(who, *id) {
                 r.apply(Change::MySupport {

@@ -34,6 +34,16 @@ impl SupportLedger {
     pub fn supports(&self, who: ParticipantId, idea: IdeaId) -> bool {
         self.supporters.get(&idea).is_some_and(|s| s.contains(&who))
     }
+
+    /// Merges duplicate `from` into `into`: every supporter of either supports `into` once,
+    /// `from` keeps none. (The server does the same in SQL; this is its specification.)
+    pub fn merge(&mut self, from: IdeaId, into: IdeaId) {
+        if from == into {
+            return;
+        }
+        let moved = self.supporters.remove(&from).unwrap_or_default();
+        self.supporters.entry(into).or_default().extend(moved);
+    }
 }
 
 #[cfg(test)]
@@ -80,6 +90,33 @@ mod tests {
                 let expected = last.values().filter(|&&on| on).count() as u32;
                 prop_assert_eq!(l.count(i(idea)), expected);
             }
+        }
+    }
+
+    proptest! {
+        /// Merging never counts a participant twice and never loses one: the kept idea ends
+        /// with exactly the union of both supporter sets.
+        #[test]
+        fn merging_counts_every_supporter_exactly_once(
+            ops in prop::collection::vec((0u8..8, 0u8..3, any::<bool>()), 0..60),
+            from in 0u8..3, into in 0u8..3,
+        ) {
+            let idea = |n: u8| IdeaId(Uuid::from_u128(1_000 + u128::from(n)));
+            let mut ledger = SupportLedger::default();
+            for (who, i, on) in ops {
+                ledger.apply(p(who), idea(i), on);
+            }
+            let union: std::collections::BTreeSet<u8> = (0u8..8)
+                .filter(|&w| ledger.supports(p(w), idea(from)) || ledger.supports(p(w), idea(into)))
+                .collect();
+            let others: Vec<u32> = (0u8..3).filter(|&i| i != from && i != into).map(|i| ledger.count(idea(i))).collect();
+            ledger.merge(idea(from), idea(into));
+            prop_assert_eq!(ledger.count(idea(into)) as usize, union.len());
+            if from != into {
+                prop_assert_eq!(ledger.count(idea(from)), 0);
+            }
+            let after: Vec<u32> = (0u8..3).filter(|&i| i != from && i != into).map(|i| ledger.count(idea(i))).collect();
+            prop_assert_eq!(others, after, "other ideas are untouched");
         }
     }
 }

@@ -19,6 +19,8 @@
 //! - **Editing one's own idea**: allowed while it is unmoderated; last write wins.
 //! - **Anything on an idea that does not exist (or was removed)**: rejected (`unknown_idea`)
 //!   with a message the user sees.
+//! - **Moderation decisions** ([`crate::moderation`]): need a staff session; the first decision
+//!   applied wins, a later one that no longer fits the idea's state is rejected (`stale_state`).
 //! - A rejection is **final**: the mutation is recorded as rejected, later mutations still apply,
 //!   and replaying it answers the same rejection.
 
@@ -65,6 +67,11 @@ pub enum MutationKind {
         comment_id: CommentId,
         idea_id: IdeaId,
         body: String,
+    },
+    /// A moderator's decision (needs a staff session on the push).
+    Decide {
+        idea_id: IdeaId,
+        decision: crate::moderation::Decision,
     },
 }
 
@@ -132,6 +139,18 @@ pub struct IdeaRecord {
     pub support_count: u32,
     pub comment_count: u32,
     pub created_at: i64,
+    /// Anyone but the author (and staff) only ever sees `published`, or a tombstone
+    /// (`hidden`/`merged`, empty title and text) telling the app to drop it.
+    #[serde(default)]
+    pub status: crate::moderation::IdeaStatus,
+    /// Why it was rejected or hidden: sent to its author only.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// For `merged`: the idea it now belongs to.
+    #[serde(default)]
+    pub merged_into: Option<IdeaId>,
+    #[serde(default)]
+    pub answer: Option<crate::moderation::OfficialAnswer>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

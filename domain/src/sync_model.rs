@@ -47,6 +47,8 @@ impl State {
     /// Applies one mutation's effect, or says why it is rejected (then nothing changed).
     pub fn apply(&mut self, who: ParticipantId, kind: &MutationKind) -> Result<(), ErrorCode> {
         match kind {
+            // Participants may not moderate (the server refuses such a push as a whole).
+            MutationKind::Decide { .. } => Err(ErrorCode::Forbidden),
             MutationKind::CreateIdea {
                 idea_id,
                 theme_id,

@@ -127,6 +127,6 @@ fn rejected_text(kind: &werkstadt_domain::sync::MutationKind) -> Option<String> 
             Some(format!("{title}\n\n{body}"))
         }
         AddComment { body, .. } => Some(body.clone()),
-        SetSupport { .. } | SetDots { .. } => None,
+        SetSupport { .. } | SetDots { .. } | Decide { .. } => None,
     }
 }

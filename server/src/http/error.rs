@@ -44,7 +44,8 @@ impl ApiError {
             UsernameInvalid | PasswordTooShort | PasswordTooLong => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            UsernameTaken => StatusCode::CONFLICT,
+            UsernameTaken | StaleState => StatusCode::CONFLICT,
+            ReasonMissing | ReasonTooLong | ReasonInvalid => StatusCode::UNPROCESSABLE_ENTITY,
             Internal | Unknown => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -5,6 +5,7 @@ pub mod error;
 mod extract;
 mod ideas;
 mod limits;
+mod moderation;
 mod openapi;
 mod process;
 mod staff;
@@ -40,6 +41,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
     let api = Router::new()
         .merge(staff::login_router().layer(limits::login(client)))
         .merge(staff::router())
+        .merge(moderation::router())
         .merge(process::router())
         .merge(ideas::router())
         .merge(votes::router())

@@ -1,6 +1,6 @@
 //! `GET /api/openapi.json`: the OpenAPI 3 document, generated from the handlers' annotations.
 
-use super::{ideas, process, staff, sync, votes, AppState};
+use super::{ideas, moderation, process, staff, sync, votes, AppState};
 use axum::routing::get;
 use axum::{Json, Router};
 use utoipa::OpenApi;
@@ -33,6 +33,8 @@ use utoipa::OpenApi;
         staff::create_staff,
         staff::audit,
         staff::audit_csv,
+        moderation::queue,
+        moderation::set_mode,
     ),
     components(schemas(werkstadt_domain::ErrorCode))
 )]

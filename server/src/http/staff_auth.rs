@@ -66,6 +66,26 @@ impl FromRequestParts<AppState> for Staff {
     }
 }
 
+/// `Option<Staff>`: `Some` only for a valid session with its CSRF token on writes; anything
+/// else (no cookie, an expired one) is `None`, so participant requests never fail on it.
+impl axum::extract::OptionalFromRequestParts<AppState> for Staff {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Option<Self>, ApiError> {
+        if session_token(&parts.headers).is_none() {
+            return Ok(None);
+        }
+        match <Staff as FromRequestParts<AppState>>::from_request_parts(parts, state).await {
+            Ok(staff) => Ok(Some(staff)),
+            Err(ApiError::Internal(e)) => Err(ApiError::Internal(e)),
+            Err(_) => Ok(None),
+        }
+    }
+}
+
 impl FromRequestParts<AppState> for Admin {
     type Rejection = ApiError;
 

@@ -3,6 +3,7 @@
 
 use super::error::ApiError;
 use super::extract::{AppJson, AppQuery};
+use super::staff_auth::Staff;
 use super::AppState;
 use crate::storage::Caller;
 use axum::extract::State;
@@ -13,7 +14,7 @@ use std::convert::Infallible;
 use std::time::Duration;
 use werkstadt_domain::error::ApiErrorBody;
 use werkstadt_domain::sync::{
-    PullQuery, PullResponse, PushRequest, PushResponse, PROTOCOL_VERSION,
+    MutationKind, PullQuery, PullResponse, PushRequest, PushResponse, PROTOCOL_VERSION,
 };
 use werkstadt_domain::ErrorCode;
 
@@ -52,10 +53,31 @@ fn check_protocol(version: u32) -> Result<(), ApiError> {
 pub async fn push(
     State(s): State<AppState>,
     caller: Caller,
+    staff: Option<Staff>,
     AppJson(req): AppJson<PushRequest>,
 ) -> Result<AppJson<PushResponse>, ApiError> {
     check_protocol(req.protocol)?;
-    Ok(AppJson(s.store.push(caller, req.mutations).await?))
+    let decides = req
+        .mutations
+        .iter()
+        .any(|m| matches!(m.kind, MutationKind::Decide { .. }));
+    let res = match staff {
+        Some(staff) => {
+            s.store
+                .push_as_staff(caller, staff.session.staff_id, req.mutations)
+                .await?
+        }
+        // Not a final rejection: the moderator's decisions wait in the outbox until they sign
+        // in again (a session can expire while offline).
+        None if decides => {
+            return Err(ApiError::client(
+                ErrorCode::StaffRequired,
+                "Moderation decisions need a staff session: please sign in again.",
+            ))
+        }
+        None => s.store.push(caller, req.mutations).await?,
+    };
+    Ok(AppJson(res))
 }
 
 /// The changes after `cursor` the caller may see, each entity once in its latest state.

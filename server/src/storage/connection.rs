@@ -14,6 +14,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/0002_sync.sql")),
         M::up(include_str!("migrations/0003_instance.sql")),
         M::up(include_str!("migrations/0004_staff.sql")),
+        M::up(include_str!("migrations/0005_moderation.sql")),
     ])
 });
 

@@ -31,6 +31,8 @@ pub enum StoreError {
     TooManyMutations,
     #[error("the cursor is ahead of the change feed")]
     UnknownCursor,
+    #[error("{}", moderation_message(*.0))]
+    Moderation(ErrorCode),
     #[error("this user name is taken")]
     UsernameTaken,
     #[error("unknown staff member")]
@@ -66,6 +68,7 @@ impl StoreError {
             Self::TooManyMutations => ErrorCode::TooManyMutations,
             Self::UnknownCursor => ErrorCode::ResetRequired,
             Self::UsernameTaken => ErrorCode::UsernameTaken,
+            Self::Moderation(code) => *code,
             Self::UnknownStaff => ErrorCode::NotFound,
             _ => return None,
         };
@@ -78,5 +81,18 @@ impl StoreError {
             e.sqlite_error_code(),
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
         ))
+    }
+}
+
+fn moderation_message(code: ErrorCode) -> &'static str {
+    match code {
+        ErrorCode::StaleState => {
+            "This item was already decided (or the decision does not fit its state)."
+        }
+        ErrorCode::ReasonMissing => "A reason (or answer text) is required.",
+        ErrorCode::ReasonTooLong => "The reason may have at most 1000 characters.",
+        ErrorCode::ReasonInvalid => "The reason may not contain '<' or '>'.",
+        ErrorCode::Forbidden => "Only staff may moderate.",
+        _ => "This decision cannot be applied.",
     }
 }

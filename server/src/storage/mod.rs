@@ -11,6 +11,7 @@
 mod changes;
 mod connection;
 mod error;
+mod moderation;
 mod queries;
 pub(crate) mod seed;
 pub mod staff;
@@ -252,7 +253,19 @@ impl Store {
         caller: Caller,
         mutations: Vec<Mutation>,
     ) -> Result<PushResponse, StoreError> {
-        self.write(move |tx| sync::push(tx, &caller, &mutations))
+        self.write(move |tx| sync::push(tx, &caller, None, &mutations))
+            .await
+    }
+
+    /// A push from a device whose user is signed in as staff (`staff_id`): moderation
+    /// decisions apply too.
+    pub async fn push_as_staff(
+        &self,
+        caller: Caller,
+        staff_id: String,
+        mutations: Vec<Mutation>,
+    ) -> Result<PushResponse, StoreError> {
+        self.write(move |tx| sync::push(tx, &caller, Some(&staff_id), &mutations))
             .await
     }
 

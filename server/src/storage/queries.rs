@@ -10,6 +10,7 @@ use werkstadt_domain::api::{
     Results, SupportState, ThemeResult, ThemeSummary,
 };
 use werkstadt_domain::dots::DotEntry;
+use werkstadt_domain::moderation::{IdeaStatus, ModerationMode, OfficialAnswer, OfficialStatus};
 use werkstadt_domain::sync::{CommentId, CommentRecord, IdeaRecord};
 use werkstadt_domain::{
     tally, CommentBody, DotBallot, IdeaBody, IdeaId, IdeaTitle, ParticipantId, ProcessId, ThemeId,
@@ -59,13 +60,18 @@ fn process_row(r: &Row<'_>) -> rusqlite::Result<Process> {
         description: r.get(2)?,
         dot_budget: u8::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
         dot_voters: u32_at(r, 4)?,
+        moderation: if r.get::<_, String>(5)? == "pre" {
+            ModerationMode::Pre
+        } else {
+            ModerationMode::Post
+        },
     })
 }
 
 fn current_process(tx: &Connection) -> Result<Process, StoreError> {
     tx.query_row(
         &format!(
-            "SELECT id, title, description, dot_budget, {DOT_VOTERS} FROM process p
+            "SELECT id, title, description, dot_budget, {DOT_VOTERS}, moderation FROM process p
              ORDER BY created_at DESC, id DESC LIMIT 1"
         ),
         [],
@@ -78,7 +84,7 @@ fn current_process(tx: &Connection) -> Result<Process, StoreError> {
 pub fn process(tx: &Connection, id: ProcessId) -> Result<Process, StoreError> {
     tx.query_row(
         &format!(
-            "SELECT id, title, description, dot_budget, {DOT_VOTERS} FROM process p WHERE id = ?1"
+            "SELECT id, title, description, dot_budget, {DOT_VOTERS}, moderation FROM process p WHERE id = ?1"
         ),
         [id.to_string()],
         process_row,
@@ -89,7 +95,7 @@ pub fn process(tx: &Connection, id: ProcessId) -> Result<Process, StoreError> {
 
 const THEME_SUMMARY_SQL: &str = "
     SELECT t.id, t.title, t.description,
-           (SELECT COUNT(*) FROM idea i WHERE i.theme_id = t.id),
+           (SELECT COUNT(*) FROM idea i WHERE i.theme_id = t.id AND i.status = 'published'),
            (SELECT COALESCE(SUM(d.points), 0) FROM dot_vote d WHERE d.theme_id = t.id),
            t.position
     FROM theme t";
@@ -161,7 +167,8 @@ pub fn ideas_page(
         IdeaSort::Newest => "i.created_at DESC, i.id DESC",
     };
     let mut stmt = tx.prepare_cached(&format!(
-        "{IDEA_SUMMARY_SQL} WHERE i.theme_id = ?1 ORDER BY {order} LIMIT ?2 OFFSET ?3"
+        "{IDEA_SUMMARY_SQL} WHERE i.theme_id = ?1 AND i.status = 'published'
+         ORDER BY {order} LIMIT ?2 OFFSET ?3"
     ))?;
     let offset = i64::from(page - 1) * i64::from(per_page);
     let ideas = stmt
@@ -183,7 +190,8 @@ pub fn idea_detail(tx: &Connection, id: IdeaId) -> Result<IdeaDetail, StoreError
     tx.query_row(
         "SELECT i.id, i.theme_id, t.title, i.title, i.body,
                 (SELECT COUNT(*) FROM support s WHERE s.idea_id = i.id), i.created_at
-         FROM idea i JOIN theme t ON t.id = i.theme_id WHERE i.id = ?1",
+         FROM idea i JOIN theme t ON t.id = i.theme_id
+         WHERE i.id = ?1 AND i.status = 'published'",
         [id.to_string()],
         |r| {
             Ok(IdeaDetail {
@@ -272,9 +280,21 @@ pub fn insert_idea(
             Err(StoreError::IdConflict)
         };
     }
+    // Under pre-moderation a new idea waits; only its author (and staff) see it until then.
+    let pre: bool = tx
+        .prepare_cached(
+            "SELECT p.moderation = 'pre' FROM theme t JOIN process p ON p.id = t.process_id
+             WHERE t.id = ?1",
+        )?
+        .query_row([draft.theme_id.to_string()], |r| r.get(0))?;
+    let status = if pre {
+        IdeaStatus::Pending
+    } else {
+        IdeaStatus::Published
+    };
     tx.prepare_cached(
-        "INSERT INTO idea (id, theme_id, author_id, title, body, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO idea (id, theme_id, author_id, title, body, created_at, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         draft.id.to_string(),
@@ -282,9 +302,11 @@ pub fn insert_idea(
         author.to_string(),
         draft.title.as_str(),
         draft.body.as_str(),
-        now_ms()
+        now_ms(),
+        status.as_str()
     ])?;
-    changes::touch(tx, kind::IDEA, &draft.id.to_string(), None)?;
+    let owner = (!status.is_public()).then_some(author);
+    changes::touch(tx, kind::IDEA, &draft.id.to_string(), owner)?;
     changes::touch(tx, kind::THEME, &draft.theme_id.to_string(), None)?;
     Ok(Created::New)
 }
@@ -315,18 +337,28 @@ pub fn edit_idea(
     changes::touch(tx, kind::IDEA, &idea.to_string(), None)
 }
 
+/// Supports and comments only go to published ideas: anything else is, for participants,
+/// an idea that does not exist (pending, rejected, hidden or merged).
+pub fn require_public_idea(tx: &Connection, idea: IdeaId) -> Result<(), StoreError> {
+    let public: bool = tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM idea WHERE id = ?1 AND status = 'published')",
+        )?
+        .query_row([idea.to_string()], |r| r.get(0))?;
+    if public {
+        Ok(())
+    } else {
+        Err(StoreError::UnknownIdea)
+    }
+}
+
 pub fn set_support(
     tx: &Connection,
     who: ParticipantId,
     idea: IdeaId,
     supported: bool,
 ) -> Result<SupportState, StoreError> {
-    let exists: bool = tx
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM idea WHERE id = ?1)")?
-        .query_row([idea.to_string()], |r| r.get(0))?;
-    if !exists {
-        return Err(StoreError::UnknownIdea);
-    }
+    require_public_idea(tx, idea)?;
     let changed = if supported {
         tx.prepare_cached(
             "INSERT OR IGNORE INTO support (idea_id, participant_id, created_at) VALUES (?1, ?2, ?3)",
@@ -422,27 +454,81 @@ pub fn supports(tx: &Connection, who: ParticipantId, idea: IdeaId) -> Result<boo
         .query_row(params![idea.to_string(), who.to_string()], |r| r.get(0))?)
 }
 
-pub fn idea_record(tx: &Connection, id: IdeaId) -> Result<IdeaRecord, StoreError> {
-    tx.prepare_cached(
-        "SELECT i.id, i.theme_id, i.title, i.body,
-                (SELECT COUNT(*) FROM support s WHERE s.idea_id = i.id),
-                (SELECT COUNT(*) FROM comment c WHERE c.idea_id = i.id),
-                i.created_at
-         FROM idea i WHERE i.id = ?1",
-    )?
-    .query_row([id.to_string()], |r| {
-        Ok(IdeaRecord {
-            id: IdeaId(uuid_at(r, 0)?),
-            theme_id: ThemeId(uuid_at(r, 1)?),
-            title: r.get(2)?,
-            body: r.get(3)?,
-            support_count: u32_at(r, 4)?,
-            comment_count: u32_at(r, 5)?,
-            created_at: r.get(6)?,
+/// An idea as `viewer` may see it in the feed: in full when it is published or theirs, else a
+/// tombstone (no title, text or reason) that tells apps to drop it.
+pub fn idea_record(
+    tx: &Connection,
+    id: IdeaId,
+    viewer: Option<ParticipantId>,
+) -> Result<IdeaRecord, StoreError> {
+    let (mut record, author) = tx
+        .prepare_cached(
+            "SELECT i.id, i.theme_id, i.title, i.body,
+                    (SELECT COUNT(*) FROM support s WHERE s.idea_id = i.id),
+                    (SELECT COUNT(*) FROM comment c WHERE c.idea_id = i.id),
+                    i.created_at, i.status, i.reason, i.merged_into,
+                    i.answer_status, i.answer_text, i.answered_at, i.author_id
+             FROM idea i WHERE i.id = ?1",
+        )?
+        .query_row([id.to_string()], |r| {
+            let status: String = r.get(7)?;
+            let merged: Option<String> = r.get(9)?;
+            let answer_status: Option<String> = r.get(10)?;
+            let answer = match (
+                answer_status.as_deref().and_then(official_status),
+                r.get::<_, Option<String>>(11)?,
+            ) {
+                (Some(status), Some(text)) => Some(OfficialAnswer {
+                    status,
+                    text,
+                    at: r.get::<_, Option<i64>>(12)?.unwrap_or(0),
+                }),
+                _ => None,
+            };
+            Ok((
+                IdeaRecord {
+                    id: IdeaId(uuid_at(r, 0)?),
+                    theme_id: ThemeId(uuid_at(r, 1)?),
+                    title: r.get(2)?,
+                    body: r.get(3)?,
+                    support_count: u32_at(r, 4)?,
+                    comment_count: u32_at(r, 5)?,
+                    created_at: r.get(6)?,
+                    status: IdeaStatus::parse(&status).unwrap_or(IdeaStatus::Hidden),
+                    reason: r.get(8)?,
+                    merged_into: merged.and_then(|m| m.parse().ok()).map(IdeaId),
+                    answer,
+                },
+                r.get::<_, String>(13)?,
+            ))
         })
-    })
-    .optional()?
-    .ok_or(StoreError::UnknownIdea)
+        .optional()?
+        .ok_or(StoreError::UnknownIdea)?;
+    let own = viewer.is_some_and(|v| v.to_string() == author);
+    if !record.status.is_public() && !own {
+        record.title.clear();
+        record.body.clear();
+        record.reason = None;
+        record.answer = None;
+    }
+    Ok(record)
+}
+
+pub fn official_status(s: &str) -> Option<OfficialStatus> {
+    use OfficialStatus::*;
+    [Received, InReview, Accepted, Implemented, Declined]
+        .into_iter()
+        .find(|x| official_status_name(*x) == s)
+}
+
+pub fn official_status_name(s: OfficialStatus) -> &'static str {
+    match s {
+        OfficialStatus::Received => "received",
+        OfficialStatus::InReview => "in_review",
+        OfficialStatus::Accepted => "accepted",
+        OfficialStatus::Implemented => "implemented",
+        OfficialStatus::Declined => "declined",
+    }
 }
 
 fn comment_row(r: &Row<'_>) -> rusqlite::Result<CommentRecord> {
@@ -462,7 +548,7 @@ pub fn comment(tx: &Connection, id: CommentId) -> Result<CommentRecord, StoreErr
 }
 
 pub fn comments(tx: &Connection, idea: IdeaId) -> Result<Vec<CommentRecord>, StoreError> {
-    idea_record(tx, idea)?;
+    require_public_idea(tx, idea)?;
     let mut stmt = tx.prepare_cached(
         "SELECT id, idea_id, body, created_at FROM comment WHERE idea_id = ?1 ORDER BY created_at, id",
     )?;
@@ -493,7 +579,7 @@ pub fn insert_comment(
             Err(StoreError::IdConflict)
         };
     }
-    idea_record(tx, idea)?;
+    require_public_idea(tx, idea)?;
     tx.execute(
         "INSERT INTO comment (id, idea_id, author_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id.to_string(), idea.to_string(), who.to_string(), body.as_str(), now_ms()],
@@ -537,7 +623,8 @@ pub fn results(tx: &Connection) -> Result<Results, StoreError> {
     let process = current_process(tx)?;
     let themes = theme_summaries(tx, process.id)?;
     let mut stmt = tx.prepare_cached(&format!(
-        "{IDEA_SUMMARY_SQL} JOIN theme t ON t.id = i.theme_id WHERE t.process_id = ?1"
+        "{IDEA_SUMMARY_SQL} JOIN theme t ON t.id = i.theme_id
+         WHERE t.process_id = ?1 AND i.status = 'published'"
     ))?;
     let mut by_theme: BTreeMap<ThemeId, Vec<IdeaSummary>> = BTreeMap::new();
     for idea in stmt.query_map([process.id.to_string()], idea_summary_row)? {

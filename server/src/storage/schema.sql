@@ -45,7 +45,9 @@ CREATE TABLE idea (
     title       TEXT NOT NULL,
     body        TEXT NOT NULL,
     created_at  INTEGER NOT NULL
-) STRICT;
+, status TEXT NOT NULL DEFAULT 'published'
+    CHECK (status IN ('pending', 'published', 'rejected', 'hidden', 'merged')), reason TEXT, merged_into TEXT REFERENCES idea (id), answer_status TEXT
+    CHECK (answer_status IN ('received', 'in_review', 'accepted', 'implemented', 'declined')), answer_text TEXT, answered_at INTEGER) STRICT;
 
 CREATE TABLE instance (
     id TEXT NOT NULL PRIMARY KEY
@@ -75,7 +77,8 @@ CREATE TABLE process (
     description TEXT NOT NULL,
     dot_budget  INTEGER NOT NULL CHECK (dot_budget BETWEEN 0 AND 255),
     created_at  INTEGER NOT NULL
-) STRICT;
+, moderation TEXT NOT NULL DEFAULT 'post'
+    CHECK (moderation IN ('pre', 'post'))) STRICT;
 
 CREATE TABLE sqlite_sequence(name,seq);
 
@@ -115,6 +118,8 @@ CREATE INDEX change_log_owner ON change_log (owner_id, seq);
 CREATE INDEX comment_idea ON comment (idea_id, created_at);
 
 CREATE INDEX dot_vote_theme ON dot_vote (theme_id);
+
+CREATE INDEX idea_status ON idea (status, created_at);
 
 CREATE INDEX idea_theme_created ON idea (theme_id, created_at);
 

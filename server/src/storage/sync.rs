@@ -11,9 +11,12 @@ use werkstadt_domain::sync::{
 };
 use werkstadt_domain::{CommentBody, DotBallot, ErrorCode, IdeaBody, IdeaTitle, ParticipantId};
 
+/// `staff`: the signed-in staff member's id, if the push came with a staff session (needed
+/// for moderation decisions).
 pub fn push(
     tx: &mut Transaction<'_>,
     caller: &Caller,
+    staff: Option<&str>,
     mutations: &[Mutation],
 ) -> Result<PushResponse, StoreError> {
     if mutations.len() > MAX_PUSH {
@@ -31,7 +34,7 @@ pub fn push(
                 Outcome::Applied | Outcome::Duplicate => Outcome::Duplicate,
                 rejected @ Outcome::Rejected { .. } => rejected,
             },
-            None => apply_once(tx, caller.id, m)?,
+            None => apply_once(tx, caller.id, staff, m)?,
         };
         results.push(MutationResult { id: m.id, outcome });
     }
@@ -46,10 +49,11 @@ pub fn push(
 fn apply_once(
     tx: &mut Transaction<'_>,
     who: ParticipantId,
+    staff: Option<&str>,
     m: &Mutation,
 ) -> Result<Outcome, StoreError> {
     let mut sp = tx.savepoint()?;
-    let outcome = match apply(&sp, who, &m.kind) {
+    let outcome = match apply(&sp, who, staff, &m.kind) {
         Ok(()) => Outcome::Applied,
         Err(e) => match e.rejection() {
             Some((code, message)) => {
@@ -64,8 +68,17 @@ fn apply_once(
     Ok(outcome)
 }
 
-fn apply(tx: &Connection, who: ParticipantId, kind: &MutationKind) -> Result<(), StoreError> {
+fn apply(
+    tx: &Connection,
+    who: ParticipantId,
+    staff: Option<&str>,
+    kind: &MutationKind,
+) -> Result<(), StoreError> {
     match kind {
+        MutationKind::Decide { idea_id, decision } => match staff {
+            Some(staff_id) => super::moderation::decide(tx, staff_id, *idea_id, decision),
+            None => Err(StoreError::Moderation(ErrorCode::Forbidden)),
+        },
         MutationKind::CreateIdea {
             idea_id,
             theme_id,
