@@ -12,10 +12,12 @@ use werkstadt_domain::staff::{Role, StaffSession, CSRF_HEADER};
 const DEMO: (&str, &str) = werkstadt_server::DEMO_MODERATOR;
 const ADMIN: (&str, &str) = ("leitung", "ein langes Admin-Passwort");
 
-/// A signed-in staff member: the cookie to send and the CSRF token.
+/// A signed-in staff member: the cookie to send and the CSRF token, on a device with its own
+/// participant identity (staff take part like everyone, and push through the same sync).
 struct Signed {
     cookie: String,
     session: StaffSession,
+    device: common::Participant,
 }
 
 async fn login_raw(app: &TestApp, user: &str, password: &str) -> reqwest::Response {
@@ -40,6 +42,7 @@ async fn login(app: &TestApp, user: &str, password: &str) -> Signed {
     Signed {
         cookie,
         session: res.json().await.expect("session"),
+        device: common::Participant::new(),
     }
 }
 
@@ -62,7 +65,9 @@ impl Signed {
             .client
             .request(method, app.url(path))
             .header("cookie", &self.cookie)
-            .header(CSRF_HEADER, &self.session.csrf_token);
+            .header(CSRF_HEADER, &self.session.csrf_token)
+            .header("x-participant-id", self.device.id.to_string())
+            .header("x-participant-secret", &self.device.secret);
         if let Some(b) = body {
             req = req.json(&b);
         }
@@ -299,7 +304,8 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
         .await;
     let idea_id = idea["ideas"][0]["id"].as_str().expect("idea").to_owned();
     let everyone = &[Anonymous, Participant, Moderator, Admin][..];
-    let participants = &[Participant][..];
+    // Staff are participants too (on their own device identity).
+    let participants = &[Participant, Moderator, Admin][..];
     let staff = &[Moderator, Admin][..];
     let admins = &[Admin][..];
     let push = json!({"protocol": 1, "mutations": []});
@@ -362,6 +368,21 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
             "/api/sync/pull?protocol=1&cursor=0".into(),
             None,
             participants,
+        ),
+        (
+            Method::POST,
+            "/api/sync/push".into(),
+            Some(json!({"protocol": 1, "mutations": [
+                {"id": uuid::Uuid::now_v7(), "kind": {"decide": {"idea_id": idea_id, "decision": {"answer": {"status": "received", "text": "Danke!"}}}}}
+            ]})),
+            staff,
+        ),
+        (Method::GET, "/api/moderation/queue".into(), None, staff),
+        (
+            Method::PUT,
+            "/api/admin/process/moderation".into(),
+            Some(json!({"mode": "post"})),
+            admins,
         ),
         (Method::GET, "/api/staff/me".into(), None, staff),
         (Method::GET, "/api/admin/staff".into(), None, admins),

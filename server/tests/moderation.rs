@@ -1,0 +1,471 @@
+//! Moderation on a real server: pre-moderation hides new ideas until approved, decisions are
+//! sync mutations with a staff session (first applied wins), rejections and hides reach only
+//! the author with their reason, merges keep tallies exact, official answers are public, and
+//! participants cannot moderate.
+
+mod common;
+
+use common::{assert_error, Participant, TestApp};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use uuid::Uuid;
+use werkstadt_domain::staff::CSRF_HEADER;
+use werkstadt_domain::sync::{Change, IdeaRecord, Outcome, PullResponse, PushResponse};
+
+const DEMO: (&str, &str) = werkstadt_server::DEMO_MODERATOR;
+
+/// A moderator's device: its participant identity plus a staff session.
+struct Moderator {
+    device: Participant,
+    cookie: String,
+    csrf: String,
+}
+
+async fn sign_in(app: &TestApp, user: &str, password: &str) -> Moderator {
+    let res = app
+        .client
+        .post(app.url("/api/staff/login"))
+        .json(&json!({"username": user, "password": password}))
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookie = res.headers()["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .split(';')
+        .next()
+        .expect("cookie")
+        .to_owned();
+    let session: Value = res.json().await.expect("session");
+    Moderator {
+        device: Participant::new(),
+        cookie,
+        csrf: session["csrf_token"].as_str().expect("csrf").to_owned(),
+    }
+}
+
+async fn second_moderator(app: &TestApp) -> Moderator {
+    werkstadt_server::create_user(
+        &app.db,
+        werkstadt_domain::staff::Role::Moderator,
+        "moderation.sued",
+        "ein zweites langes Passwort",
+    )
+    .await
+    .expect("creates");
+    sign_in(app, "moderation.sued", "ein zweites langes Passwort").await
+}
+
+fn decide(idea: &str, decision: Value) -> Value {
+    json!({"id": Uuid::now_v7(), "kind": {"decide": {"idea_id": idea, "decision": decision}}})
+}
+
+impl Moderator {
+    async fn push(&self, app: &TestApp, mutations: Vec<Value>) -> reqwest::Response {
+        app.client
+            .post(app.url("/api/sync/push"))
+            .header("x-participant-id", self.device.id.to_string())
+            .header("x-participant-secret", &self.device.secret)
+            .header("cookie", &self.cookie)
+            .header(CSRF_HEADER, &self.csrf)
+            .json(&json!({"protocol": 1, "mutations": mutations}))
+            .send()
+            .await
+            .expect("push")
+    }
+
+    async fn decide(&self, app: &TestApp, mutations: Vec<Value>) -> Vec<Outcome> {
+        let res = self.push(app, mutations).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let body: PushResponse = res.json().await.expect("push response");
+        body.results.into_iter().map(|r| r.outcome).collect()
+    }
+
+    async fn set_mode(&self, app: &TestApp, mode: &str) -> reqwest::Response {
+        app.client
+            .put(app.url("/api/admin/process/moderation"))
+            .header("cookie", &self.cookie)
+            .header(CSRF_HEADER, &self.csrf)
+            .json(&json!({"mode": mode}))
+            .send()
+            .await
+            .expect("mode")
+    }
+
+    async fn queue(&self, app: &TestApp, query: &str) -> Value {
+        app.client
+            .get(app.url(&format!("/api/moderation/queue{query}")))
+            .header("cookie", &self.cookie)
+            .send()
+            .await
+            .expect("queue")
+            .json()
+            .await
+            .expect("json")
+    }
+}
+
+async fn admin(app: &TestApp) -> Moderator {
+    werkstadt_server::create_user(
+        &app.db,
+        werkstadt_domain::staff::Role::Admin,
+        "leitung",
+        "ein langes Admin-Passwort",
+    )
+    .await
+    .expect("creates");
+    sign_in(app, "leitung", "ein langes Admin-Passwort").await
+}
+
+async fn push_as(app: &TestApp, p: &Participant, mutations: Vec<Value>) -> Vec<Outcome> {
+    let res = p
+        .post(
+            app,
+            "/api/sync/push",
+            &json!({"protocol": 1, "mutations": mutations}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: PushResponse = res.json().await.expect("push response");
+    body.results.into_iter().map(|r| r.outcome).collect()
+}
+
+fn create_idea(theme: &str, title: &str) -> (String, Value) {
+    let idea = Uuid::now_v7().to_string();
+    let m = json!({"id": Uuid::now_v7(), "kind": {"create_idea": {
+        "idea_id": idea, "theme_id": theme, "title": title, "body": "Beschreibung"}}});
+    (idea, m)
+}
+
+fn support(idea: &str) -> Value {
+    json!({"id": Uuid::now_v7(), "kind": {"set_support": {"idea_id": idea, "supported": true}}})
+}
+
+/// Every idea record a participant's feed holds, by id (latest state).
+async fn feed_ideas(app: &TestApp, p: &Participant) -> Vec<IdeaRecord> {
+    let res = app
+        .client
+        .get(app.url("/api/sync/pull?protocol=1&cursor=0"))
+        .header("x-participant-id", p.id.to_string())
+        .header("x-participant-secret", &p.secret)
+        .send()
+        .await
+        .expect("pull");
+    let page: PullResponse = res.json().await.expect("pull");
+    page.changes
+        .into_iter()
+        .filter_map(|c| match c {
+            Change::Idea(i) => Some(i),
+            _ => None,
+        })
+        .collect()
+}
+
+async fn public_titles(app: &TestApp, theme: &str) -> Vec<String> {
+    let page: Value = app
+        .get_json(&format!("/api/themes/{theme}/ideas?per_page=100"))
+        .await;
+    page["ideas"]
+        .as_array()
+        .expect("ideas")
+        .iter()
+        .filter_map(|i| i["title"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test]
+async fn under_pre_moderation_an_idea_waits_until_one_moderator_approves_it() {
+    let app = TestApp::spawn().await;
+    let admin = admin(&app).await;
+    assert_eq!(
+        admin.set_mode(&app, "pre").await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let moderator = sign_in(&app, DEMO.0, DEMO.1).await;
+    let second = second_moderator(&app).await;
+    let theme = app.theme("Bildung").await;
+    let count_before = theme.idea_count;
+    let (author, other) = (Participant::new(), Participant::new());
+    let (idea, m) = create_idea(&theme.id.to_string(), "Tablets für die Grundschulen");
+    assert_eq!(
+        push_as(&app, &author, vec![m]).await,
+        vec![Outcome::Applied]
+    );
+
+    // Waiting: not public, not in anyone else's feed; its author sees it as pending.
+    assert!(!public_titles(&app, &theme.id.to_string())
+        .await
+        .contains(&"Tablets für die Grundschulen".to_owned()));
+    assert_eq!(
+        app.get(&format!("/api/ideas/{idea}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert!(feed_ideas(&app, &other)
+        .await
+        .iter()
+        .all(|i| i.id.to_string() != idea));
+    let mine = feed_ideas(&app, &author).await;
+    let mine = mine
+        .iter()
+        .find(|i| i.id.to_string() == idea)
+        .expect("the author sees it");
+    assert_eq!(
+        mine.status,
+        werkstadt_domain::moderation::IdeaStatus::Pending
+    );
+    assert_eq!(mine.title, "Tablets für die Grundschulen");
+    // Nobody can support it yet.
+    let outcome = push_as(&app, &other, vec![support(&idea)]).await;
+    assert!(
+        matches!(&outcome[0], Outcome::Rejected { code, .. } if *code == werkstadt_domain::ErrorCode::UnknownIdea)
+    );
+
+    let q = moderator.queue(&app, "").await;
+    assert_eq!(q["waiting"], 1);
+    assert_eq!(q["items"][0]["title"], "Tablets für die Grundschulen");
+
+    // Two moderators decide differently at the same time: the first applied wins.
+    let approve = decide(&idea, json!("approve"));
+    let reject = decide(&idea, json!({"reject": {"reason": "Passt nicht"}}));
+    assert_eq!(
+        moderator.decide(&app, vec![approve.clone()]).await,
+        vec![Outcome::Applied]
+    );
+    let late = second.decide(&app, vec![reject]).await;
+    assert!(
+        matches!(&late[0], Outcome::Rejected { code, .. } if *code == werkstadt_domain::ErrorCode::StaleState),
+        "{late:?}"
+    );
+    // Replaying the approval is a duplicate, not a second decision.
+    assert_eq!(
+        moderator.decide(&app, vec![approve]).await,
+        vec![Outcome::Duplicate]
+    );
+
+    assert!(public_titles(&app, &theme.id.to_string())
+        .await
+        .contains(&"Tablets für die Grundschulen".to_owned()));
+    assert_eq!(app.theme("Bildung").await.idea_count, count_before + 1);
+    assert!(feed_ideas(&app, &other)
+        .await
+        .iter()
+        .any(|i| i.id.to_string() == idea));
+    assert_eq!(moderator.queue(&app, "").await["waiting"], 0);
+
+    let log: Value = app
+        .client
+        .get(app.url("/api/admin/audit"))
+        .header("cookie", &admin.cookie)
+        .send()
+        .await
+        .expect("audit")
+        .json()
+        .await
+        .expect("json");
+    let approvals: Vec<&Value> = log
+        .as_array()
+        .expect("log")
+        .iter()
+        .filter(|e| e["action"] == "idea.approve")
+        .collect();
+    assert_eq!(approvals.len(), 1, "one decision, one line");
+    assert_eq!(approvals[0]["actor"], "moderation");
+    assert_eq!(approvals[0]["target"], idea.as_str());
+    assert!(approvals[0]["before"]
+        .as_str()
+        .unwrap_or("")
+        .contains("pending"));
+}
+
+#[tokio::test]
+async fn a_rejection_reason_reaches_the_author_and_nobody_else() {
+    let app = TestApp::spawn().await;
+    admin(&app).await.set_mode(&app, "pre").await;
+    let moderator = sign_in(&app, DEMO.0, DEMO.1).await;
+    let theme = app.theme("Mobilität").await.id.to_string();
+    let (author, other) = (Participant::new(), Participant::new());
+    let (idea, m) = create_idea(&theme, "Werbung für meinen Laden");
+    push_as(&app, &author, vec![m]).await;
+    let reason = "Bitte keine Werbung – Ideen sollen der ganzen Stadt nützen.";
+    let out = moderator
+        .decide(
+            &app,
+            vec![decide(&idea, json!({"reject": {"reason": reason}}))],
+        )
+        .await;
+    assert_eq!(out, vec![Outcome::Applied]);
+    let mine = feed_ideas(&app, &author).await;
+    let mine = mine
+        .iter()
+        .find(|i| i.id.to_string() == idea)
+        .expect("author's view");
+    assert_eq!(
+        mine.status,
+        werkstadt_domain::moderation::IdeaStatus::Rejected
+    );
+    assert_eq!(mine.reason.as_deref(), Some(reason));
+    assert!(feed_ideas(&app, &other)
+        .await
+        .iter()
+        .all(|i| i.id.to_string() != idea));
+    assert!(!public_titles(&app, &theme)
+        .await
+        .contains(&"Werbung für meinen Laden".to_owned()));
+}
+
+#[tokio::test]
+async fn merging_duplicates_moves_supports_without_counting_anyone_twice() {
+    let app = TestApp::spawn().await;
+    let moderator = sign_in(&app, DEMO.0, DEMO.1).await;
+    let theme = app.theme("Bildung").await.id.to_string();
+    let (p1, p2, p3) = (Participant::new(), Participant::new(), Participant::new());
+    let (kept, m1) = create_idea(&theme, "Offenes WLAN in Bibliotheken");
+    let (dup, m2) = create_idea(&theme, "WLAN in der Stadtbibliothek");
+    push_as(&app, &p1, vec![m1, support(&kept)]).await;
+    push_as(&app, &p2, vec![m2, support(&kept), support(&dup)]).await;
+    push_as(&app, &p3, vec![support(&dup)]).await;
+
+    let out = moderator
+        .decide(&app, vec![decide(&dup, json!({"merge": {"into": kept}}))])
+        .await;
+    assert_eq!(out, vec![Outcome::Applied]);
+    let kept_now: Value = app.get_json(&format!("/api/ideas/{kept}")).await;
+    assert_eq!(kept_now["support_count"], 3, "p1, p2 and p3 — p2 once");
+    assert_eq!(
+        app.get(&format!("/api/ideas/{dup}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    // p3's own state moved along; the duplicate's author sees where it went.
+    let me: Value = p3.me(&app).await.json().await.expect("me");
+    assert_eq!(me["supported_ideas"], json!([kept]));
+    let authors_view = feed_ideas(&app, &p2).await;
+    let d = authors_view
+        .iter()
+        .find(|i| i.id.to_string() == dup)
+        .expect("dup");
+    assert_eq!(d.status, werkstadt_domain::moderation::IdeaStatus::Merged);
+    assert_eq!(d.merged_into.map(|i| i.to_string()), Some(kept.clone()));
+    // Others get a tombstone without content.
+    let others = feed_ideas(&app, &p3).await;
+    let t = others
+        .iter()
+        .find(|i| i.id.to_string() == dup)
+        .expect("tombstone");
+    assert!(t.title.is_empty() && t.body.is_empty());
+
+    // Merging into itself or into the merged duplicate is refused.
+    let again = moderator
+        .decide(&app, vec![decide(&kept, json!({"merge": {"into": dup}}))])
+        .await;
+    assert!(matches!(&again[0], Outcome::Rejected { .. }), "{again:?}");
+}
+
+#[tokio::test]
+async fn official_answers_are_public_and_hiding_leaves_a_tombstone() {
+    let app = TestApp::spawn().await;
+    let moderator = sign_in(&app, DEMO.0, DEMO.1).await;
+    let theme = app.theme("Bildung").await.id.to_string();
+    let (author, other) = (Participant::new(), Participant::new());
+    let (idea, m) = create_idea(&theme, "Digitale Lernplattform");
+    let (rude, m2) = create_idea(&theme, "Alles Quatsch hier");
+    push_as(&app, &author, vec![m, m2]).await;
+    let out = moderator
+        .decide(
+            &app,
+            vec![
+                decide(&idea, json!({"answer": {"status": "in_review", "text": "Das Schulamt prüft die Kosten."}})),
+                decide(&rude, json!({"hide": {"reason": "Kein Beitrag zum Thema."}})),
+            ],
+        )
+        .await;
+    assert_eq!(out, vec![Outcome::Applied, Outcome::Applied]);
+    let seen = feed_ideas(&app, &other).await;
+    let answered = seen
+        .iter()
+        .find(|i| i.id.to_string() == idea)
+        .expect("idea");
+    let answer = answered.answer.as_ref().expect("answer");
+    assert_eq!(
+        answer.status,
+        werkstadt_domain::moderation::OfficialStatus::InReview
+    );
+    assert_eq!(answer.text, "Das Schulamt prüft die Kosten.");
+    let hidden = seen
+        .iter()
+        .find(|i| i.id.to_string() == rude)
+        .expect("tombstone");
+    assert_eq!(
+        hidden.status,
+        werkstadt_domain::moderation::IdeaStatus::Hidden
+    );
+    assert!(hidden.title.is_empty() && hidden.reason.is_none());
+    let authors = feed_ideas(&app, &author).await;
+    let own = authors
+        .iter()
+        .find(|i| i.id.to_string() == rude)
+        .expect("own");
+    assert_eq!(own.reason.as_deref(), Some("Kein Beitrag zum Thema."));
+    assert_eq!(own.title, "Alles Quatsch hier");
+}
+
+#[tokio::test]
+async fn participants_cannot_moderate_and_bad_decisions_change_nothing() {
+    let app = TestApp::spawn().await;
+    let theme = app.theme("Bildung").await.id.to_string();
+    let author = Participant::new();
+    let (idea, m) = create_idea(&theme, "Medienkompetenz für Senioren");
+    push_as(&app, &author, vec![m]).await;
+
+    // Without a staff session the whole batch is refused (the client keeps it for later).
+    let hide = decide(&idea, json!({"hide": {"reason": "Test"}}));
+    let res = author
+        .post(
+            &app,
+            "/api/sync/push",
+            &json!({"protocol": 1, "mutations": [hide.clone()]}),
+        )
+        .await;
+    assert_error(res, StatusCode::UNAUTHORIZED, "staff_required").await;
+    assert_eq!(
+        app.get(&format!("/api/ideas/{idea}")).await.status(),
+        StatusCode::OK
+    );
+
+    let moderator = sign_in(&app, DEMO.0, DEMO.1).await;
+    // The same mutation id was never recorded, so it applies once a moderator sends it.
+    let too_long = decide(&idea, json!({"hide": {"reason": "x".repeat(1001)}}));
+    let markup = decide(&idea, json!({"reject": {"reason": "<b>nein</b>"}}));
+    let unknown = decide(&Uuid::now_v7().to_string(), json!("approve"));
+    let out = moderator
+        .decide(&app, vec![too_long, markup, unknown, hide])
+        .await;
+    let codes: Vec<String> = out
+        .iter()
+        .map(|o| match o {
+            Outcome::Rejected { code, .. } => serde_json::to_value(code)
+                .expect("code")
+                .as_str()
+                .unwrap_or("")
+                .to_owned(),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "reason_too_long",
+            "reason_invalid",
+            "unknown_idea",
+            "Applied"
+        ]
+    );
+    assert_eq!(
+        app.get(&format!("/api/ideas/{idea}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // Moderators cannot change the process's mode; admins can.
+    let res = moderator.set_mode(&app, "pre").await;
+    assert_error(res, StatusCode::FORBIDDEN, "forbidden").await;
+}
