@@ -5,6 +5,7 @@
 //! `{n}`/`{m}`/`{t}` are placeholders filled by [`fill`].
 
 use leptos::prelude::*;
+use werkstadt_domain::moderation::OfficialStatus;
 use werkstadt_domain::{ErrorCode, ValidationError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,6 +177,16 @@ pub struct Texts {
     pub err_comment_invalid: &'static str,
     pub err_storage: &'static str,
     pub err_upgrade: &'static str,
+    pub moderation_pending: &'static str,
+    pub moderation_rejected: &'static str,
+    pub moderation_merged: &'static str,
+    pub moderation_merged_link: &'static str,
+    pub answer_heading: &'static str,
+    pub answer_received: &'static str,
+    pub answer_in_review: &'static str,
+    pub answer_accepted: &'static str,
+    pub answer_implemented: &'static str,
+    pub answer_declined: &'static str,
 }
 
 impl Texts {
@@ -205,6 +216,16 @@ impl Texts {
             | PasswordTooShort | PasswordTooLong | StaleState | ReasonMissing | ReasonTooLong
             | ReasonInvalid | Unknown => return None,
         })
+    }
+
+    pub fn official_status(&self, s: OfficialStatus) -> &'static str {
+        match s {
+            OfficialStatus::Received => self.answer_received,
+            OfficialStatus::InReview => self.answer_in_review,
+            OfficialStatus::Accepted => self.answer_accepted,
+            OfficialStatus::Implemented => self.answer_implemented,
+            OfficialStatus::Declined => self.answer_declined,
+        }
     }
 
     pub fn validation(&self, e: ValidationError) -> &'static str {
@@ -305,6 +326,16 @@ pub static DE: Texts = Texts {
     err_comment_invalid: "Der Kommentar enthält unzulässige Zeichen.",
     err_storage: "Auf diesem Gerät kann nichts gespeichert werden (privater Modus oder Speicher voll). Ihre Eingabe wurde nicht übernommen.",
     err_upgrade: "Diese Version der App ist veraltet. Bitte laden Sie die Seite neu, um weiter teilzunehmen – nichts von Ihren Eingaben geht verloren.",
+    moderation_pending: "Wartet auf Freigabe durch die Moderation.",
+    moderation_rejected: "Nicht veröffentlicht. Begründung der Moderation: {r}",
+    moderation_merged: "Diese Idee wurde mit einer gleichartigen Idee zusammengeführt; Unterstützungen zählen dort.",
+    moderation_merged_link: "Zur zusammengeführten Idee",
+    answer_heading: "Antwort des Digitalisierungsbüros",
+    answer_received: "Eingegangen",
+    answer_in_review: "In Prüfung",
+    answer_accepted: "Angenommen",
+    answer_implemented: "Umgesetzt",
+    answer_declined: "Abgelehnt",
 };
 
 pub static EN: Texts = Texts {
@@ -400,4 +431,14 @@ pub static EN: Texts = Texts {
     err_comment_invalid: "The comment contains characters that are not allowed.",
     err_storage: "Nothing can be stored on this device (private mode or storage full). Your input was not kept.",
     err_upgrade: "This version of the app is out of date. Please reload the page to keep taking part – none of your input is lost.",
+    moderation_pending: "Waiting for approval by the moderators.",
+    moderation_rejected: "Not published. The moderators' reason: {r}",
+    moderation_merged: "This idea was merged with a similar one; supports count there.",
+    moderation_merged_link: "Go to the merged idea",
+    answer_heading: "Answer from the Digitalisation Office",
+    answer_received: "Received",
+    answer_in_review: "Under review",
+    answer_accepted: "Accepted",
+    answer_implemented: "Implemented",
+    answer_declined: "Declined",
 };

@@ -89,12 +89,17 @@ impl Replica {
         }
     }
 
-    /// The published ideas of a theme, most supported (ties: older first) or newest first.
-    pub fn ideas_of(&self, theme: ThemeId, sort: IdeaSort) -> Vec<&IdeaRecord> {
+    /// The published ideas of a theme, most supported (ties: older first) or newest first;
+    /// with `own_waiting`, also the participant's own ideas waiting for approval (the feed
+    /// only sends those to their author).
+    pub fn ideas_of(&self, theme: ThemeId, sort: IdeaSort, own_waiting: bool) -> Vec<&IdeaRecord> {
         let mut ideas: Vec<&IdeaRecord> = self
             .ideas
             .iter()
-            .filter(|i| i.theme_id == theme && i.status.is_public())
+            .filter(|i| {
+                i.theme_id == theme
+                    && (i.status.is_public() || (own_waiting && i.status == IdeaStatus::Pending))
+            })
             .collect();
         match sort {
             IdeaSort::Support => ideas.sort_by(|a, b| {
@@ -205,6 +210,7 @@ impl Replica {
                 self.dots = ballot.entries();
             }
             // Staff decisions show once the server has applied them.
+            #[cfg(feature = "staff")]
             MutationKind::Decide { .. } => {}
             MutationKind::AddComment {
                 comment_id,

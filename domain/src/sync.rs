@@ -69,6 +69,7 @@ pub enum MutationKind {
         body: String,
     },
     /// A moderator's decision (needs a staff session on the push).
+    #[cfg(feature = "staff")]
     Decide {
         idea_id: IdeaId,
         decision: crate::moderation::Decision,

@@ -48,6 +48,7 @@ impl State {
     pub fn apply(&mut self, who: ParticipantId, kind: &MutationKind) -> Result<(), ErrorCode> {
         match kind {
             // Participants may not moderate (the server refuses such a push as a whole).
+            #[cfg(feature = "staff")]
             MutationKind::Decide { .. } => Err(ErrorCode::Forbidden),
             MutationKind::CreateIdea {
                 idea_id,

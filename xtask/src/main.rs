@@ -58,6 +58,47 @@ fn run(cmd: &mut Command) -> Result<()> {
     Ok(())
 }
 
+/// leptos always enables server_fn's browser support, whose wasm-streams dependency exports
+/// three JS classes (`IntoUnderlyingSource`, …) for streaming server functions. This app has
+/// no server functions and never creates them, but wasm-bindgen keeps exported classes. They
+/// are removed from the wasm's exports (wasm-opt then drops their code) and from the glue:
+/// about 2.5 KiB of the shell.
+const UNUSED_CLASS_EXPORTS: &str = "intounderlying";
+
+fn strip_unused_classes(glue: &str) -> Result<String> {
+    let mut out = String::with_capacity(glue.len());
+    // While skipping: the line that ends the skipped item (`}` for a class, `;` for a const).
+    let mut skipping: Option<fn(&str) -> bool> = None;
+    let mut removed = 0;
+    for line in glue.lines() {
+        if let Some(ends) = skipping {
+            if ends(line) {
+                skipping = None;
+            }
+            continue;
+        }
+        if line.starts_with("export class IntoUnderlying") {
+            skipping = Some(|l| l == "}");
+            removed += 1;
+        } else if line.starts_with("const IntoUnderlying") {
+            skipping = Some(|l| l.ends_with(';'));
+            if line.ends_with(';') {
+                skipping = None;
+            }
+        } else if !line.starts_with("if (Symbol.dispose) IntoUnderlying") {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    if out.contains("IntoUnderlying") {
+        bail!("the glue still mentions IntoUnderlying*: strip_unused_classes needs updating");
+    }
+    if removed == 0 {
+        eprintln!("xtask: no IntoUnderlying* classes found in the glue (nothing to strip)");
+    }
+    Ok(out)
+}
+
 fn short_hash(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))[..16].to_owned()
 }
@@ -131,6 +172,10 @@ fn dist(root: &Path) -> Result<()> {
     // Measured on this app (brotli): `-Oz` 142.9 KiB, this pipeline 140.5 KiB (flattening and
     // re-looping give the size passes more to merge; ~40 s instead of ~20 s).
     run(Command::new(&wasm_opt)
+        .args([
+            "--remove-exports",
+            &format!("--pass-arg=remove-exports@*{UNUSED_CLASS_EXPORTS}*"),
+        ])
         .args(["-Os", "--flatten", "--rereloop", "-Os", "--converge"])
         .arg(&bg_wasm)
         .arg("-o")
@@ -144,7 +189,7 @@ fn dist(root: &Path) -> Result<()> {
     let wasm_name = format!("app-{}.wasm", short_hash(&wasm));
     fs::write(dist.join(&wasm_name), &wasm)?;
 
-    let mut glue = fs::read_to_string(&glue_path)?;
+    let mut glue = strip_unused_classes(&fs::read_to_string(&glue_path)?)?;
     if !glue.contains("function __wbg_init") {
         bail!("the wasm-bindgen glue has no __wbg_init; the loader below needs updating");
     }

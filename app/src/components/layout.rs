@@ -127,6 +127,8 @@ fn rejected_text(kind: &werkstadt_domain::sync::MutationKind) -> Option<String> 
             Some(format!("{title}\n\n{body}"))
         }
         AddComment { body, .. } => Some(body.clone()),
-        SetSupport { .. } | SetDots { .. } | Decide { .. } => None,
+        // Votes carry no text; staff decisions are not made in this app.
+        #[allow(unreachable_patterns)]
+        _ => None,
     }
 }

@@ -9,6 +9,7 @@ use crate::sync::use_sync;
 use crate::{platform, use_me};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use werkstadt_domain::moderation::IdeaStatus;
 use werkstadt_domain::sync::{CommentId, MutationKind, COMMENT_MAX};
 use werkstadt_domain::{CommentBody, IdeaId};
 
@@ -19,13 +20,25 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
     let can_act = use_me().is_some();
     let error = RwSignal::new(None::<String>);
     let exists = Memo::new(move |_| {
-        sync.view
-            .with(|v| v.as_ref().is_some_and(|r| r.idea(id).is_some()))
+        sync.view.with(|v| {
+            v.as_ref()
+                .is_some_and(|r| r.idea(id).is_some_and(|i| i.status.is_public()))
+        })
     });
     let article = with_view(move |r| {
-        let Some(idea) = r.idea(id).cloned() else {
+        // A tombstone (hidden or merged, someone else's) has no title: gone for this viewer,
+        // except that a merged one still points to where its supports went.
+        let Some(idea) = r
+            .idea(id)
+            .filter(|i| !i.title.is_empty() || i.merged_into.is_some())
+            .cloned()
+        else {
             return not_found();
         };
+        let status = idea.status;
+        let reason = idea.reason.clone();
+        let merged = idea.merged_into.map(|m| format!("/ideen/{m}"));
+        let answer = idea.answer.clone();
         platform::set_document_title(&idea.title);
         let theme_title = r
             .theme(idea.theme_id)
@@ -61,13 +74,29 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
                 } else {
                     view! { <p class="meta">{move || fill(i18n.t().submitted_on, &[("t", &platform::format_date(created, i18n.lang().code()))])}</p> }.into_any()
                 }}
+                {(status == IdeaStatus::Pending).then(|| view! {
+                    <p class="notice" role="status">{move || i18n.t().moderation_pending}</p>
+                })}
+                {reason.map(|r| view! {
+                    <p class="notice notice-error">{move || fill(i18n.t().moderation_rejected, &[("r", &r)])}</p>
+                })}
+                {merged.map(|href| view! {
+                    <p class="notice">{move || i18n.t().moderation_merged}" "<a href=href>{move || i18n.t().moderation_merged_link}</a></p>
+                })}
                 <p class="idea-body">{idea.body}</p>
+                {answer.map(|a| view! {
+                    <section class="official-answer" aria-labelledby="antwort">
+                        <h2 id="antwort">{move || i18n.t().answer_heading}</h2>
+                        <p class="answer-status"><strong>{move || i18n.t().official_status(a.status)}</strong></p>
+                        <p>{a.text}</p>
+                    </section>
+                })}
                 <div class="support">
                     <button
                         type="button"
                         class="button support-button"
                         aria-pressed=supported.to_string()
-                        disabled=!can_act
+                        disabled=!can_act || status != IdeaStatus::Published
                         on:click=toggle
                     >
                         {move || if supported { i18n.t().supported_button } else { i18n.t().support_button }}

@@ -28,7 +28,7 @@ pub fn ResultsPage() -> impl IntoView {
                         let points = theme.dot_points;
                         let bar_label = format!("{} {}", theme.title, points);
                         let href = format!("/themen/{}", theme.id);
-                        let top: Vec<_> = r.ideas_of(theme.id, IdeaSort::Support).into_iter().take(TOP_IDEAS).cloned().collect();
+                        let top: Vec<_> = r.ideas_of(theme.id, IdeaSort::Support, false).into_iter().take(TOP_IDEAS).cloned().collect();
                         let no_ideas = top.is_empty();
                         view! {
                             <li class="rank-item">

@@ -7,6 +7,7 @@ use crate::platform;
 use crate::sync::use_sync;
 use leptos::prelude::*;
 use werkstadt_domain::api::{IdeaSort, DEFAULT_PER_PAGE};
+use werkstadt_domain::moderation::IdeaStatus;
 use werkstadt_domain::replica::excerpt;
 use werkstadt_domain::sync::MutationKind;
 use werkstadt_domain::ThemeId;
@@ -44,7 +45,7 @@ pub fn ThemePage(id: ThemeId) -> impl IntoView {
         } else {
             IdeaSort::Support
         };
-        let ideas = r.ideas_of(id, sort);
+        let ideas = r.ideas_of(id, sort, true);
         let per_page = DEFAULT_PER_PAGE as usize;
         let pages = ideas.len().div_ceil(per_page).max(1) as u32;
         let current = page.get().min(pages);
@@ -74,12 +75,15 @@ pub fn ThemePage(id: ThemeId) -> impl IntoView {
                     let n = idea.support_count;
                     let idea_id = idea.id;
                     let pending = sync.is_pending(|k| matches!(k, MutationKind::CreateIdea { idea_id: i, .. } if *i == idea_id));
+                    let in_review = idea.status == IdeaStatus::Pending;
                     view! {
                         <li class="idea-item" class:pending=pending>
                             <h2><a href=href>{idea.title}</a></h2>
                             <p>{excerpt(&idea.body, EXCERPT_CHARS)}</p>
                             {if pending {
                                 view! { <p class="pending-marker">{move || i18n.t().pending_marker}</p> }.into_any()
+                            } else if in_review {
+                                view! { <p class="pending-marker">{move || i18n.t().moderation_pending}</p> }.into_any()
                             } else {
                                 view! { <p class="meta support-count">{move || count(n, i18n.t().supports)}</p> }.into_any()
                             }}

@@ -46,7 +46,7 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Option<T> {
     serde_wasm_bindgen::from_value(value).ok()
 }
 
-fn unexpected() -> ClientError {
+pub fn unexpected() -> ClientError {
     ClientError::Api(ApiErrorBody {
         code: ErrorCode::Unknown,
         message: "unexpected answer".into(),
@@ -97,8 +97,15 @@ async fn fetch_text(
     parse::<ApiErrorBody>(&text).map_or(Err(ClientError::Network), |b| Err(ClientError::Api(b)))
 }
 
-pub async fn get<T: DeserializeOwned>(path: &str, who: &Identity) -> Result<T, ClientError> {
-    parse(&fetch_text("GET", path, None, Some(who)).await?).ok_or_else(unexpected)
+/// GET, the answer as the plain JS value `JSON.parse` makes of it.
+pub async fn get_js(path: &str, who: &Identity) -> Result<JsValue, ClientError> {
+    let text = fetch_text("GET", path, None, Some(who)).await?;
+    js_sys::JSON::parse(&text).map_err(|_| unexpected())
+}
+
+/// A field of a plain JS object (`undefined` when missing).
+pub fn field(value: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(
