@@ -476,3 +476,105 @@ impl Page<'_> {
         .await;
     }
 }
+
+/// Creates a staff account with the real binary (`werkstadt admin create-user`, password on
+/// stdin), as an operator would.
+pub fn create_staff(db: &Path, role: &str, name: &str, password: &str) {
+    use std::io::Write;
+    let mut child = Command::new(server_binary())
+        .args(["admin", "create-user", "--role", role, name, "--db"])
+        .arg(db)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("runs create-user");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(format!("{password}\n").as_bytes())
+        .expect("writes the password");
+    assert!(
+        child.wait().expect("finishes").success(),
+        "create-user failed"
+    );
+}
+
+/// A staff member signed in over the API, on a device identity of their own.
+pub struct StaffClient {
+    pub base: String,
+    cookie: String,
+    csrf: String,
+    device_id: String,
+    client: reqwest::Client,
+}
+
+impl StaffClient {
+    pub async fn sign_in(base: &str, user: &str, password: &str) -> Self {
+        let client = reqwest::Client::new();
+        let res = client
+            .post(format!("{base}/api/staff/login"))
+            .json(&serde_json::json!({"username": user, "password": password}))
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(res.status(), 200, "sign-in of {user}");
+        let cookie = res.headers()["set-cookie"]
+            .to_str()
+            .expect("ascii")
+            .split(';')
+            .next()
+            .expect("cookie")
+            .to_owned();
+        let session: serde_json::Value = res.json().await.expect("session");
+        Self {
+            base: base.to_owned(),
+            cookie,
+            csrf: session["csrf_token"].as_str().expect("csrf").to_owned(),
+            device_id: uuid::Uuid::now_v7().to_string(),
+            client,
+        }
+    }
+
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: serde_json::Value,
+    ) -> serde_json::Value {
+        let res = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .header("cookie", &self.cookie)
+            .header("x-csrf-token", &self.csrf)
+            .header("x-participant-id", &self.device_id)
+            .header("x-participant-secret", "5a".repeat(32))
+            .json(&body)
+            .send()
+            .await
+            .expect("staff request");
+        assert!(res.status().is_success(), "{path}: {}", res.status());
+        res.json().await.unwrap_or(serde_json::Value::Null)
+    }
+
+    /// Pushes moderation decisions `(idea id, decision)` in one batch; the outcomes.
+    pub async fn decide(&self, decisions: &[(&str, serde_json::Value)]) -> Vec<serde_json::Value> {
+        let mutations: Vec<serde_json::Value> = decisions
+            .iter()
+            .map(|(idea, d)| serde_json::json!({"id": uuid::Uuid::now_v7(), "kind": {"decide": {"idea_id": idea, "decision": d}}}))
+            .collect();
+        let res = self
+            .send(
+                reqwest::Method::POST,
+                "/api/sync/push",
+                serde_json::json!({"protocol": 1, "mutations": mutations}),
+            )
+            .await;
+        res["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .map(|r| r["outcome"].clone())
+            .collect()
+    }
+}

@@ -142,6 +142,9 @@ pub fn on_server_event(path: &str, name: &str, f: impl Fn() + 'static) {
     let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
     let _ = source.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
     cb.forget();
+    // Leaving the page must free the connection at once: browsers allow only six per server
+    // over HTTP/1.1, and streams of earlier pages would otherwise block every request.
+    on_window_event("pagehide", move || source.close());
 }
 
 /// Calls `f` whenever the page becomes visible again.

@@ -1,0 +1,179 @@
+//! Moderation as a citizen experiences it, in a real browser: under pre-moderation their idea
+//! waits; moderators approve it in bulk with others and reject another with a reason; the
+//! open app shows the approved idea published, the rejection with its reason, and the office's
+//! official answer — without reloading.
+
+use reqwest::Method;
+use serde_json::json;
+use std::time::{Duration, Instant};
+use werkstadt_tests::{create_staff, get_json, Browser, Page, Server, StaffClient, Viewport};
+
+async fn wait_long(page: &Page<'_>, text: &str, within: Duration) {
+    let deadline = Instant::now() + within;
+    while !page.body_text().await.contains(text) {
+        assert!(
+            Instant::now() < deadline,
+            "timed out after {within:?} waiting for {text:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+async fn submit(page: &Page<'_>, title: &str, body: &str) -> String {
+    page.goto("/neu").await;
+    let select = page.find("#idee-thema").await;
+    select.select_by_label("Bildung").await.expect("selects");
+    page.fill("#idee-titel", title).await;
+    page.fill("#idee-text", body).await;
+    page.click_text("Idee absenden").await;
+    page.wait_text(title).await;
+    // Sent, and now waiting for the moderators.
+    wait_long(
+        page,
+        "Wartet auf Freigabe durch die Moderation.",
+        Duration::from_secs(20),
+    )
+    .await;
+    page.path().await.trim_start_matches("/ideen/").to_owned()
+}
+
+#[tokio::test]
+async fn a_citizen_sees_approval_rejection_and_the_official_answer_of_moderators() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("werkstadt.db");
+    let server = Server::start(&db);
+    create_staff(&db, "admin", "leitung", "ein langes Admin-Passwort");
+    let admin = StaffClient::sign_in(&server.url, "leitung", "ein langes Admin-Passwort").await;
+    admin
+        .send(
+            Method::PUT,
+            "/api/admin/process/moderation",
+            json!({"mode": "pre"}),
+        )
+        .await;
+
+    let browser = Browser::start(Viewport::Phone).await;
+    let page = Page::new(&browser, &server.url);
+    page.goto("/").await;
+    page.wait_text("Smart City Strategie Bielefeld").await;
+    let good = submit(
+        &page,
+        "Programmierkurse für Kinder",
+        "In jeder Stadtteilbibliothek.",
+    )
+    .await;
+    let ad = submit(&page, "Mein Computerladen", "Kommen Sie vorbei!").await;
+    page.goto("/").await;
+    page.click_text("Bildung").await;
+    page.wait_text("Programmierkurse für Kinder").await;
+    page.assert_accessible("Handlungsfeld mit wartender Idee")
+        .await;
+
+    // The moderator works through the queue, where two ideas of others wait as well.
+    let moderator = StaffClient::sign_in(
+        &server.url,
+        werkstadt_server_demo().0,
+        werkstadt_server_demo().1,
+    )
+    .await;
+    let others = [
+        other_idea(&server.url, "Makerspace im Stadtteilzentrum").await,
+        other_idea(&server.url, "Digitale Sprechstunde im Bürgeramt").await,
+    ];
+    let queue = moderator
+        .send(Method::GET, "/api/moderation/queue", json!(null))
+        .await;
+    assert_eq!(queue["waiting"], 4);
+    assert_eq!(
+        queue["items"][0]["title"], "Digitale Sprechstunde im Bürgeramt",
+        "newest first"
+    );
+    // Bulk: three approvals and a rejection in one batch.
+    let outcomes = moderator
+        .decide(&[
+            (good.as_str(), json!("approve")),
+            (others[0].as_str(), json!("approve")),
+            (others[1].as_str(), json!("approve")),
+            (
+                ad.as_str(),
+                json!({"reject": {"reason": "Bitte keine Werbung für Geschäfte."}}),
+            ),
+        ])
+        .await;
+    assert_eq!(outcomes, vec![json!("applied"); 4]);
+    assert_eq!(
+        moderator
+            .send(Method::GET, "/api/moderation/queue", json!(null))
+            .await["waiting"],
+        0
+    );
+
+    // The open app learns of it by itself: the rejection with its reason …
+    page.goto(&format!("/ideen/{ad}")).await;
+    wait_long(
+        &page,
+        "Nicht veröffentlicht. Begründung der Moderation: Bitte keine Werbung für Geschäfte.",
+        Duration::from_secs(20),
+    )
+    .await;
+    // … and the approved idea, now public: supportable, and visible to everyone.
+    page.goto(&format!("/ideen/{good}")).await;
+    page.wait_text("Programmierkurse für Kinder").await;
+    assert!(!page
+        .body_text()
+        .await
+        .contains("Wartet auf Freigabe durch die Moderation."));
+    page.click(".support-button").await;
+    page.wait_text("1 Unterstützung").await;
+    let public = get_json(&format!("{}/api/ideas/{good}", server.url)).await;
+    assert_eq!(public["title"], "Programmierkurse für Kinder");
+    let hidden = reqwest::get(format!("{}/api/ideas/{ad}", server.url))
+        .await
+        .expect("answers");
+    assert_eq!(hidden.status(), 404, "the rejected idea stays private");
+
+    // The office answers officially; the citizen sees it on the idea.
+    let answered = moderator
+        .decide(&[(
+            good.as_str(),
+            json!({"answer": {"status": "in_review", "text": "Die Stadtbibliothek prüft Räume und Termine."}}),
+        )])
+        .await;
+    assert_eq!(answered, [json!("applied")]);
+    wait_long(
+        &page,
+        "Antwort des Digitalisierungsbüros",
+        Duration::from_secs(20),
+    )
+    .await;
+    page.wait_text("In Prüfung").await;
+    page.wait_text("Die Stadtbibliothek prüft Räume und Termine.")
+        .await;
+    page.assert_accessible("Idee mit offizieller Antwort").await;
+}
+
+fn werkstadt_server_demo() -> (&'static str, &'static str) {
+    ("moderation", "werkstadt-demo-2026")
+}
+
+/// Someone else submits an idea through the API; its id.
+async fn other_idea(base: &str, title: &str) -> String {
+    let overview = get_json(&format!("{base}/api/process")).await;
+    let theme = overview["themes"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["title"] == "Bildung"))
+        .expect("theme")["id"]
+        .clone();
+    let idea = uuid::Uuid::now_v7().to_string();
+    let res = reqwest::Client::new()
+        .post(format!("{base}/api/sync/push"))
+        .header("x-participant-id", uuid::Uuid::now_v7().to_string())
+        .header("x-participant-secret", "ab".repeat(32))
+        .json(&json!({"protocol": 1, "mutations": [{"id": uuid::Uuid::now_v7(), "kind": {"create_idea": {
+            "idea_id": idea, "theme_id": theme, "title": title, "body": "Vorschlag"}}}]}))
+        .send()
+        .await
+        .expect("push");
+    assert!(res.status().is_success());
+    idea
+}
