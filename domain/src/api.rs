@@ -228,3 +228,11 @@ mod tests {
         assert_eq!(q.sort, IdeaSort::Support);
     }
 }
+
+/// `GET /api/ideas/similar?q=…`: what the citizen has typed so far.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct SimilarQuery {
+    #[serde(default)]
+    pub q: String,
+}

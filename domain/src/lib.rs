@@ -11,6 +11,7 @@ pub mod error;
 pub mod ids;
 pub mod moderation;
 pub mod replica;
+pub mod search;
 pub mod staff;
 pub mod support;
 pub mod sync;

@@ -469,3 +469,57 @@ async fn participants_cannot_moderate_and_bad_decisions_change_nothing() {
     let res = moderator.set_mode(&app, "pre").await;
     assert_error(res, StatusCode::FORBIDDEN, "forbidden").await;
 }
+
+/// "Similar ideas while typing": full-text over published ideas only, titles first, at most
+/// five, and nothing a citizen types can break the query.
+#[tokio::test]
+async fn similar_ideas_are_found_while_typing_and_only_published_ones() {
+    let app = TestApp::spawn().await;
+    let theme = app.theme("Mobilität").await.id.to_string();
+    let p = Participant::new();
+    let (a, m1) = create_idea(&theme, "Sichere Fahrradwege in der Innenstadt");
+    let (_b, m2) = create_idea(&theme, "Mehr Busse am Abend");
+    push_as(&app, &p, vec![m1, m2]).await;
+    let titles = |v: Value| -> Vec<String> {
+        v.as_array()
+            .expect("list")
+            .iter()
+            .filter_map(|i| i["title"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let found = titles(app.get_json("/api/ideas/similar?q=fahrrad%20innenst").await);
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("Sichere Fahrradwege in der Innenstadt")
+    );
+    assert!(!found.contains(&"Mehr Busse am Abend".to_owned()));
+    // Umlauts and case do not matter; filler words alone find nothing.
+    assert!(!titles(
+        app.get_json("/api/ideas/similar?q=FAHRRÄDER%20fahrradwege")
+            .await
+    )
+    .is_empty());
+    assert!(titles(app.get_json("/api/ideas/similar?q=und%20die%20der").await).is_empty());
+    // FTS syntax in the input is just text.
+    let res = app
+        .get("/api/ideas/similar?q=%22%29%20OR%20*%20NEAR%28")
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let long = app
+        .get(&format!("/api/ideas/similar?q={}", "a".repeat(201)))
+        .await;
+    assert_error(long, StatusCode::BAD_REQUEST, "bad_query").await;
+
+    // A hidden idea is not suggested any more.
+    let moderator = sign_in(&app, DEMO.0, DEMO.1).await;
+    moderator
+        .decide(
+            &app,
+            vec![decide(&a, json!({"hide": {"reason": "Doppelt"}}))],
+        )
+        .await;
+    assert!(
+        !titles(app.get_json("/api/ideas/similar?q=fahrradwege").await)
+            .contains(&"Sichere Fahrradwege in der Innenstadt".to_owned())
+    );
+}

@@ -328,6 +328,12 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
         ),
         (Method::GET, "/api/openapi.json".into(), None, everyone),
         (
+            Method::GET,
+            "/api/ideas/similar?q=wlan".into(),
+            None,
+            everyone,
+        ),
+        (
             Method::POST,
             "/api/ideas".into(),
             Some(common::new_idea(

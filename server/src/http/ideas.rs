@@ -9,7 +9,8 @@ use axum::http::StatusCode;
 use axum::routing::{get, post, put};
 use axum::Router;
 use werkstadt_domain::api::{
-    IdeaDetail, IdeaListQuery, IdeaPage, NewIdea, SupportRequest, SupportState,
+    IdeaDetail, IdeaListQuery, IdeaPage, IdeaSummary, NewIdea, SimilarQuery, SupportRequest,
+    SupportState,
 };
 use werkstadt_domain::error::ApiErrorBody;
 use werkstadt_domain::sync::{CommentRecord, NewComment};
@@ -19,6 +20,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/themes/{theme_id}/ideas", get(list))
         .route("/ideas", post(submit))
+        .route("/ideas/similar", get(similar))
         .route("/ideas/{idea_id}", get(detail))
         .route("/ideas/{idea_id}/support", put(support))
         .route("/ideas/{idea_id}/comments", get(comments).post(add_comment))
@@ -41,6 +43,23 @@ pub async fn list(
         ));
     }
     Ok(AppJson(s.store.ideas_page(theme, query).await?))
+}
+
+/// Up to five published ideas similar to what the citizen is typing ("support instead of
+/// submitting again").
+#[utoipa::path(get, path = "/api/ideas/similar", tag = "ideas", params(SimilarQuery),
+    responses((status = 200, body = Vec<IdeaSummary>), (status = 400, body = ApiErrorBody)))]
+pub async fn similar(
+    State(s): State<AppState>,
+    AppQuery(q): AppQuery<SimilarQuery>,
+) -> Result<AppJson<Vec<IdeaSummary>>, ApiError> {
+    if q.q.chars().count() > 200 {
+        return Err(ApiError::client(
+            ErrorCode::BadQuery,
+            "The search text is too long.",
+        ));
+    }
+    Ok(AppJson(s.store.similar_ideas(q.q).await?))
 }
 
 /// One idea with its text and support count.

@@ -17,6 +17,7 @@ use utoipa::OpenApi;
         process::results,
         ideas::list,
         ideas::detail,
+        ideas::similar,
         ideas::submit,
         ideas::support,
         ideas::comments,

@@ -15,6 +15,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/0003_instance.sql")),
         M::up(include_str!("migrations/0004_staff.sql")),
         M::up(include_str!("migrations/0005_moderation.sql")),
+        M::up(include_str!("migrations/0006_search.sql")),
     ])
 });
 

@@ -194,6 +194,14 @@ impl Store {
             .await
     }
 
+    pub async fn similar_ideas(
+        &self,
+        typed: String,
+    ) -> Result<Vec<werkstadt_domain::api::IdeaSummary>, StoreError> {
+        self.read(move |tx| queries::similar_ideas(tx, &typed))
+            .await
+    }
+
     pub async fn idea(&self, id: IdeaId) -> Result<IdeaDetail, StoreError> {
         self.read(move |tx| queries::idea_detail(tx, id)).await
     }

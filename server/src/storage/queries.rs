@@ -186,6 +186,20 @@ pub fn ideas_page(
     })
 }
 
+/// Up to five published ideas like `typed` (full-text, titles weigh ten times the text).
+pub fn similar_ideas(tx: &Connection, typed: &str) -> Result<Vec<IdeaSummary>, StoreError> {
+    let Some(query) = werkstadt_domain::search::fts_query(typed) else {
+        return Ok(Vec::new());
+    };
+    let mut stmt = tx.prepare_cached(&format!(
+        "{IDEA_SUMMARY_SQL} JOIN idea_fts ON idea_fts.rowid = i.rowid
+         WHERE idea_fts MATCH ?1 AND i.status = 'published'
+         ORDER BY bm25(idea_fts, 10.0, 1.0) LIMIT 5"
+    ))?;
+    let rows = stmt.query_map([query], idea_summary_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 pub fn idea_detail(tx: &Connection, id: IdeaId) -> Result<IdeaDetail, StoreError> {
     tx.query_row(
         "SELECT i.id, i.theme_id, t.title, i.title, i.body,

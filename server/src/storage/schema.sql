@@ -4,6 +4,19 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 
+CREATE TRIGGER idea_fts_delete AFTER DELETE ON idea BEGIN
+    INSERT INTO idea_fts (idea_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+END;
+
+CREATE TRIGGER idea_fts_insert AFTER INSERT ON idea BEGIN
+    INSERT INTO idea_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+END;
+
+CREATE TRIGGER idea_fts_update AFTER UPDATE OF title, body ON idea BEGIN
+    INSERT INTO idea_fts (idea_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+    INSERT INTO idea_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+END;
+
 CREATE TABLE audit_log (
     seq      INTEGER PRIMARY KEY AUTOINCREMENT,
     at       INTEGER NOT NULL,
@@ -48,6 +61,20 @@ CREATE TABLE idea (
 , status TEXT NOT NULL DEFAULT 'published'
     CHECK (status IN ('pending', 'published', 'rejected', 'hidden', 'merged')), reason TEXT, merged_into TEXT REFERENCES idea (id), answer_status TEXT
     CHECK (answer_status IN ('received', 'in_review', 'accepted', 'implemented', 'declined')), answer_text TEXT, answered_at INTEGER) STRICT;
+
+CREATE VIRTUAL TABLE idea_fts USING fts5(
+    title, body,
+    content = 'idea', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE 'idea_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'idea_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'idea_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+CREATE TABLE 'idea_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 CREATE TABLE instance (
     id TEXT NOT NULL PRIMARY KEY
