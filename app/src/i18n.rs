@@ -214,7 +214,9 @@ impl Texts {
             | TooManyMutations | UpgradeRequired | ResetRequired | Busy | InvalidCredentials
             | StaffRequired | Forbidden | CsrfMismatch | UsernameInvalid | UsernameTaken
             | PasswordTooShort | PasswordTooLong | StaleState | ReasonMissing | ReasonTooLong
-            | ReasonInvalid | Unknown => return None,
+            | ReasonInvalid | CodeInvalid | CodeUsed | VerificationRequired | Unknown => {
+                return None
+            }
         })
     }
 

@@ -41,6 +41,9 @@ pub struct Process {
     /// Whether new ideas wait for a moderator.
     #[serde(default)]
     pub moderation: crate::moderation::ModerationMode,
+    /// Only verified participants (participation code) may support and dot-vote.
+    #[serde(default)]
+    pub verified_only: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -56,6 +56,12 @@ pub enum ErrorCode {
     ReasonMissing,
     ReasonTooLong,
     ReasonInvalid,
+    /// Not a participation code (mistyped, or never issued).
+    CodeInvalid,
+    /// This participation code was already used.
+    CodeUsed,
+    /// The process counts only verified participants: redeem a participation code first.
+    VerificationRequired,
     Internal,
     /// A code this build does not know (a newer server).
     #[serde(other)]

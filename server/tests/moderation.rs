@@ -1,5 +1,5 @@
-//! Moderation on a real server: pre-moderation hides new ideas until approved, decisions are
-//! sync mutations with a staff session (first applied wins), rejections and hides reach only
+//! Moderation and participation codes on a real server: pre-moderation hides new ideas until
+//! approved, decisions are sync mutations with a staff session (first applied wins), rejections and hides reach only
 //! the author with their reason, merges keep tallies exact, official answers are public, and
 //! participants cannot moderate.
 
@@ -521,5 +521,158 @@ async fn similar_ideas_are_found_while_typing_and_only_published_ones() {
     assert!(
         !titles(app.get_json("/api/ideas/similar?q=fahrradwege").await)
             .contains(&"Sichere Fahrradwege in der Innenstadt".to_owned())
+    );
+}
+
+async fn redeem(app: &TestApp, p: &Participant, code: &str) -> reqwest::Response {
+    p.post(app, "/api/codes/redeem", &json!({"code": code}))
+        .await
+}
+
+/// Participation codes: issued by admins only, stored hashed, single-use; a process that
+/// counts verified participants only refuses others' supports and dot votes.
+#[tokio::test]
+async fn participation_codes_verify_once_and_gate_votes_when_required() {
+    let app = TestApp::spawn().await;
+    let admin = admin(&app).await;
+    let moderator = sign_in(&app, DEMO.0, DEMO.1).await;
+    let issue = |who: &Moderator, body: Value, accept: &'static str| {
+        app.client
+            .post(app.url("/api/admin/codes"))
+            .header("cookie", &who.cookie)
+            .header(CSRF_HEADER, &who.csrf)
+            .header("accept", accept)
+            .json(&body)
+            .send()
+    };
+    let denied = issue(
+        &moderator,
+        json!({"count": 3, "label": "Workshop"}),
+        "application/json",
+    )
+    .await
+    .expect("issue");
+    assert_error(denied, StatusCode::FORBIDDEN, "forbidden").await;
+    let too_many = issue(
+        &admin,
+        json!({"count": 501, "label": "Brief"}),
+        "application/json",
+    )
+    .await
+    .expect("issue");
+    assert_error(too_many, StatusCode::BAD_REQUEST, "bad_query").await;
+    let res = issue(
+        &admin,
+        json!({"count": 3, "label": "Workshop 12.12."}),
+        "application/json",
+    )
+    .await
+    .expect("issue");
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let batch: Value = res.json().await.expect("batch");
+    let codes: Vec<String> = batch["codes"]
+        .as_array()
+        .expect("codes")
+        .iter()
+        .map(|c| c.as_str().expect("code").to_owned())
+        .collect();
+    assert_eq!(codes.len(), 3);
+    assert!(
+        codes
+            .iter()
+            .all(|c| c.len() == 14 && c.matches('-').count() == 2),
+        "{codes:?}"
+    );
+
+    // Only hashes are stored.
+    let raw = std::fs::read(&app.db).expect("db file");
+    let text = String::from_utf8_lossy(&raw);
+    assert!(codes.iter().all(|c| !text.contains(&c.replace('-', ""))));
+
+    // Printable sheet with QR codes.
+    let sheet = issue(
+        &admin,
+        json!({"count": 2, "label": "Briefe Sennestadt"}),
+        "text/html",
+    )
+    .await
+    .expect("sheet");
+    assert_eq!(sheet.status(), StatusCode::CREATED);
+    let html = sheet.text().await.expect("html");
+    assert_eq!(html.matches("<svg").count(), 2);
+    assert!(html.contains("Briefe Sennestadt") && html.contains("lang=\"de\""));
+
+    // Verified votes only.
+    let set = app
+        .client
+        .put(app.url("/api/admin/process/verification"))
+        .header("cookie", &admin.cookie)
+        .header(CSRF_HEADER, &admin.csrf)
+        .json(&json!({"verified_only": true}))
+        .send()
+        .await
+        .expect("set");
+    assert_eq!(set.status(), StatusCode::NO_CONTENT);
+    let theme = app.theme("Bildung").await;
+    let ideas: Value = app
+        .get_json(&format!("/api/themes/{}/ideas", theme.id))
+        .await;
+    let idea = ideas["ideas"][0]["id"].as_str().expect("idea").to_owned();
+    let (citizen, other) = (Participant::new(), Participant::new());
+    let before = push_as(&app, &citizen, vec![support(&idea)]).await;
+    assert!(
+        matches!(&before[0], Outcome::Rejected { code, .. } if *code == werkstadt_domain::ErrorCode::VerificationRequired),
+        "{before:?}"
+    );
+    let dots = citizen
+        .put(
+            &app,
+            "/api/dots",
+            &json!({"allocations": [{"theme_id": theme.id, "points": 2}]}),
+        )
+        .await;
+    assert_error(dots, StatusCode::FORBIDDEN, "verification_required").await;
+
+    // Typing is forgiving (lower case, spaces instead of hyphens).
+    let typed = codes[0].to_lowercase().replace('-', " ");
+    assert_eq!(
+        redeem(&app, &citizen, &typed).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        push_as(&app, &citizen, vec![support(&idea)]).await,
+        vec![Outcome::Applied]
+    );
+    // Used is used — for anyone else.
+    assert_error(
+        redeem(&app, &other, &codes[0]).await,
+        StatusCode::CONFLICT,
+        "code_used",
+    )
+    .await;
+    assert_error(
+        redeem(&app, &other, "AAAA-BBBB-CCC").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "code_invalid",
+    )
+    .await;
+    assert_error(
+        redeem(&app, &other, "AAAA-BBBB-CCCC").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "code_invalid",
+    )
+    .await;
+    assert_eq!(
+        redeem(&app, &other, &codes[1]).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        push_as(&app, &other, vec![support(&idea)]).await,
+        vec![Outcome::Applied]
+    );
+    let counted: Value = app.get_json(&format!("/api/ideas/{idea}")).await;
+    assert_eq!(
+        counted["support_count"], 2,
+        "exactly the two verified supports"
     );
 }

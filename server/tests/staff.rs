@@ -390,6 +390,24 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
             Some(json!({"mode": "post"})),
             admins,
         ),
+        (
+            Method::POST,
+            "/api/codes/redeem".into(),
+            Some(json!({"code": "AAAA-BBBB-CCCC"})),
+            participants,
+        ),
+        (
+            Method::POST,
+            "/api/admin/codes".into(),
+            Some(json!({"count": 1, "label": "Matrix"})),
+            admins,
+        ),
+        (
+            Method::PUT,
+            "/api/admin/process/verification".into(),
+            Some(json!({"verified_only": false})),
+            admins,
+        ),
         (Method::GET, "/api/staff/me".into(), None, staff),
         (Method::GET, "/api/admin/staff".into(), None, admins),
         (

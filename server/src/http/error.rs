@@ -44,7 +44,9 @@ impl ApiError {
             UsernameInvalid | PasswordTooShort | PasswordTooLong => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            UsernameTaken | StaleState => StatusCode::CONFLICT,
+            UsernameTaken | StaleState | CodeUsed => StatusCode::CONFLICT,
+            CodeInvalid => StatusCode::UNPROCESSABLE_ENTITY,
+            VerificationRequired => StatusCode::FORBIDDEN,
             ReasonMissing | ReasonTooLong | ReasonInvalid => StatusCode::UNPROCESSABLE_ENTITY,
             Internal | Unknown => StatusCode::INTERNAL_SERVER_ERROR,
         }

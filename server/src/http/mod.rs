@@ -1,6 +1,7 @@
 //! The HTTP layer: thin handlers, one router per resource, merged here.
 
 mod assets;
+mod codes;
 pub mod error;
 mod extract;
 mod ideas;
@@ -42,6 +43,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
         .merge(staff::login_router().layer(limits::login(client)))
         .merge(staff::router())
         .merge(moderation::router())
+        .merge(codes::router())
         .merge(process::router())
         .merge(ideas::router())
         .merge(votes::router())

@@ -1,6 +1,6 @@
 //! `GET /api/openapi.json`: the OpenAPI 3 document, generated from the handlers' annotations.
 
-use super::{ideas, moderation, process, staff, sync, votes, AppState};
+use super::{codes, ideas, moderation, process, staff, sync, votes, AppState};
 use axum::routing::get;
 use axum::{Json, Router};
 use utoipa::OpenApi;
@@ -36,6 +36,9 @@ use utoipa::OpenApi;
         staff::audit_csv,
         moderation::queue,
         moderation::set_mode,
+        codes::issue,
+        codes::redeem,
+        codes::set_verification,
     ),
     components(schemas(werkstadt_domain::ErrorCode))
 )]

@@ -16,6 +16,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/0004_staff.sql")),
         M::up(include_str!("migrations/0005_moderation.sql")),
         M::up(include_str!("migrations/0006_search.sql")),
+        M::up(include_str!("migrations/0007_codes.sql")),
     ])
 });
 

@@ -33,6 +33,8 @@ pub enum StoreError {
     UnknownCursor,
     #[error("{}", moderation_message(*.0))]
     Moderation(ErrorCode),
+    #[error("{}", code_message(*.0))]
+    Code(ErrorCode),
     #[error("this user name is taken")]
     UsernameTaken,
     #[error("unknown staff member")]
@@ -68,7 +70,7 @@ impl StoreError {
             Self::TooManyMutations => ErrorCode::TooManyMutations,
             Self::UnknownCursor => ErrorCode::ResetRequired,
             Self::UsernameTaken => ErrorCode::UsernameTaken,
-            Self::Moderation(code) => *code,
+            Self::Moderation(code) | Self::Code(code) => *code,
             Self::UnknownStaff => ErrorCode::NotFound,
             _ => return None,
         };
@@ -94,5 +96,16 @@ fn moderation_message(code: ErrorCode) -> &'static str {
         ErrorCode::ReasonInvalid => "The reason may not contain '<' or '>'.",
         ErrorCode::Forbidden => "Only staff may moderate.",
         _ => "This decision cannot be applied.",
+    }
+}
+
+fn code_message(code: ErrorCode) -> &'static str {
+    match code {
+        ErrorCode::CodeInvalid => "This is not a valid participation code.",
+        ErrorCode::CodeUsed => "This participation code was already used.",
+        ErrorCode::VerificationRequired => {
+            "This process counts verified participants only: please redeem a participation code first."
+        }
+        _ => "This code cannot be used.",
     }
 }

@@ -9,6 +9,7 @@
 //! its participant, so a refused write leaves nothing behind.
 
 mod changes;
+pub mod codes;
 mod connection;
 mod error;
 mod moderation;

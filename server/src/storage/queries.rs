@@ -65,13 +65,14 @@ fn process_row(r: &Row<'_>) -> rusqlite::Result<Process> {
         } else {
             ModerationMode::Post
         },
+        verified_only: r.get::<_, i64>(6)? == 1,
     })
 }
 
 fn current_process(tx: &Connection) -> Result<Process, StoreError> {
     tx.query_row(
         &format!(
-            "SELECT id, title, description, dot_budget, {DOT_VOTERS}, moderation FROM process p
+            "SELECT id, title, description, dot_budget, {DOT_VOTERS}, moderation, verified_only FROM process p
              ORDER BY created_at DESC, id DESC LIMIT 1"
         ),
         [],
@@ -84,7 +85,7 @@ fn current_process(tx: &Connection) -> Result<Process, StoreError> {
 pub fn process(tx: &Connection, id: ProcessId) -> Result<Process, StoreError> {
     tx.query_row(
         &format!(
-            "SELECT id, title, description, dot_budget, {DOT_VOTERS}, moderation FROM process p WHERE id = ?1"
+            "SELECT id, title, description, dot_budget, {DOT_VOTERS}, moderation, verified_only FROM process p WHERE id = ?1"
         ),
         [id.to_string()],
         process_row,
@@ -373,6 +374,9 @@ pub fn set_support(
     supported: bool,
 ) -> Result<SupportState, StoreError> {
     require_public_idea(tx, idea)?;
+    if supported {
+        super::codes::require_verified_if_needed(tx, &who.to_string())?;
+    }
     let changed = if supported {
         tx.prepare_cached(
             "INSERT OR IGNORE INTO support (idea_id, participant_id, created_at) VALUES (?1, ?2, ?3)",
@@ -408,6 +412,9 @@ pub fn replace_dots(
     ballot: &DotBallot,
 ) -> Result<(), StoreError> {
     let process = current_process(tx)?;
+    if process.verified_only && ballot.spent() > 0 {
+        super::codes::require_verified_if_needed(tx, &who.to_string())?;
+    }
     if ballot.spent() > process.dot_budget {
         return Err(StoreError::DotBudgetExceeded);
     }

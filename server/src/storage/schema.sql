@@ -98,6 +98,15 @@ CREATE TABLE participant (
     created_at  INTEGER NOT NULL
 ) STRICT;
 
+CREATE TABLE participation_code (
+    code_hash   TEXT NOT NULL PRIMARY KEY,
+    label       TEXT NOT NULL,
+    created_by  TEXT NOT NULL REFERENCES staff (id),
+    created_at  INTEGER NOT NULL,
+    redeemed_by TEXT REFERENCES participant (id),
+    redeemed_at INTEGER
+) STRICT;
+
 CREATE TABLE process (
     id          TEXT PRIMARY KEY NOT NULL,
     title       TEXT NOT NULL,
@@ -105,7 +114,8 @@ CREATE TABLE process (
     dot_budget  INTEGER NOT NULL CHECK (dot_budget BETWEEN 0 AND 255),
     created_at  INTEGER NOT NULL
 , moderation TEXT NOT NULL DEFAULT 'post'
-    CHECK (moderation IN ('pre', 'post'))) STRICT;
+    CHECK (moderation IN ('pre', 'post')), verified_only INTEGER NOT NULL DEFAULT 0
+    CHECK (verified_only IN (0, 1))) STRICT;
 
 CREATE TABLE sqlite_sequence(name,seq);
 

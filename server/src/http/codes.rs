@@ -1,0 +1,142 @@
+//! Participation codes: admins issue batches (as JSON, or as a printable sheet with QR codes),
+//! participants redeem one to become verified; admins switch "verified votes only".
+
+use super::error::ApiError;
+use super::extract::AppJson;
+use super::staff_auth::Admin;
+use super::AppState;
+use crate::storage::Caller;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{post, put};
+use axum::Router;
+use werkstadt_domain::codes::{
+    display, from_random, normalise, CodeBatch, NewCodes, RedeemCode, VerificationSetting,
+    CODE_LEN, LABEL_MAX, MAX_BATCH,
+};
+use werkstadt_domain::error::ApiErrorBody;
+use werkstadt_domain::ErrorCode;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/codes", post(issue))
+        .route("/admin/process/verification", put(set_verification))
+        .route("/codes/redeem", post(redeem))
+}
+
+fn random_code() -> String {
+    let mut bytes = [0u8; CODE_LEN];
+    argon2::password_hash::rand_core::RngCore::fill_bytes(
+        &mut argon2::password_hash::rand_core::OsRng,
+        &mut bytes,
+    );
+    from_random(bytes)
+}
+
+/// Issues `count` single-use codes. JSON by default; with `Accept: text/html` a printable
+/// sheet, one card per code with a QR code that opens the app with the code filled in.
+#[utoipa::path(post, path = "/api/admin/codes", tag = "admin", request_body = NewCodes,
+    responses((status = 201, body = CodeBatch), (status = 401, body = ApiErrorBody),
+              (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+pub async fn issue(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Admin(admin): Admin,
+    AppJson(req): AppJson<NewCodes>,
+) -> Result<Response, ApiError> {
+    let label = req.label.trim().to_owned();
+    if !(1..=MAX_BATCH).contains(&req.count) {
+        return Err(ApiError::client(
+            ErrorCode::BadQuery,
+            format!("Between 1 and {MAX_BATCH} codes per batch."),
+        ));
+    }
+    if label.is_empty() || label.chars().count() > LABEL_MAX || label.contains(['<', '>']) {
+        return Err(ApiError::client(
+            ErrorCode::BadQuery,
+            format!("A label of 1 to {LABEL_MAX} characters, without '<' or '>'."),
+        ));
+    }
+    let codes: Vec<String> = (0..req.count).map(|_| random_code()).collect();
+    s.store
+        .issue_codes(admin.session.staff_id, label.clone(), codes.clone())
+        .await?;
+    let printed: Vec<String> = codes.iter().map(|c| display(c)).collect();
+    let wants_html = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    if wants_html {
+        let host = headers
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("localhost");
+        return Ok((StatusCode::CREATED, Html(sheet(&label, &printed, host)?)).into_response());
+    }
+    Ok((
+        StatusCode::CREATED,
+        AppJson(CodeBatch {
+            label,
+            codes: printed,
+        }),
+    )
+        .into_response())
+}
+
+/// A printable page: per code a card with the code in large type and its QR code.
+fn sheet(label: &str, codes: &[String], host: &str) -> Result<String, ApiError> {
+    let mut cards = String::new();
+    for code in codes {
+        let url = format!("https://{host}/?code={code}");
+        let qr = qrcode::QrCode::new(url.as_bytes())
+            .map_err(|e| ApiError::Internal(format!("qr code: {e}")))?
+            .render::<qrcode::render::svg::Color<'_>>()
+            .min_dimensions(160, 160)
+            .build();
+        cards.push_str(&format!(
+            "<section class=\"card\"><h2>Ihr Teilnahmecode</h2>{qr}<p class=\"code\">{code}</p>\
+             <p>Öffnen Sie werkstadt und geben Sie den Code ein – oder scannen Sie den QR-Code. \
+             Jeder Code gilt einmal.</p></section>"
+        ));
+    }
+    Ok(format!(
+        "<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Teilnahmecodes – {label}</title>\
+         <style>body{{font-family:system-ui,sans-serif;color:#1a1a1a}}.card{{break-inside:avoid;border:1px dashed #767676;\
+         padding:1rem;margin:0 0 1rem;display:inline-block;width:45%;vertical-align:top}}\
+         .code{{font:700 1.5rem monospace;letter-spacing:.1em}}</style></head>\
+         <body><h1>Teilnahmecodes: {label}</h1>{cards}</body></html>"
+    ))
+}
+
+/// Redeems a participation code: the caller is verified from now on.
+#[utoipa::path(post, path = "/api/codes/redeem", tag = "codes", request_body = RedeemCode,
+    params(
+        ("x-participant-id" = String, Header, description = "participant UUID"),
+        ("x-participant-secret" = String, Header, description = "64 hex characters")),
+    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 409, body = ApiErrorBody),
+              (status = 422, body = ApiErrorBody)))]
+pub async fn redeem(
+    State(s): State<AppState>,
+    caller: Caller,
+    AppJson(req): AppJson<RedeemCode>,
+) -> Result<StatusCode, ApiError> {
+    let canonical = normalise(&req.code)
+        .map_err(|c| ApiError::client(c, "This is not a valid participation code."))?;
+    s.store.redeem_code(caller, canonical).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(put, path = "/api/admin/process/verification", tag = "admin",
+    request_body = VerificationSetting,
+    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)))]
+pub async fn set_verification(
+    State(s): State<AppState>,
+    Admin(admin): Admin,
+    AppJson(setting): AppJson<VerificationSetting>,
+) -> Result<StatusCode, ApiError> {
+    s.store
+        .set_verified_only(admin.session.staff_id, setting.verified_only)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
