@@ -150,6 +150,39 @@ impl Decision {
     }
 }
 
+/// What a citizen reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportTarget {
+    Idea(IdeaId),
+    Comment(crate::ids::CommentId),
+}
+
+/// `POST /api/reports`: created once by its id; one report per participant and target.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewReport {
+    pub id: uuid::Uuid,
+    pub target: ReportTarget,
+    pub reason: String,
+}
+
+/// An open report in the moderators' queue (no reporter: moderators judge the content).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpenReport {
+    pub target: ReportTarget,
+    /// The reported text (idea title and text, or the comment).
+    pub excerpt: String,
+    /// How many people reported it.
+    pub reports: u32,
+    /// Their reasons, oldest first.
+    pub reasons: Vec<String>,
+    /// Unix milliseconds of the first report.
+    pub first_at: i64,
+}
+
 /// `GET /api/moderation/queue`: filter by state (default: waiting), theme, and text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
@@ -167,6 +200,9 @@ pub struct ModerationQueue {
     pub items: Vec<crate::sync::IdeaRecord>,
     /// Ideas waiting for a decision, for the staff header.
     pub waiting: u32,
+    /// Open reports, most reported first.
+    #[serde(default)]
+    pub reports: Vec<OpenReport>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

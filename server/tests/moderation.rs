@@ -1,7 +1,8 @@
 //! Moderation and participation codes on a real server: pre-moderation hides new ideas until
-//! approved, decisions are sync mutations with a staff session (first applied wins), rejections and hides reach only
-//! the author with their reason, merges keep tallies exact, official answers are public, and
-//! participants cannot moderate.
+//! approved; decisions are sync mutations with a staff session (first applied wins);
+//! rejections and hides reach only the author with their reason; merges keep tallies exact;
+//! official answers are public; participants cannot moderate; reports, similar ideas and
+//! participation codes.
 
 mod common;
 
@@ -675,4 +676,93 @@ async fn participation_codes_verify_once_and_gate_votes_when_required() {
         counted["support_count"], 2,
         "exactly the two verified supports"
     );
+}
+
+/// Citizens report ideas and comments with a reason; the queue lists open reports, most
+/// reported first, each person once; a decision on the idea closes its reports.
+#[tokio::test]
+async fn reports_land_in_the_queue_counted_once_per_person_and_close_with_a_decision() {
+    let app = TestApp::spawn().await;
+    let moderator = sign_in(&app, DEMO.0, DEMO.1).await;
+    let theme = app.theme("Bildung").await.id.to_string();
+    let author = Participant::new();
+    let (idea, m) = create_idea(&theme, "Alle Lehrer sind faul");
+    let comment = Uuid::now_v7().to_string();
+    push_as(
+        &app,
+        &author,
+        vec![
+            m,
+            json!({"id": Uuid::now_v7(), "kind": {"add_comment": {"comment_id": comment, "idea_id": idea, "body": "Unsinn!"}}}),
+        ],
+    )
+    .await;
+    let (a, b) = (Participant::new(), Participant::new());
+    for (p, reason) in [
+        (&a, "Beleidigend"),
+        (&b, "Pauschal und verletzend"),
+        (&a, "Nochmal"),
+    ] {
+        let res = file_report(&app, p, json!({"idea": idea}), reason).await;
+        assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    }
+    assert_eq!(
+        file_report(&app, &b, json!({"comment": comment}), "Kein Beitrag")
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_error(
+        file_report(&app, &a, json!({"idea": Uuid::now_v7()}), "Gibt es nicht").await,
+        StatusCode::NOT_FOUND,
+        "unknown_idea",
+    )
+    .await;
+    assert_error(
+        file_report(&app, &a, json!({"idea": idea}), " ").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "reason_missing",
+    )
+    .await;
+
+    let q = moderator.queue(&app, "?status=published").await;
+    let reports = q["reports"].as_array().expect("reports");
+    assert_eq!(reports.len(), 2);
+    assert_eq!(reports[0]["target"], json!({"idea": idea}));
+    assert_eq!(
+        reports[0]["reports"], 2,
+        "a second report by the same person is not counted"
+    );
+    assert_eq!(
+        reports[0]["reasons"],
+        json!(["Beleidigend", "Pauschal und verletzend"])
+    );
+    assert!(reports[0]["excerpt"]
+        .as_str()
+        .unwrap_or("")
+        .contains("Alle Lehrer sind faul"));
+    assert_eq!(reports[1]["reports"], 1);
+
+    moderator
+        .decide(
+            &app,
+            vec![decide(&idea, json!({"hide": {"reason": "Beleidigend"}}))],
+        )
+        .await;
+    let q = moderator.queue(&app, "").await;
+    let open: Vec<&Value> = q["reports"].as_array().expect("reports").iter().collect();
+    assert!(
+        open.iter().all(|r| r["target"] != json!({"idea": idea})),
+        "{open:?}"
+    );
+}
+
+async fn file_report(
+    app: &TestApp,
+    p: &Participant,
+    target: Value,
+    reason: &str,
+) -> reqwest::Response {
+    let body = json!({"id": Uuid::now_v7(), "target": target, "reason": reason});
+    p.post(app, "/api/reports", &body).await
 }

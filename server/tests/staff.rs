@@ -392,6 +392,14 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
         ),
         (
             Method::POST,
+            "/api/reports".into(),
+            Some(
+                json!({"id": uuid::Uuid::now_v7(), "target": {"idea": idea_id}, "reason": "Test"}),
+            ),
+            participants,
+        ),
+        (
+            Method::POST,
             "/api/codes/redeem".into(),
             Some(json!({"code": "AAAA-BBBB-CCCC"})),
             participants,

@@ -5,16 +5,20 @@ use super::error::ApiError;
 use super::extract::{AppJson, AppQuery};
 use super::staff_auth::{Admin, Staff};
 use super::AppState;
+use crate::storage::Caller;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, put};
+use axum::routing::{get, post, put};
 use axum::Router;
 use werkstadt_domain::error::ApiErrorBody;
-use werkstadt_domain::moderation::{IdeaStatus, ModerationQueue, ModerationSetting, QueueQuery};
+use werkstadt_domain::moderation::{
+    IdeaStatus, ModerationQueue, ModerationSetting, NewReport, QueueQuery,
+};
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/moderation/queue", get(queue))
+        .route("/reports", post(report))
         .route("/admin/process/moderation", put(set_mode))
 }
 
@@ -27,11 +31,15 @@ pub async fn queue(
     AppQuery(q): AppQuery<QueueQuery>,
 ) -> Result<AppJson<ModerationQueue>, ApiError> {
     let search = q.q.filter(|t| !t.trim().is_empty());
-    let (items, waiting) = s
+    let (items, waiting, reports) = s
         .store
         .moderation_queue(q.status.unwrap_or(IdeaStatus::Pending), q.theme, search)
         .await?;
-    Ok(AppJson(ModerationQueue { items, waiting }))
+    Ok(AppJson(ModerationQueue {
+        items,
+        waiting,
+        reports,
+    }))
 }
 
 /// Pre-moderation (new ideas wait) or post-moderation (published at once).
@@ -46,5 +54,24 @@ pub async fn set_mode(
     s.store
         .set_moderation_mode(admin.session.staff_id, setting.mode)
         .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A citizen reports an idea or comment to the moderators, with a reason.
+#[utoipa::path(post, path = "/api/reports", tag = "moderation", request_body = NewReport,
+    params(
+        ("x-participant-id" = String, Header, description = "participant UUID"),
+        ("x-participant-secret" = String, Header, description = "64 hex characters")),
+    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
+              (status = 422, body = ApiErrorBody)))]
+pub async fn report(
+    State(s): State<AppState>,
+    caller: Caller,
+    AppJson(report): AppJson<NewReport>,
+) -> Result<StatusCode, ApiError> {
+    crate::storage::reports::check_reason(&report.reason).map_err(|c| {
+        ApiError::client(c, "A reason of 1 to 1000 characters, without '<' or '>'.")
+    })?;
+    s.store.report(caller, report).await?;
     Ok(StatusCode::NO_CONTENT)
 }

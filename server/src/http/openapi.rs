@@ -36,6 +36,7 @@ use utoipa::OpenApi;
         staff::audit_csv,
         moderation::queue,
         moderation::set_mode,
+        moderation::report,
         codes::issue,
         codes::redeem,
         codes::set_verification,

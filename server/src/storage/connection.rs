@@ -17,6 +17,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/0005_moderation.sql")),
         M::up(include_str!("migrations/0006_search.sql")),
         M::up(include_str!("migrations/0007_codes.sql")),
+        M::up(include_str!("migrations/0008_reports.sql")),
     ])
 });
 

@@ -14,6 +14,7 @@ mod connection;
 mod error;
 mod moderation;
 mod queries;
+pub mod reports;
 pub(crate) mod seed;
 pub mod staff;
 mod sync;

@@ -6,7 +6,7 @@ use super::queries::{self, now_ms, official_status_name};
 use super::staff::{append_audit, Audit};
 use super::{Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
-use werkstadt_domain::moderation::{transition, Decision, IdeaStatus, ModerationMode};
+use werkstadt_domain::moderation::{transition, Decision, IdeaStatus, ModerationMode, OpenReport};
 use werkstadt_domain::sync::IdeaRecord;
 use werkstadt_domain::{IdeaId, ParticipantId, ThemeId};
 
@@ -81,6 +81,7 @@ pub fn decide(
     .flatten();
     changes::touch(tx, kind::IDEA, &id, owner)?;
     changes::touch(tx, kind::THEME, &theme, None)?;
+    super::reports::resolve_idea(tx, &id)?;
     append_audit(
         tx,
         &Audit {
@@ -181,15 +182,16 @@ impl Store {
         status: IdeaStatus,
         theme: Option<ThemeId>,
         search: Option<String>,
-    ) -> Result<(Vec<IdeaRecord>, u32), StoreError> {
+    ) -> Result<(Vec<IdeaRecord>, u32, Vec<OpenReport>), StoreError> {
         self.read(move |tx| {
             let items = queue(tx, status, theme, search.as_deref())?;
+            let reports = super::reports::open_reports(tx)?;
             let waiting: i64 = tx.query_row(
                 "SELECT COUNT(*) FROM idea WHERE status = 'pending'",
                 [],
                 |r| r.get(0),
             )?;
-            Ok((items, u32::try_from(waiting).unwrap_or(u32::MAX)))
+            Ok((items, u32::try_from(waiting).unwrap_or(u32::MAX), reports))
         })
         .await
     }

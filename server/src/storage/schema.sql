@@ -117,6 +117,17 @@ CREATE TABLE process (
     CHECK (moderation IN ('pre', 'post')), verified_only INTEGER NOT NULL DEFAULT 0
     CHECK (verified_only IN (0, 1))) STRICT;
 
+CREATE TABLE report (
+    id          TEXT NOT NULL PRIMARY KEY,
+    target_kind TEXT NOT NULL CHECK (target_kind IN ('idea', 'comment')),
+    target_id   TEXT NOT NULL,
+    reporter_id TEXT NOT NULL REFERENCES participant (id),
+    reason      TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    resolved_at INTEGER,
+    UNIQUE (target_kind, target_id, reporter_id)
+) STRICT;
+
 CREATE TABLE sqlite_sequence(name,seq);
 
 CREATE TABLE staff (
@@ -161,6 +172,8 @@ CREATE INDEX idea_status ON idea (status, created_at);
 CREATE INDEX idea_theme_created ON idea (theme_id, created_at);
 
 CREATE INDEX mutation_participant ON mutation (participant_id);
+
+CREATE INDEX report_open ON report (resolved_at, created_at);
 
 CREATE INDEX staff_session_expiry ON staff_session (expires_at);
 

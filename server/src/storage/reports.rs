@@ -1,0 +1,132 @@
+//! Reports: a citizen flags an idea or comment for the moderators (once per target). Open
+//! reports are listed in the queue, most reported first; a decision on the idea closes them.
+
+use super::queries::now_ms;
+use super::{Caller, Store, StoreError};
+use rusqlite::{params, Connection, OptionalExtension};
+use werkstadt_domain::moderation::{NewReport, OpenReport, ReportTarget};
+use werkstadt_domain::ErrorCode;
+
+fn target_parts(t: &ReportTarget) -> (&'static str, String) {
+    match t {
+        ReportTarget::Idea(id) => ("idea", id.to_string()),
+        ReportTarget::Comment(id) => ("comment", id.to_string()),
+    }
+}
+
+/// The reported text, if the target exists and is public.
+fn excerpt(tx: &Connection, t: &ReportTarget) -> Result<Option<String>, StoreError> {
+    Ok(match t {
+        ReportTarget::Idea(id) => tx
+            .query_row(
+                "SELECT title || ': ' || substr(body, 1, 300) FROM idea
+                 WHERE id = ?1 AND status = 'published'",
+                [id.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?,
+        ReportTarget::Comment(id) => tx
+            .query_row(
+                "SELECT substr(c.body, 1, 300) FROM comment c JOIN idea i ON i.id = c.idea_id
+                 WHERE c.id = ?1 AND i.status = 'published'",
+                [id.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?,
+    })
+}
+
+/// Closes the open reports on an idea (called with each moderation decision on it).
+pub fn resolve_idea(tx: &Connection, idea: &str) -> Result<(), StoreError> {
+    tx.execute(
+        "UPDATE report SET resolved_at = ?2
+         WHERE target_kind = 'idea' AND target_id = ?1 AND resolved_at IS NULL",
+        params![idea, now_ms()],
+    )?;
+    Ok(())
+}
+
+pub fn open_reports(tx: &Connection) -> Result<Vec<OpenReport>, StoreError> {
+    let targets: Vec<(String, String, i64, i64)> = tx
+        .prepare(
+            "SELECT target_kind, target_id, COUNT(*), MIN(created_at) FROM report
+             WHERE resolved_at IS NULL GROUP BY target_kind, target_id
+             ORDER BY COUNT(*) DESC, MIN(created_at) LIMIT 200",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut out = Vec::with_capacity(targets.len());
+    for (kind, id, n, first_at) in targets {
+        let parse_err = || StoreError::Corrupt(format!("report target {id}"));
+        let target = match kind.as_str() {
+            "idea" => ReportTarget::Idea(
+                id.parse()
+                    .map(werkstadt_domain::IdeaId)
+                    .map_err(|_| parse_err())?,
+            ),
+            _ => ReportTarget::Comment(
+                id.parse()
+                    .map(werkstadt_domain::sync::CommentId)
+                    .map_err(|_| parse_err())?,
+            ),
+        };
+        let Some(excerpt) = excerpt(tx, &target)? else {
+            continue;
+        };
+        let reasons = tx
+            .prepare_cached(
+                "SELECT reason FROM report WHERE target_kind = ?1 AND target_id = ?2
+                 AND resolved_at IS NULL ORDER BY created_at",
+            )?
+            .query_map(params![kind, id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        out.push(OpenReport {
+            target,
+            excerpt,
+            reports: u32::try_from(n).unwrap_or(u32::MAX),
+            reasons,
+            first_at,
+        });
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// Files a report; the same id again is fine, a second report of the same target by the
+    /// same person is not counted twice.
+    pub async fn report(&self, caller: Caller, report: NewReport) -> Result<(), StoreError> {
+        self.write(move |tx| {
+            super::queries::ensure_participant(tx, &caller)?;
+            if excerpt(tx, &report.target)?.is_none() {
+                return Err(match report.target {
+                    ReportTarget::Idea(_) => StoreError::UnknownIdea,
+                    ReportTarget::Comment(_) => StoreError::UnknownComment,
+                });
+            }
+            let (kind, id) = target_parts(&report.target);
+            tx.execute(
+                "INSERT INTO report (id, target_kind, target_id, reporter_id, reason, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT DO NOTHING",
+                params![
+                    report.id.to_string(),
+                    kind,
+                    id,
+                    caller.id.to_string(),
+                    report.reason.trim(),
+                    now_ms()
+                ],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+}
+
+/// Checks a report's reason (required, bounded, plain text).
+pub fn check_reason(reason: &str) -> Result<(), ErrorCode> {
+    werkstadt_domain::moderation::Decision::Reject {
+        reason: reason.to_owned(),
+    }
+    .validate()
+}
