@@ -464,6 +464,19 @@ pub async fn get_json(url: &str) -> serde_json::Value {
 }
 
 impl Page<'_> {
+    /// Like `wait_text`, for things that take longer than its 15 s (a server restarting, a
+    /// sync backing off).
+    pub async fn wait_text_within(&self, text: &str, within: Duration) {
+        let deadline = Instant::now() + within;
+        while !self.body_text().await.contains(text) {
+            assert!(
+                Instant::now() < deadline,
+                "timed out after {within:?} waiting for {text:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+    }
+
     /// Waits until the service worker controls the page (it then answers reloads offline).
     pub async fn wait_for_service_worker(&self) {
         eventually("the service worker to control the page", || async {

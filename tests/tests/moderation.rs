@@ -5,19 +5,8 @@
 
 use reqwest::Method;
 use serde_json::json;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use werkstadt_tests::{create_staff, get_json, Browser, Page, Server, StaffClient, Viewport};
-
-async fn wait_long(page: &Page<'_>, text: &str, within: Duration) {
-    let deadline = Instant::now() + within;
-    while !page.body_text().await.contains(text) {
-        assert!(
-            Instant::now() < deadline,
-            "timed out after {within:?} waiting for {text:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
-}
 
 async fn submit(page: &Page<'_>, title: &str, body: &str) -> String {
     page.goto("/neu").await;
@@ -28,8 +17,7 @@ async fn submit(page: &Page<'_>, title: &str, body: &str) -> String {
     page.click_text("Idee absenden").await;
     page.wait_text(title).await;
     // Sent, and now waiting for the moderators.
-    wait_long(
-        page,
+    page.wait_text_within(
         "Wartet auf Freigabe durch die Moderation.",
         Duration::from_secs(20),
     )
@@ -110,8 +98,7 @@ async fn a_citizen_sees_approval_rejection_and_the_official_answer_of_moderators
 
     // The open app learns of it by itself: the rejection with its reason …
     page.goto(&format!("/ideen/{ad}")).await;
-    wait_long(
-        &page,
+    page.wait_text_within(
         "Nicht veröffentlicht. Begründung der Moderation: Bitte keine Werbung für Geschäfte.",
         Duration::from_secs(20),
     )
@@ -140,12 +127,8 @@ async fn a_citizen_sees_approval_rejection_and_the_official_answer_of_moderators
         )])
         .await;
     assert_eq!(answered, [json!("applied")]);
-    wait_long(
-        &page,
-        "Antwort des Digitalisierungsbüros",
-        Duration::from_secs(20),
-    )
-    .await;
+    page.wait_text_within("Antwort des Digitalisierungsbüros", Duration::from_secs(20))
+        .await;
     page.wait_text("In Prüfung").await;
     page.wait_text("Die Stadtbibliothek prüft Räume und Termine.")
         .await;

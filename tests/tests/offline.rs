@@ -2,19 +2,8 @@
 //! the citizen's actions in its outbox across reloads, and sends them by itself when the
 //! server is back, once: a second browser then sees them.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use werkstadt_tests::{eventually, Browser, Page, Server, Viewport};
-
-async fn wait_long(page: &Page<'_>, text: &str, within: Duration) {
-    let deadline = Instant::now() + within;
-    while !page.body_text().await.contains(text) {
-        assert!(
-            Instant::now() < deadline,
-            "timed out after {within:?} waiting for {text:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
-}
 
 #[tokio::test]
 async fn a_citizen_participates_offline_and_everything_arrives_once_the_server_is_back() {
@@ -92,7 +81,8 @@ async fn a_citizen_participates_offline_and_everything_arrives_once_the_server_i
 
     // The server comes back on the same address: the outbox drains by itself.
     let server = Server::start_with(&db, &dist, &addr);
-    wait_long(&page, "Online", Duration::from_secs(40)).await;
+    page.wait_text_within("Online", Duration::from_secs(40))
+        .await;
     eventually("the outbox to drain", || async {
         (!page.body_text().await.contains("warte")).then_some(())
     })
@@ -154,7 +144,8 @@ async fn a_push_whose_answer_is_lost_is_retried_and_applied_once() {
     page.wait_text("Solardächer auf Schulen").await;
 
     // The answer was swallowed; the client retries by itself and hears "duplicate".
-    wait_long(&page, "Online", Duration::from_secs(30)).await;
+    page.wait_text_within("Online", Duration::from_secs(30))
+        .await;
     eventually("the outbox to drain", || async {
         let text = page.body_text().await;
         (!text.contains("warte") && !text.contains("Wartet auf Übertragung")).then_some(())

@@ -3,20 +3,9 @@
 //! outbox kept by the previous release is carried over.
 
 use serde_json::{json, Value};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use uuid::Uuid;
 use werkstadt_tests::{eventually, get_json, Browser, Page, Server, Viewport};
-
-async fn wait_long(page: &Page<'_>, text: &str, within: Duration) {
-    let deadline = Instant::now() + within;
-    while !page.body_text().await.contains(text) {
-        assert!(
-            Instant::now() < deadline,
-            "timed out after {within:?} waiting for {text:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
-}
 
 /// The seeded theme called `title`, from the server.
 async fn theme(base: &str, title: &str) -> Value {
@@ -103,7 +92,8 @@ async fn a_replaced_server_database_rolls_back_what_no_longer_exists_and_keeps_t
     // idea is gone. Both changes are rejected, rolled back in the view, and the comment's text
     // is offered to copy.
     let server = Server::start_with(&dir.path().join("replaced.db"), &dist, &addr);
-    wait_long(&page, "Nicht übernommen", Duration::from_secs(40)).await;
+    page.wait_text_within("Nicht übernommen", Duration::from_secs(40))
+        .await;
     eventually("both rejections to be listed", || async {
         let n = page
             .eval("return document.querySelectorAll('.rejected li').length")

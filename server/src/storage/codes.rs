@@ -1,7 +1,6 @@
 //! Participation codes: issued in batches by admins (only hashes stored), redeemed once by a
 //! participant, who is then verified; and the process switch "verified votes only".
 
-use super::changes::{self, kind};
 use super::queries::now_ms;
 use super::staff::{append_audit, Audit};
 use super::{Caller, Store, StoreError};
@@ -15,14 +14,7 @@ pub fn code_hash(canonical: &str) -> String {
 
 /// Rejects support and dot votes of unverified participants when the process asks for it.
 pub fn require_verified_if_needed(tx: &Connection, who: &str) -> Result<(), StoreError> {
-    let needed: bool = tx
-        .query_row(
-            "SELECT verified_only = 1 FROM process ORDER BY created_at DESC, id DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or(false);
+    let needed = super::queries::current_process(tx)?.verified_only;
     if !needed {
         return Ok(());
     }
@@ -116,28 +108,12 @@ impl Store {
 
     pub async fn set_verified_only(&self, staff_id: String, on: bool) -> Result<(), StoreError> {
         self.write(move |tx| {
-            let id: String = tx
-                .query_row(
-                    "SELECT id FROM process ORDER BY created_at DESC, id DESC LIMIT 1",
-                    [],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or(StoreError::NoProcess)?;
-            tx.execute(
-                "UPDATE process SET verified_only = ?2 WHERE id = ?1",
-                params![id, i64::from(on)],
-            )?;
-            changes::touch(tx, kind::PROCESS, &id, None)?;
-            append_audit(
+            super::moderation::update_process_setting(
                 tx,
-                &Audit {
-                    actor_id: staff_id,
-                    action: "process.verified_only",
-                    target: id,
-                    before: None,
-                    after: Some(on.to_string()),
-                },
+                &staff_id,
+                "verified_only",
+                "process.verified_only",
+                i64::from(on).into(),
             )
         })
         .await

@@ -202,35 +202,50 @@ impl Store {
         staff_id: String,
         mode: ModerationMode,
     ) -> Result<(), StoreError> {
+        let value = match mode {
+            ModerationMode::Pre => "pre",
+            ModerationMode::Post => "post",
+        };
         self.write(move |tx| {
-            let (id, before): (String, String) = tx
-                .query_row(
-                    "SELECT id, moderation FROM process ORDER BY created_at DESC, id DESC LIMIT 1",
-                    [],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?
-                .ok_or(StoreError::NoProcess)?;
-            let after = match mode {
-                ModerationMode::Pre => "pre",
-                ModerationMode::Post => "post",
-            };
-            tx.execute(
-                "UPDATE process SET moderation = ?2 WHERE id = ?1",
-                params![id, after],
-            )?;
-            changes::touch(tx, kind::PROCESS, &id, None)?;
-            append_audit(
+            update_process_setting(
                 tx,
-                &Audit {
-                    actor_id: staff_id,
-                    action: "process.moderation",
-                    target: id,
-                    before: Some(before),
-                    after: Some(after.to_owned()),
-                },
+                &staff_id,
+                "moderation",
+                "process.moderation",
+                value.to_owned().into(),
             )
         })
         .await
     }
+}
+
+/// Changes one setting (`column`, a constant) of the current process, tells apps through the
+/// feed and records who did it.
+pub(super) fn update_process_setting(
+    tx: &Connection,
+    staff_id: &str,
+    column: &'static str,
+    action: &'static str,
+    value: rusqlite::types::Value,
+) -> Result<(), StoreError> {
+    let id = queries::current_process(tx)?.id.to_string();
+    let shown = match &value {
+        rusqlite::types::Value::Text(t) => t.clone(),
+        other => format!("{other:?}"),
+    };
+    tx.execute(
+        &format!("UPDATE process SET {column} = ?2 WHERE id = ?1"),
+        params![id, value],
+    )?;
+    changes::touch(tx, kind::PROCESS, &id, None)?;
+    append_audit(
+        tx,
+        &Audit {
+            actor_id: staff_id.to_owned(),
+            action,
+            target: id,
+            before: None,
+            after: Some(shown),
+        },
+    )
 }

@@ -69,7 +69,7 @@ fn process_row(r: &Row<'_>) -> rusqlite::Result<Process> {
     })
 }
 
-fn current_process(tx: &Connection) -> Result<Process, StoreError> {
+pub fn current_process(tx: &Connection) -> Result<Process, StoreError> {
     tx.query_row(
         &format!(
             "SELECT id, title, description, dot_budget, {DOT_VOTERS}, moderation, verified_only FROM process p
