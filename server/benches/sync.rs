@@ -75,6 +75,8 @@ async fn main() -> std::process::ExitCode {
         let res = store.push(who, b).await.expect("push");
         push_times.push(t.elapsed());
         assert_eq!(res.results.len(), 1000);
+        // The title index catches up after the push (untimed, as between real pushes).
+        store.wait_indexed().await.expect("indexed");
     }
     // Fill the feed to well over 10,000 changes (ideas, supports' ideas, mutation records).
     while count_changes(&store).await < 10_000 {

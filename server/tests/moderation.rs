@@ -488,7 +488,15 @@ async fn similar_ideas_are_found_while_typing_and_only_published_ones() {
             .filter_map(|i| i["title"].as_str().map(str::to_owned))
             .collect()
     };
-    let found = titles(app.get_json("/api/ideas/similar?q=fahrrad%20innenst").await);
+    // The title index catches up right after the write, in its own transaction.
+    let mut found = Vec::new();
+    for _ in 0..100 {
+        found = titles(app.get_json("/api/ideas/similar?q=fahrrad%20innenst").await);
+        if found.contains(&"Sichere Fahrradwege in der Innenstadt".to_owned()) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     assert_eq!(
         found.first().map(String::as_str),
         Some("Sichere Fahrradwege in der Innenstadt")

@@ -12,18 +12,12 @@ pub fn code_hash(canonical: &str) -> String {
     hex::encode(Sha256::digest(canonical.as_bytes()))
 }
 
-/// Rejects support and dot votes of unverified participants when the process asks for it.
-pub fn require_verified_if_needed(tx: &Connection, who: &str) -> Result<(), StoreError> {
-    let needed = super::queries::current_process(tx)?.verified_only;
-    if !needed {
-        return Ok(());
-    }
+/// Rejects a support or dot vote of a participant who has not redeemed a code (for processes
+/// that count verified participants only).
+pub fn require_verified(tx: &Connection, who: &str) -> Result<(), StoreError> {
     let verified: bool = tx
-        .query_row(
-            "SELECT verified_at IS NOT NULL FROM participant WHERE id = ?1",
-            [who],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT verified_at IS NOT NULL FROM participant WHERE id = ?1")?
+        .query_row([who], |r| r.get(0))
         .optional()?
         .unwrap_or(false);
     if verified {

@@ -15,6 +15,7 @@ mod error;
 mod moderation;
 mod queries;
 pub mod reports;
+mod search;
 pub(crate) mod seed;
 pub mod staff;
 mod sync;
@@ -122,16 +123,37 @@ impl Store {
         F: FnOnce(&mut rusqlite::Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
     {
         let inner = Arc::clone(&self.inner);
-        let (out, head) = tokio::task::spawn_blocking(move || {
+        let (out, head, to_index) = tokio::task::spawn_blocking(move || {
             let mut conn = inner.writer.lock().map_err(|_| StoreError::Poisoned)?;
             let mut tx =
                 conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let out = f(&mut tx)?;
             let head = changes::head(&tx)?;
+            let to_index = search::queued(&tx)?;
             tx.commit()?;
-            Ok::<_, StoreError>((out, head))
+            Ok::<_, StoreError>((out, head, to_index))
         })
         .await??;
+        if to_index {
+            // The search index catches up in its own transaction, off the caller's path (a
+            // push answers without waiting for it; the queue survives a crash).
+            let inner = Arc::clone(&self.inner);
+            tokio::task::spawn_blocking(move || {
+                let result = inner
+                    .writer
+                    .lock()
+                    .map_err(|_| StoreError::Poisoned)
+                    .and_then(|mut conn| {
+                        let tx = conn
+                            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                        search::flush(&tx)?;
+                        Ok(tx.commit()?)
+                    });
+                if let Err(e) = result {
+                    tracing::warn!(%e, "search index update failed; retried with the next write");
+                }
+            });
+        }
         // Wake listeners (server-sent events) only for commits that changed the feed.
         self.inner.head.send_if_modified(|h| {
             let changed = *h != head;
@@ -171,6 +193,14 @@ impl Store {
             out
         })
         .await?
+    }
+
+    /// Waits until the search index has caught up with all writes (benchmarks, tests).
+    pub async fn wait_indexed(&self) -> Result<(), StoreError> {
+        while self.read(search::queued).await? {
+            tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+        }
+        Ok(())
     }
 
     /// True when no process exists yet (a fresh database).
@@ -215,7 +245,8 @@ impl Store {
     ) -> Result<(IdeaDetail, Created), StoreError> {
         self.write(move |tx| {
             queries::ensure_participant(tx, &caller)?;
-            let created = queries::insert_idea(tx, caller.id, &draft)?;
+            let rules = queries::rules(tx)?;
+            let created = queries::insert_idea(tx, caller.id, &draft, rules)?;
             Ok((queries::idea_detail(tx, draft.id)?, created))
         })
         .await
@@ -229,7 +260,7 @@ impl Store {
     ) -> Result<SupportState, StoreError> {
         self.write(move |tx| {
             queries::ensure_participant(tx, &caller)?;
-            queries::set_support(tx, caller.id, idea, supported)
+            queries::set_support(tx, caller.id, idea, supported, queries::rules(tx)?)
         })
         .await
     }

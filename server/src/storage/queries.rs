@@ -187,7 +187,7 @@ pub fn ideas_page(
     })
 }
 
-/// Up to five published ideas like `typed` (full-text, titles weigh ten times the text).
+/// Up to five published ideas whose titles are like `typed` (full-text, best match first).
 pub fn similar_ideas(tx: &Connection, typed: &str) -> Result<Vec<IdeaSummary>, StoreError> {
     let Some(query) = werkstadt_domain::search::fts_query(typed) else {
         return Ok(Vec::new());
@@ -195,7 +195,7 @@ pub fn similar_ideas(tx: &Connection, typed: &str) -> Result<Vec<IdeaSummary>, S
     let mut stmt = tx.prepare_cached(&format!(
         "{IDEA_SUMMARY_SQL} JOIN idea_fts ON idea_fts.rowid = i.rowid
          WHERE idea_fts MATCH ?1 AND i.status = 'published'
-         ORDER BY bm25(idea_fts, 10.0, 1.0) LIMIT 5"
+         ORDER BY bm25(idea_fts) LIMIT 5"
     ))?;
     let rows = stmt.query_map([query], idea_summary_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -267,10 +267,35 @@ pub fn ensure_participant(tx: &Connection, caller: &Caller) -> Result<(), StoreE
     }
 }
 
+/// The current process's participation rules, read once per write (a push applies many
+/// mutations under the same rules).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Rules {
+    pub pre_moderation: bool,
+    pub verified_only: bool,
+}
+
+pub fn rules(tx: &Connection) -> Result<Rules, StoreError> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT moderation = 'pre', verified_only = 1 FROM process
+             ORDER BY created_at DESC, id DESC LIMIT 1",
+        )?
+        .query_row([], |r| {
+            Ok(Rules {
+                pre_moderation: r.get(0)?,
+                verified_only: r.get(1)?,
+            })
+        })
+        .optional()?
+        .unwrap_or_default())
+}
+
 pub fn insert_idea(
     tx: &Connection,
     author: ParticipantId,
     draft: &IdeaDraft,
+    rules: Rules,
 ) -> Result<Created, StoreError> {
     let theme_exists: bool = tx
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM theme WHERE id = ?1)")?
@@ -296,13 +321,7 @@ pub fn insert_idea(
         };
     }
     // Under pre-moderation a new idea waits; only its author (and staff) see it until then.
-    let pre: bool = tx
-        .prepare_cached(
-            "SELECT p.moderation = 'pre' FROM theme t JOIN process p ON p.id = t.process_id
-             WHERE t.id = ?1",
-        )?
-        .query_row([draft.theme_id.to_string()], |r| r.get(0))?;
-    let status = if pre {
+    let status = if rules.pre_moderation {
         IdeaStatus::Pending
     } else {
         IdeaStatus::Published
@@ -372,10 +391,11 @@ pub fn set_support(
     who: ParticipantId,
     idea: IdeaId,
     supported: bool,
+    rules: Rules,
 ) -> Result<SupportState, StoreError> {
     require_public_idea(tx, idea)?;
-    if supported {
-        super::codes::require_verified_if_needed(tx, &who.to_string())?;
+    if supported && rules.verified_only {
+        super::codes::require_verified(tx, &who.to_string())?;
     }
     let changed = if supported {
         tx.prepare_cached(
@@ -413,7 +433,7 @@ pub fn replace_dots(
 ) -> Result<(), StoreError> {
     let process = current_process(tx)?;
     if process.verified_only && ballot.spent() > 0 {
-        super::codes::require_verified_if_needed(tx, &who.to_string())?;
+        super::codes::require_verified(tx, &who.to_string())?;
     }
     if ballot.spent() > process.dot_budget {
         return Err(StoreError::DotBudgetExceeded);

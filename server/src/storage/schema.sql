@@ -4,17 +4,8 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 
-CREATE TRIGGER idea_fts_delete AFTER DELETE ON idea BEGIN
-    INSERT INTO idea_fts (idea_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
-END;
-
-CREATE TRIGGER idea_fts_insert AFTER INSERT ON idea BEGIN
-    INSERT INTO idea_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
-END;
-
-CREATE TRIGGER idea_fts_update AFTER UPDATE OF title, body ON idea BEGIN
-    INSERT INTO idea_fts (idea_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
-    INSERT INTO idea_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+CREATE TRIGGER idea_fts_update AFTER UPDATE OF title ON idea BEGIN
+    INSERT OR IGNORE INTO idea_fts_queue (idea_rowid) VALUES (new.rowid);
 END;
 
 CREATE TABLE audit_log (
@@ -63,8 +54,8 @@ CREATE TABLE idea (
     CHECK (answer_status IN ('received', 'in_review', 'accepted', 'implemented', 'declined')), answer_text TEXT, answered_at INTEGER) STRICT;
 
 CREATE VIRTUAL TABLE idea_fts USING fts5(
-    title, body,
-    content = 'idea', content_rowid = 'rowid',
+    title,
+    content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 
@@ -72,9 +63,17 @@ CREATE TABLE 'idea_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 
 CREATE TABLE 'idea_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
 
-CREATE TABLE 'idea_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+CREATE TABLE 'idea_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
 
 CREATE TABLE 'idea_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE TABLE idea_fts_queue (
+    idea_rowid INTEGER PRIMARY KEY       -- ideas whose title changed
+) STRICT;
+
+CREATE TABLE idea_fts_state (
+    watermark INTEGER NOT NULL           -- highest idea rowid indexed
+) STRICT;
 
 CREATE TABLE instance (
     id TEXT NOT NULL PRIMARY KEY
@@ -166,8 +165,6 @@ CREATE INDEX change_log_owner ON change_log (owner_id, seq);
 CREATE INDEX comment_idea ON comment (idea_id, created_at);
 
 CREATE INDEX dot_vote_theme ON dot_vote (theme_id);
-
-CREATE INDEX idea_status ON idea (status, created_at);
 
 CREATE INDEX idea_theme_created ON idea (theme_id, created_at);
 

@@ -23,6 +23,7 @@ pub fn push(
         return Err(StoreError::TooManyMutations);
     }
     queries::ensure_participant(tx, caller)?;
+    let rules = queries::rules(tx)?;
     let mut results = Vec::with_capacity(mutations.len());
     for m in mutations {
         let outcome = match recorded(tx, m.id)? {
@@ -34,7 +35,7 @@ pub fn push(
                 Outcome::Applied | Outcome::Duplicate => Outcome::Duplicate,
                 rejected @ Outcome::Rejected { .. } => rejected,
             },
-            None => apply_once(tx, caller.id, staff, m)?,
+            None => apply_once(tx, caller.id, staff, rules, m)?,
         };
         results.push(MutationResult { id: m.id, outcome });
     }
@@ -50,10 +51,11 @@ fn apply_once(
     tx: &mut Transaction<'_>,
     who: ParticipantId,
     staff: Option<&str>,
+    rules: queries::Rules,
     m: &Mutation,
 ) -> Result<Outcome, StoreError> {
     let mut sp = tx.savepoint()?;
-    let outcome = match apply(&sp, who, staff, &m.kind) {
+    let outcome = match apply(&sp, who, staff, rules, &m.kind) {
         Ok(()) => Outcome::Applied,
         Err(e) => match e.rejection() {
             Some((code, message)) => {
@@ -72,6 +74,7 @@ fn apply(
     tx: &Connection,
     who: ParticipantId,
     staff: Option<&str>,
+    rules: queries::Rules,
     kind: &MutationKind,
 ) -> Result<(), StoreError> {
     match kind {
@@ -91,7 +94,7 @@ fn apply(
                 title: title.clone(),
                 body: body.clone(),
             })?;
-            queries::insert_idea(tx, who, &draft).map(|_| ())
+            queries::insert_idea(tx, who, &draft, rules).map(|_| ())
         }
         MutationKind::EditIdea {
             idea_id,
@@ -105,7 +108,7 @@ fn apply(
             &IdeaBody::parse(body)?,
         ),
         MutationKind::SetSupport { idea_id, supported } => {
-            queries::set_support(tx, who, *idea_id, *supported).map(|_| ())
+            queries::set_support(tx, who, *idea_id, *supported, rules).map(|_| ())
         }
         MutationKind::SetDots { allocations } => {
             queries::replace_dots(tx, who, &DotBallot::parse(allocations)?)

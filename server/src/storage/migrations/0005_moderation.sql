@@ -10,4 +10,3 @@ ALTER TABLE idea ADD COLUMN answer_status TEXT
     CHECK (answer_status IN ('received', 'in_review', 'accepted', 'implemented', 'declined'));
 ALTER TABLE idea ADD COLUMN answer_text TEXT;
 ALTER TABLE idea ADD COLUMN answered_at INTEGER;
-CREATE INDEX idea_status ON idea (status, created_at);
