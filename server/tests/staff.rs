@@ -473,3 +473,25 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
         .expect("logout");
     assert_error(res, StatusCode::UNAUTHORIZED, "staff_required").await;
 }
+
+/// A session ends by itself: once its expiry has passed, the cookie signs nobody in.
+#[tokio::test]
+async fn an_expired_session_signs_nobody_in() {
+    let app = TestApp::spawn().await;
+    let me = login(&app, DEMO.0, DEMO.1).await;
+    let ok = me.send(&app, Method::GET, "/api/staff/me", None).await;
+    assert_eq!(ok.status(), StatusCode::OK);
+    // Nine hours later (the clock is moved by ageing the stored session).
+    let conn = rusqlite::Connection::open(&app.db).expect("opens the database");
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .expect("timeout");
+    let aged = conn
+        .execute(
+            "UPDATE staff_session SET expires_at = expires_at - ?1",
+            [werkstadt_domain::staff::SESSION_HOURS * 3_600_000],
+        )
+        .expect("ages the session");
+    assert_eq!(aged, 1);
+    let res = me.send(&app, Method::GET, "/api/staff/me", None).await;
+    assert_error(res, StatusCode::UNAUTHORIZED, "staff_required").await;
+}
