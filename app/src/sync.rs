@@ -320,9 +320,10 @@ impl Sync {
                 match body.code {
                     // Busy: retry the same batch.
                     ErrorCode::Busy => false,
+                    // The notice asks for a reload; the browser looks for the new release
+                    // (service worker) on that navigation.
                     ErrorCode::UpgradeRequired => {
                         self.outdated.set(true);
-                        crate::platform::sw::check_for_update();
                         true
                     }
                     // Cannot be fixed by retrying (e.g. a wrong secret): keep the outbox and

@@ -203,6 +203,9 @@ pub struct ModerationQueue {
     /// Open reports, most reported first.
     #[serde(default)]
     pub reports: Vec<OpenReport>,
+    /// Comments waiting for a decision, newest first.
+    #[serde(default)]
+    pub comments: Vec<crate::sync::CommentRecord>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

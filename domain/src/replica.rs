@@ -117,8 +117,12 @@ impl Replica {
         ideas
     }
 
+    /// The comments on an idea this participant may see: published ones and their own
+    /// (tombstones of others' hidden or waiting comments have no text).
     pub fn comments_of(&self, idea: IdeaId) -> impl Iterator<Item = &CommentRecord> {
-        self.comments.iter().filter(move |c| c.idea_id == idea)
+        self.comments
+            .iter()
+            .filter(move |c| c.idea_id == idea && !c.body.is_empty())
     }
 
     /// This replica with `pending` applied on top, oldest first. `now_ms` dates ideas and
@@ -211,7 +215,7 @@ impl Replica {
             }
             // Staff decisions show once the server has applied them.
             #[cfg(feature = "staff")]
-            MutationKind::Decide { .. } => {}
+            MutationKind::Decide { .. } | MutationKind::DecideComment { .. } => {}
             MutationKind::AddComment {
                 comment_id,
                 idea_id,
@@ -231,6 +235,8 @@ impl Replica {
                         idea_id: *idea_id,
                         body: body.clone(),
                         created_at: now_ms,
+                        status: IdeaStatus::Published,
+                        reason: None,
                     },
                     |x| x.id,
                 );
@@ -306,6 +312,8 @@ mod tests {
                 idea_id: *idea,
                 body: body.clone(),
                 created_at: 0,
+                status: IdeaStatus::Published,
+                reason: None,
             }));
         }
         if let Some(b) = state.dots.get(&who) {

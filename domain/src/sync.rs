@@ -74,6 +74,23 @@ pub enum MutationKind {
         idea_id: IdeaId,
         decision: crate::moderation::Decision,
     },
+    /// A moderator's decision on a comment: approve, reject or hide.
+    #[cfg(feature = "staff")]
+    DecideComment {
+        comment_id: CommentId,
+        decision: crate::moderation::Decision,
+    },
+}
+
+impl MutationKind {
+    /// Needs a staff session on the push (moderation decisions).
+    pub fn is_staff_only(&self) -> bool {
+        #[cfg(feature = "staff")]
+        if matches!(self, Self::Decide { .. } | Self::DecideComment { .. }) {
+            return true;
+        }
+        false
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,8 +176,15 @@ pub struct IdeaRecord {
 pub struct CommentRecord {
     pub id: CommentId,
     pub idea_id: IdeaId,
+    /// Empty in a tombstone (a comment hidden, or someone else's waiting one).
     pub body: String,
     pub created_at: i64,
+    /// `pending`, `published`, `rejected` or `hidden` (comments are never merged).
+    #[serde(default)]
+    pub status: crate::moderation::IdeaStatus,
+    /// Why it was rejected or hidden: sent to its author only.
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 /// `POST /api/ideas/{id}/comments`.

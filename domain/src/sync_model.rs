@@ -49,7 +49,9 @@ impl State {
         match kind {
             // Participants may not moderate (the server refuses such a push as a whole).
             #[cfg(feature = "staff")]
-            MutationKind::Decide { .. } => Err(ErrorCode::Forbidden),
+            MutationKind::Decide { .. } | MutationKind::DecideComment { .. } => {
+                Err(ErrorCode::Forbidden)
+            }
             MutationKind::CreateIdea {
                 idea_id,
                 theme_id,

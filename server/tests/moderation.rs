@@ -774,3 +774,113 @@ async fn file_report(
     let body = json!({"id": Uuid::now_v7(), "target": target, "reason": reason});
     p.post(app, "/api/reports", &body).await
 }
+
+/// Comments are moderated like ideas: under pre-moderation they wait (visible to their
+/// author only), moderators approve, reject or hide them, and participants cannot.
+#[tokio::test]
+async fn comments_wait_under_pre_moderation_and_moderators_decide_them() {
+    let app = TestApp::spawn().await;
+    let theme = app.theme("Bildung").await;
+    let ideas: Value = app
+        .get_json(&format!("/api/themes/{}/ideas", theme.id))
+        .await;
+    let idea = ideas["ideas"][0]["id"].as_str().expect("idea").to_owned();
+    admin(&app).await.set_mode(&app, "pre").await;
+    let moderator = sign_in(&app, DEMO.0, DEMO.1).await;
+    let (author, other) = (Participant::new(), Participant::new());
+    let comment = |id: &str, body: &str| json!({"id": Uuid::now_v7(), "kind": {"add_comment": {"comment_id": id, "idea_id": idea, "body": body}}});
+    let (good, rude) = (Uuid::now_v7().to_string(), Uuid::now_v7().to_string());
+    let out = push_as(
+        &app,
+        &author,
+        vec![
+            comment(&good, "Gute Idee, auch für Senioren!"),
+            comment(&rude, "Blödsinn"),
+        ],
+    )
+    .await;
+    assert_eq!(out, vec![Outcome::Applied, Outcome::Applied]);
+    let public: Value = app.get_json(&format!("/api/ideas/{idea}/comments")).await;
+    assert_eq!(
+        public.as_array().map(Vec::len),
+        Some(0),
+        "nothing public yet"
+    );
+    let feed_comments = |p: &Participant| {
+        let p = p.clone();
+        let app = &app;
+        async move {
+            let res = app
+                .client
+                .get(app.url("/api/sync/pull?protocol=1&cursor=0"))
+                .header("x-participant-id", p.id.to_string())
+                .header("x-participant-secret", &p.secret)
+                .send()
+                .await
+                .expect("pull");
+            let page: PullResponse = res.json().await.expect("pull");
+            page.changes
+                .into_iter()
+                .filter_map(|c| match c {
+                    Change::Comment(c) => Some(c),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        }
+    };
+    let mine = feed_comments(&author).await;
+    assert_eq!(mine.len(), 2);
+    assert!(mine
+        .iter()
+        .all(|c| c.status == werkstadt_domain::moderation::IdeaStatus::Pending));
+    assert!(
+        feed_comments(&other).await.is_empty(),
+        "others never see waiting comments"
+    );
+    let q = moderator.queue(&app, "").await;
+    assert_eq!(q["comments"].as_array().map(Vec::len), Some(2));
+
+    // A participant cannot decide; a moderator approves one and rejects the other.
+    let decide_comment = |id: &str, d: Value| json!({"id": Uuid::now_v7(), "kind": {"decide_comment": {"comment_id": id, "decision": d}}});
+    let res = author
+        .post(
+            &app,
+            "/api/sync/push",
+            &json!({"protocol": 1, "mutations": [decide_comment(&good, json!("approve"))]}),
+        )
+        .await;
+    assert_error(res, StatusCode::UNAUTHORIZED, "staff_required").await;
+    let out = moderator
+        .decide(
+            &app,
+            vec![
+                decide_comment(&good, json!("approve")),
+                decide_comment(
+                    &rude,
+                    json!({"reject": {"reason": "Bitte sachlich bleiben."}}),
+                ),
+                decide_comment(&good, json!({"merge": {"into": idea}})),
+            ],
+        )
+        .await;
+    assert_eq!(out[..2], [Outcome::Applied, Outcome::Applied]);
+    assert!(
+        matches!(&out[2], Outcome::Rejected { code, .. } if *code == werkstadt_domain::ErrorCode::StaleState)
+    );
+    let public: Value = app.get_json(&format!("/api/ideas/{idea}/comments")).await;
+    assert_eq!(public.as_array().map(Vec::len), Some(1));
+    assert_eq!(public[0]["body"], "Gute Idee, auch für Senioren!");
+    let idea_now = feed_ideas(&app, &other).await;
+    let counted = idea_now
+        .iter()
+        .find(|i| i.id.to_string() == idea)
+        .expect("idea");
+    assert_eq!(counted.comment_count, 1, "only published comments count");
+    let mine = feed_comments(&author).await;
+    let rejected = mine.iter().find(|c| c.id.to_string() == rude).expect("own");
+    assert_eq!(rejected.reason.as_deref(), Some("Bitte sachlich bleiben."));
+    let theirs = feed_comments(&other).await;
+    assert!(theirs
+        .iter()
+        .all(|c| c.id.to_string() != rude || c.body.is_empty()));
+}

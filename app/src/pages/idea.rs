@@ -19,12 +19,6 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
     let sync = use_sync();
     let can_act = use_me().is_some();
     let error = RwSignal::new(None::<String>);
-    let exists = Memo::new(move |_| {
-        sync.view.with(|v| {
-            v.as_ref()
-                .is_some_and(|r| r.idea(id).is_some_and(|i| i.status.is_public()))
-        })
-    });
     let article = with_view(move |r| {
         // A tombstone (hidden or merged, someone else's) has no title: gone for this viewer,
         // except that a merged one still points to where its supports went.
@@ -117,11 +111,18 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
                         let cid = c.id;
                         let waiting = sync.is_pending(|k| matches!(k, MutationKind::AddComment { comment_id, .. } if *comment_id == cid));
                         let at = c.created_at;
+                        let in_review = c.status == IdeaStatus::Pending;
+                        let reason = c.reason.clone();
                         view! {
                             <li class="comment">
                                 <p class="comment-body">{c.body}</p>
+                                {reason.map(|r| view! {
+                                    <p class="notice notice-error">{move || fill(i18n.t().moderation_rejected, &[("r", &r)])}</p>
+                                })}
                                 {if waiting {
                                     view! { <p class="pending-marker">{move || i18n.t().pending_marker}</p> }.into_any()
+                                } else if in_review {
+                                    view! { <p class="pending-marker">{move || i18n.t().moderation_pending}</p> }.into_any()
                                 } else {
                                     view! { <p class="meta">{move || platform::format_date(at, i18n.lang().code())}</p> }.into_any()
                                 }}
@@ -136,7 +137,8 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
     view! {
         {article}
         {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
-        <Show when=move || exists.get() && can_act>
+        // `Show` memoises the condition: the form is not redrawn by every sync.
+        <Show when=move || can_act && sync.view.with(|v| v.as_ref().is_some_and(|r| r.idea(id).is_some_and(|i| i.status.is_public())))>
             <CommentForm id/>
         </Show>
     }

@@ -90,18 +90,3 @@ pub fn activate() {
         }
     });
 }
-
-/// Asks the browser to look for a new release now (e.g. when the server says this app is too
-/// old for its protocol); a found one shows the update banner.
-pub fn check_for_update() {
-    let Some(c) = container() else { return };
-    leptos::task::spawn_local(async move {
-        if let Ok(reg) = wasm_bindgen_futures::JsFuture::from(c.get_registration()).await {
-            if let Some(reg) = reg.dyn_ref::<ServiceWorkerRegistration>() {
-                if let Ok(p) = reg.update() {
-                    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-                }
-            }
-        }
-    });
-}

@@ -31,7 +31,7 @@ pub async fn queue(
     AppQuery(q): AppQuery<QueueQuery>,
 ) -> Result<AppJson<ModerationQueue>, ApiError> {
     let search = q.q.filter(|t| !t.trim().is_empty());
-    let (items, waiting, reports) = s
+    let (items, waiting, reports, comments) = s
         .store
         .moderation_queue(q.status.unwrap_or(IdeaStatus::Pending), q.theme, search)
         .await?;
@@ -39,6 +39,7 @@ pub async fn queue(
         items,
         waiting,
         reports,
+        comments,
     }))
 }
 

@@ -14,7 +14,7 @@ use std::convert::Infallible;
 use std::time::Duration;
 use werkstadt_domain::error::ApiErrorBody;
 use werkstadt_domain::sync::{
-    MutationKind, PullQuery, PullResponse, PushRequest, PushResponse, PROTOCOL_VERSION,
+    PullQuery, PullResponse, PushRequest, PushResponse, PROTOCOL_VERSION,
 };
 use werkstadt_domain::ErrorCode;
 
@@ -57,10 +57,7 @@ pub async fn push(
     AppJson(req): AppJson<PushRequest>,
 ) -> Result<AppJson<PushResponse>, ApiError> {
     check_protocol(req.protocol)?;
-    let decides = req
-        .mutations
-        .iter()
-        .any(|m| matches!(m.kind, MutationKind::Decide { .. }));
+    let decides = req.mutations.iter().any(|m| m.kind.is_staff_only());
     let res = match staff {
         Some(staff) => {
             s.store

@@ -108,7 +108,7 @@ fn load(
         kind::PROCESS => Change::Process(queries::process(tx, parse(entity)?)?),
         kind::THEME => Change::Theme(queries::theme_summary(tx, parse(entity)?)?),
         kind::IDEA => Change::Idea(queries::idea_record(tx, parse(entity)?, Some(caller))?),
-        kind::COMMENT => Change::Comment(queries::comment(tx, parse(entity)?)?),
+        kind::COMMENT => Change::Comment(queries::comment(tx, parse(entity)?, Some(caller))?),
         kind::SUPPORT => {
             let (idea, _) = entity
                 .split_once(':')

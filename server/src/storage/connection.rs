@@ -18,6 +18,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/0006_search.sql")),
         M::up(include_str!("migrations/0007_codes.sql")),
         M::up(include_str!("migrations/0008_reports.sql")),
+        M::up(include_str!("migrations/0009_comment_moderation.sql")),
     ])
 });
 

@@ -332,8 +332,9 @@ impl Store {
     ) -> Result<(CommentRecord, Created), StoreError> {
         self.write(move |tx| {
             queries::ensure_participant(tx, &caller)?;
-            let created = queries::insert_comment(tx, caller.id, id, idea, &body)?;
-            Ok((queries::comment(tx, id)?, created))
+            let created =
+                queries::insert_comment(tx, caller.id, id, idea, &body, queries::rules(tx)?)?;
+            Ok((queries::comment(tx, id, Some(caller.id))?, created))
         })
         .await
     }

@@ -7,7 +7,8 @@ use super::staff::{append_audit, Audit};
 use super::{Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 use werkstadt_domain::moderation::{transition, Decision, IdeaStatus, ModerationMode, OpenReport};
-use werkstadt_domain::sync::IdeaRecord;
+use werkstadt_domain::sync::CommentId;
+use werkstadt_domain::sync::{CommentRecord, IdeaRecord};
 use werkstadt_domain::{IdeaId, ParticipantId, ThemeId};
 
 /// Applies `decision` by staff member `staff_id` to `idea`, or rejects it (unknown idea,
@@ -81,7 +82,7 @@ pub fn decide(
     .flatten();
     changes::touch(tx, kind::IDEA, &id, owner)?;
     changes::touch(tx, kind::THEME, &theme, None)?;
-    super::reports::resolve_idea(tx, &id)?;
+    super::reports::resolve(tx, "idea", &id)?;
     append_audit(
         tx,
         &Audit {
@@ -92,6 +93,59 @@ pub fn decide(
                 serde_json::json!({"status": from.as_str(), "theme_id": theme}).to_string(),
             ),
             after: Some(after.to_string()),
+        },
+    )
+}
+
+/// Applies `decision` (approve, reject or hide) to a comment; others do not apply to comments
+/// (`stale_state`).
+pub fn decide_comment(
+    tx: &Connection,
+    staff_id: &str,
+    comment: CommentId,
+    decision: &Decision,
+) -> Result<(), StoreError> {
+    decision.validate().map_err(StoreError::Moderation)?;
+    let (status, idea, author): (String, String, String) = tx
+        .query_row(
+            "SELECT status, idea_id, author_id FROM comment WHERE id = ?1",
+            [comment.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?
+        .ok_or(StoreError::UnknownComment)?;
+    let from = IdeaStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(status.clone()))?;
+    let (to, reason) = match decision {
+        Decision::Approve => (transition(from, decision), None),
+        Decision::Reject { reason } | Decision::Hide { reason } => {
+            (transition(from, decision), Some(reason.trim()))
+        }
+        _ => (Err(werkstadt_domain::ErrorCode::StaleState), None),
+    };
+    let to = to.map_err(StoreError::Moderation)?;
+    let id = comment.to_string();
+    tx.execute(
+        "UPDATE comment SET status = ?2, reason = ?3 WHERE id = ?1",
+        params![id, to.as_str(), reason],
+    )?;
+    let owner: Option<ParticipantId> = matches!(to, IdeaStatus::Pending | IdeaStatus::Rejected)
+        .then(|| author.parse().ok().map(ParticipantId))
+        .flatten();
+    changes::touch(tx, kind::COMMENT, &id, owner)?;
+    changes::touch(tx, kind::IDEA, &idea, None)?;
+    super::reports::resolve(tx, "comment", &id)?;
+    append_audit(
+        tx,
+        &Audit {
+            actor_id: staff_id.to_owned(),
+            action: match decision {
+                Decision::Approve => "comment.approve",
+                Decision::Reject { .. } => "comment.reject",
+                _ => "comment.hide",
+            },
+            target: id,
+            before: Some(serde_json::json!({"status": from.as_str()}).to_string()),
+            after: Some(serde_json::json!({"status": to.as_str(), "reason": reason}).to_string()),
         },
     )
 }
@@ -138,6 +192,26 @@ fn merge(tx: &Connection, from: IdeaId, into: IdeaId) -> Result<(), StoreError> 
     changes::touch(tx, kind::IDEA, &i, None)
 }
 
+/// Comments waiting for a decision, newest first (staff see them in full).
+fn waiting_comments(tx: &Connection) -> Result<Vec<CommentRecord>, StoreError> {
+    let rows: Vec<(String, String)> = tx
+        .prepare(
+            "SELECT id, author_id FROM comment WHERE status = 'pending'
+             ORDER BY created_at DESC, id DESC LIMIT 500",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    rows.into_iter()
+        .map(|(id, author)| {
+            let id = id
+                .parse()
+                .map(CommentId)
+                .map_err(|_| StoreError::Corrupt(id.clone()))?;
+            queries::comment(tx, id, author.parse().ok().map(ParticipantId))
+        })
+        .collect()
+}
+
 /// Ideas for the moderation queue, newest first.
 fn queue(
     tx: &Connection,
@@ -182,16 +256,22 @@ impl Store {
         status: IdeaStatus,
         theme: Option<ThemeId>,
         search: Option<String>,
-    ) -> Result<(Vec<IdeaRecord>, u32, Vec<OpenReport>), StoreError> {
+    ) -> Result<(Vec<IdeaRecord>, u32, Vec<OpenReport>, Vec<CommentRecord>), StoreError> {
         self.read(move |tx| {
             let items = queue(tx, status, theme, search.as_deref())?;
             let reports = super::reports::open_reports(tx)?;
+            let comments = waiting_comments(tx)?;
             let waiting: i64 = tx.query_row(
                 "SELECT COUNT(*) FROM idea WHERE status = 'pending'",
                 [],
                 |r| r.get(0),
             )?;
-            Ok((items, u32::try_from(waiting).unwrap_or(u32::MAX), reports))
+            Ok((
+                items,
+                u32::try_from(waiting).unwrap_or(u32::MAX),
+                reports,
+                comments,
+            ))
         })
         .await
     }

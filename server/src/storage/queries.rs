@@ -506,7 +506,7 @@ pub fn idea_record(
         .prepare_cached(
             "SELECT i.id, i.theme_id, i.title, i.body,
                     (SELECT COUNT(*) FROM support s WHERE s.idea_id = i.id),
-                    (SELECT COUNT(*) FROM comment c WHERE c.idea_id = i.id),
+                    (SELECT COUNT(*) FROM comment c WHERE c.idea_id = i.id AND c.status = 'published'),
                     i.created_at, i.status, i.reason, i.merged_into,
                     i.answer_status, i.answer_text, i.answered_at, i.author_id
              FROM idea i WHERE i.id = ?1",
@@ -572,26 +572,47 @@ pub fn official_status_name(s: OfficialStatus) -> &'static str {
     }
 }
 
+/// Columns: id, idea_id, body, created_at, status, reason.
 fn comment_row(r: &Row<'_>) -> rusqlite::Result<CommentRecord> {
+    let status: String = r.get(4)?;
     Ok(CommentRecord {
         id: CommentId(uuid_at(r, 0)?),
         idea_id: IdeaId(uuid_at(r, 1)?),
         body: r.get(2)?,
         created_at: r.get(3)?,
+        status: IdeaStatus::parse(&status).unwrap_or(IdeaStatus::Hidden),
+        reason: r.get(5)?,
     })
 }
 
-pub fn comment(tx: &Connection, id: CommentId) -> Result<CommentRecord, StoreError> {
-    tx.prepare_cached("SELECT id, idea_id, body, created_at FROM comment WHERE id = ?1")?
-        .query_row([id.to_string()], comment_row)
+/// A comment as `viewer` may see it in the feed: in full when published or theirs, else a
+/// tombstone without text or reason.
+pub fn comment(
+    tx: &Connection,
+    id: CommentId,
+    viewer: Option<ParticipantId>,
+) -> Result<CommentRecord, StoreError> {
+    let (mut c, author): (CommentRecord, String) = tx
+        .prepare_cached(
+            "SELECT id, idea_id, body, created_at, status, reason, author_id FROM comment
+             WHERE id = ?1",
+        )?
+        .query_row([id.to_string()], |r| Ok((comment_row(r)?, r.get(6)?)))
         .optional()?
-        .ok_or(StoreError::UnknownComment)
+        .ok_or(StoreError::UnknownComment)?;
+    let own = viewer.is_some_and(|v| v.to_string() == author);
+    if !c.status.is_public() && !own {
+        c.body.clear();
+        c.reason = None;
+    }
+    Ok(c)
 }
 
 pub fn comments(tx: &Connection, idea: IdeaId) -> Result<Vec<CommentRecord>, StoreError> {
     require_public_idea(tx, idea)?;
     let mut stmt = tx.prepare_cached(
-        "SELECT id, idea_id, body, created_at FROM comment WHERE idea_id = ?1 ORDER BY created_at, id",
+        "SELECT id, idea_id, body, created_at, status, reason FROM comment
+         WHERE idea_id = ?1 AND status = 'published' ORDER BY created_at, id",
     )?;
     let rows = stmt.query_map([idea.to_string()], comment_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -604,6 +625,7 @@ pub fn insert_comment(
     id: CommentId,
     idea: IdeaId,
     body: &CommentBody,
+    rules: Rules,
 ) -> Result<Created, StoreError> {
     let existing: Option<(String, String, String)> = tx
         .query_row(
@@ -621,11 +643,26 @@ pub fn insert_comment(
         };
     }
     require_public_idea(tx, idea)?;
+    // Under pre-moderation a comment waits; only its author (and staff) see it until then.
+    let status = if rules.pre_moderation {
+        IdeaStatus::Pending
+    } else {
+        IdeaStatus::Published
+    };
     tx.execute(
-        "INSERT INTO comment (id, idea_id, author_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id.to_string(), idea.to_string(), who.to_string(), body.as_str(), now_ms()],
+        "INSERT INTO comment (id, idea_id, author_id, body, created_at, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            id.to_string(),
+            idea.to_string(),
+            who.to_string(),
+            body.as_str(),
+            now_ms(),
+            status.as_str()
+        ],
     )?;
-    changes::touch(tx, kind::COMMENT, &id.to_string(), None)?;
+    let owner = (!status.is_public()).then_some(who);
+    changes::touch(tx, kind::COMMENT, &id.to_string(), owner)?;
     changes::touch(tx, kind::IDEA, &idea.to_string(), None)?;
     Ok(Created::New)
 }

@@ -28,7 +28,7 @@ fn excerpt(tx: &Connection, t: &ReportTarget) -> Result<Option<String>, StoreErr
         ReportTarget::Comment(id) => tx
             .query_row(
                 "SELECT substr(c.body, 1, 300) FROM comment c JOIN idea i ON i.id = c.idea_id
-                 WHERE c.id = ?1 AND i.status = 'published'",
+                 WHERE c.id = ?1 AND i.status = 'published' AND c.status = 'published'",
                 [id.to_string()],
                 |r| r.get(0),
             )
@@ -36,12 +36,12 @@ fn excerpt(tx: &Connection, t: &ReportTarget) -> Result<Option<String>, StoreErr
     })
 }
 
-/// Closes the open reports on an idea (called with each moderation decision on it).
-pub fn resolve_idea(tx: &Connection, idea: &str) -> Result<(), StoreError> {
+/// Closes the open reports on an idea or comment (called with each decision on it).
+pub fn resolve(tx: &Connection, kind: &str, id: &str) -> Result<(), StoreError> {
     tx.execute(
-        "UPDATE report SET resolved_at = ?2
-         WHERE target_kind = 'idea' AND target_id = ?1 AND resolved_at IS NULL",
-        params![idea, now_ms()],
+        "UPDATE report SET resolved_at = ?3
+         WHERE target_kind = ?1 AND target_id = ?2 AND resolved_at IS NULL",
+        params![kind, id, now_ms()],
     )?;
     Ok(())
 }

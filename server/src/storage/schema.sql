@@ -32,7 +32,8 @@ CREATE TABLE comment (
     author_id   TEXT NOT NULL REFERENCES participant (id),
     body        TEXT NOT NULL,
     created_at  INTEGER NOT NULL
-) STRICT;
+, status TEXT NOT NULL DEFAULT 'published'
+    CHECK (status IN ('pending', 'published', 'rejected', 'hidden')), reason TEXT) STRICT;
 
 CREATE TABLE dot_vote (
     process_id     TEXT NOT NULL REFERENCES process (id),

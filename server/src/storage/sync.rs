@@ -82,6 +82,15 @@ fn apply(
             Some(staff_id) => super::moderation::decide(tx, staff_id, *idea_id, decision),
             None => Err(StoreError::Moderation(ErrorCode::Forbidden)),
         },
+        MutationKind::DecideComment {
+            comment_id,
+            decision,
+        } => match staff {
+            Some(staff_id) => {
+                super::moderation::decide_comment(tx, staff_id, *comment_id, decision)
+            }
+            None => Err(StoreError::Moderation(ErrorCode::Forbidden)),
+        },
         MutationKind::CreateIdea {
             idea_id,
             theme_id,
@@ -117,8 +126,15 @@ fn apply(
             comment_id,
             idea_id,
             body,
-        } => queries::insert_comment(tx, who, *comment_id, *idea_id, &CommentBody::parse(body)?)
-            .map(|_| ()),
+        } => queries::insert_comment(
+            tx,
+            who,
+            *comment_id,
+            *idea_id,
+            &CommentBody::parse(body)?,
+            rules,
+        )
+        .map(|_| ()),
     }
 }
 
