@@ -5,6 +5,9 @@
 
 const RELEASE = '__RELEASE__';
 const PRECACHE = __PRECACHE__;
+// The staff app (/moderation) of the same release: cached as one set on a staff member's
+// first visit, never on citizens' phones.
+const STAFF = __STAFF__;
 const CACHE = 'werkstadt-' + RELEASE;
 
 self.addEventListener('install', (event) => {
@@ -23,6 +26,9 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
+  if (event.data && event.data.type === 'CACHE_STAFF') {
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(STAFF)).catch(() => {}));
+  }
 });
 
 self.addEventListener('fetch', (event) => {
@@ -32,8 +38,18 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/') || url.pathname === '/sw.js') return;
 
+  if (request.mode === 'navigate' && /^\/moderation(\/|$)/.test(url.pathname)) {
+    // Staff pages: this release's staff set once the staff app asked for it (CACHE_STAFF).
+    event.respondWith((async () => {
+      const cache = await caches.open(CACHE);
+      const cached = await cache.match('/moderation.html');
+      if (cached) return cached;
+      return fetch(request);
+    })());
+    return;
+  }
   if (request.mode === 'navigate') {
-    // Every app route is the same shell: this release's index.html.
+    // Every citizen route is the same shell: this release's index.html.
     event.respondWith((async () => {
       const cache = await caches.open(CACHE);
       return (await cache.match('/index.html')) || fetch(request);

@@ -8,40 +8,12 @@ use leptos::prelude::*;
 use werkstadt_domain::moderation::OfficialStatus;
 use werkstadt_domain::{ErrorCode, ValidationError};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    De,
-    En,
-}
+pub use crate::platform::lang::Lang;
 
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::De => "de",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "de" => Some(Lang::De),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    pub fn other(self) -> Self {
-        match self {
-            Lang::De => Lang::En,
-            Lang::En => Lang::De,
-        }
-    }
-
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::De => &DE,
-            Lang::En => &EN,
-        }
+fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::De => &DE,
+        Lang::En => &EN,
     }
 }
 
@@ -52,7 +24,7 @@ pub struct I18n(pub RwSignal<Lang>);
 impl I18n {
     /// The current texts (reactive).
     pub fn t(self) -> &'static Texts {
-        self.0.get().texts()
+        texts(self.0.get())
     }
 
     pub fn lang(self) -> Lang {

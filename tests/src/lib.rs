@@ -591,3 +591,38 @@ impl StaffClient {
             .collect()
     }
 }
+
+/// Someone submits an idea to the theme titled `theme` through the sync API, as participant
+/// `participant`; the idea's id.
+pub async fn push_idea(base: &str, participant: &str, theme: &str, title: &str) -> String {
+    let overview = get_json(&format!("{base}/api/process")).await;
+    let theme = overview["themes"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["title"] == theme))
+        .expect("theme")["id"]
+        .clone();
+    let idea = uuid::Uuid::now_v7().to_string();
+    push_as(
+        base,
+        participant,
+        serde_json::json!({"create_idea": {"idea_id": idea, "theme_id": theme, "title": title, "body": "Vorschlag"}}),
+    )
+    .await;
+    idea
+}
+
+/// Pushes one mutation as participant `participant` (a UUID); fails the test unless applied.
+pub async fn push_as(base: &str, participant: &str, kind: serde_json::Value) {
+    let res: serde_json::Value = reqwest::Client::new()
+        .post(format!("{base}/api/sync/push"))
+        .header("x-participant-id", participant)
+        .header("x-participant-secret", "ab".repeat(32))
+        .json(&serde_json::json!({"protocol": 1, "mutations": [{"id": uuid::Uuid::now_v7(), "kind": kind}]}))
+        .send()
+        .await
+        .expect("push")
+        .json()
+        .await
+        .expect("push answer");
+    assert_eq!(res["results"][0]["outcome"], "applied", "{res}");
+}

@@ -6,7 +6,9 @@
 use reqwest::Method;
 use serde_json::json;
 use std::time::Duration;
-use werkstadt_tests::{create_staff, get_json, Browser, Page, Server, StaffClient, Viewport};
+use werkstadt_tests::{
+    create_staff, get_json, push_idea, Browser, Page, Server, StaffClient, Viewport,
+};
 
 async fn submit(page: &Page<'_>, title: &str, body: &str) -> String {
     page.goto("/neu").await;
@@ -141,22 +143,5 @@ fn werkstadt_server_demo() -> (&'static str, &'static str) {
 
 /// Someone else submits an idea through the API; its id.
 async fn other_idea(base: &str, title: &str) -> String {
-    let overview = get_json(&format!("{base}/api/process")).await;
-    let theme = overview["themes"]
-        .as_array()
-        .and_then(|t| t.iter().find(|t| t["title"] == "Bildung"))
-        .expect("theme")["id"]
-        .clone();
-    let idea = uuid::Uuid::now_v7().to_string();
-    let res = reqwest::Client::new()
-        .post(format!("{base}/api/sync/push"))
-        .header("x-participant-id", uuid::Uuid::now_v7().to_string())
-        .header("x-participant-secret", "ab".repeat(32))
-        .json(&json!({"protocol": 1, "mutations": [{"id": uuid::Uuid::now_v7(), "kind": {"create_idea": {
-            "idea_id": idea, "theme_id": theme, "title": title, "body": "Vorschlag"}}}]}))
-        .send()
-        .await
-        .expect("push");
-    assert!(res.status().is_success());
-    idea
+    push_idea(base, &uuid::Uuid::now_v7().to_string(), "Bildung", title).await
 }

@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const SHELL_BUDGET_KIB: f64 = 150.0;
+/// The staff app: used on laptops and tablets over the office network.
+const STAFF_BUDGET_KIB: f64 = 300.0;
 const COMPRESSIBLE: &[&str] = &[
     "html",
     "js",
@@ -128,6 +130,91 @@ fn dist(root: &Path) -> Result<()> {
         "-Cpanic=immediate-abort".to_owned(),
     ]
     .join("\u{1f}");
+    let dist = root.join("dist");
+    let _ = fs::remove_dir_all(&dist);
+    fs::create_dir_all(&dist)?;
+    let css_name = write_css(root.join("style/main.css"), "style", &dist)?;
+    let staff_css = write_css(root.join("style/staff.css"), "staff", &dist)?;
+    let app = build_bundle(root, &target_dir, &rustflags, &CITIZEN, &dist)?;
+    let staff = build_bundle(root, &target_dir, &rustflags, &STAFF, &dist)?;
+
+    let public = root.join("public");
+    for entry in fs::read_dir(&public)? {
+        let path = entry?.path();
+        let name = path.file_name().context("file name")?.to_owned();
+        if path.is_file() && !TEMPLATES.iter().any(|t| name == *t) {
+            fs::copy(&path, dist.join(&name))?;
+        }
+    }
+    for (bundle, (js, wasm)) in [(&CITIZEN, &app), (&STAFF, &staff)] {
+        let page = fs::read_to_string(public.join(bundle.page))?
+            .replace("{{APP_JS}}", js)
+            .replace("{{APP_WASM}}", wasm)
+            .replace("{{STYLE_CSS}}", &css_name)
+            .replace("{{STAFF_CSS}}", &staff_css);
+        if page.contains("{{") {
+            bail!("{} has an unknown placeholder", bundle.page);
+        }
+        fs::write(dist.join(bundle.page), page)?;
+    }
+    write_service_worker(&public, &dist)?;
+
+    precompress(&dist)?;
+    println!("dist/ built in {:.1} s", started.elapsed().as_secs_f64());
+    size(&dist)
+}
+
+/// One of the two wasm bundles: the citizen app, and the staff app (its own bundle, so
+/// citizens never download staff code).
+struct Bundle {
+    package: &'static str,
+    /// File name prefix of its js and wasm in `dist/`.
+    prefix: &'static str,
+    /// Its html page in `public/` (a template).
+    page: &'static str,
+    wasm_opt: &'static [&'static str],
+}
+
+const CITIZEN: Bundle = Bundle {
+    package: "werkstadt-app",
+    prefix: "app",
+    page: "index.html",
+    // Measured on this app (brotli): `-Oz` 142.9 KiB, this pipeline 140.5 KiB (flattening and
+    // re-looping give the size passes more to merge; `--gufa` another 0.2 KiB; ~45 s instead
+    // of ~20 s).
+    wasm_opt: &[
+        "-Os",
+        "--flatten",
+        "--rereloop",
+        "-Os",
+        "--gufa",
+        "-Os",
+        "--converge",
+    ],
+};
+
+const STAFF: Bundle = Bundle {
+    package: "werkstadt-staff",
+    prefix: "staff",
+    page: "moderation.html",
+    // Staff use it on laptops and tablets, from a cache after the first visit: the quick
+    // pipeline is enough.
+    wasm_opt: &["-Oz"],
+};
+
+/// Files of `public/` that are templates, not copied as they are.
+const TEMPLATES: &[&str] = &["index.html", "moderation.html", "sw.js"];
+
+/// Builds one bundle into `dist/`; the names of its js and wasm files.
+fn build_bundle(
+    root: &Path,
+    target_dir: &Path,
+    rustflags: &str,
+    bundle: &Bundle,
+    dist: &Path,
+) -> Result<(String, String)> {
+    // Each bundle is its own cargo invocation: one build would unify the domain's features
+    // (the staff feature would land in the citizen app).
     run(
         Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .current_dir(root)
@@ -137,16 +224,17 @@ fn dist(root: &Path) -> Result<()> {
                 "build",
                 "-Zbuild-std=std,panic_abort",
                 "-p",
-                "werkstadt-app",
+                bundle.package,
                 "--target",
                 "wasm32-unknown-unknown",
                 "--profile",
                 "wasm-release",
             ]),
     )?;
-    let wasm_in = target_dir.join("wasm32-unknown-unknown/wasm-release/werkstadt_app.wasm");
+    let stem = bundle.package.replace('-', "_");
+    let wasm_in = target_dir.join(format!("wasm32-unknown-unknown/wasm-release/{stem}.wasm"));
 
-    let work = target_dir.join("xtask-bindgen");
+    let work = target_dir.join("xtask-bindgen").join(bundle.prefix);
     let _ = fs::remove_dir_all(&work);
     fs::create_dir_all(&work)?;
     let mut bindgen = wasm_bindgen_cli_support::Bindgen::new();
@@ -158,8 +246,8 @@ fn dist(root: &Path) -> Result<()> {
         .debug(false)
         .generate(&work)
         .context("wasm-bindgen")?;
-    let glue_path = work.join("werkstadt_app.js");
-    let bg_wasm = work.join("werkstadt_app_bg.wasm");
+    let glue_path = work.join(format!("{stem}.js"));
+    let bg_wasm = work.join(format!("{stem}_bg.wasm"));
 
     let wasm_opt = root.join("node_modules/.bin/wasm-opt");
     if !wasm_opt.exists() {
@@ -169,33 +257,18 @@ fn dist(root: &Path) -> Result<()> {
         );
     }
     let opt_wasm = work.join("opt.wasm");
-    // Measured on this app (brotli): `-Oz` 142.9 KiB, this pipeline 140.5 KiB (flattening and
-    // re-looping give the size passes more to merge; `--gufa` another 0.2 KiB; ~45 s instead
-    // of ~20 s).
     run(Command::new(&wasm_opt)
         .args([
             "--remove-exports",
             &format!("--pass-arg=remove-exports@*{UNUSED_CLASS_EXPORTS}*"),
         ])
-        .args([
-            "-Os",
-            "--flatten",
-            "--rereloop",
-            "-Os",
-            "--gufa",
-            "-Os",
-            "--converge",
-        ])
+        .args(bundle.wasm_opt)
         .arg(&bg_wasm)
         .arg("-o")
         .arg(&opt_wasm))?;
 
-    let dist = root.join("dist");
-    let _ = fs::remove_dir_all(&dist);
-    fs::create_dir_all(&dist)?;
-
     let wasm = fs::read(&opt_wasm)?;
-    let wasm_name = format!("app-{}.wasm", short_hash(&wasm));
+    let wasm_name = format!("{}-{}.wasm", bundle.prefix, short_hash(&wasm));
     fs::write(dist.join(&wasm_name), &wasm)?;
 
     let mut glue = strip_unused_classes(&fs::read_to_string(&glue_path)?)?;
@@ -214,44 +287,17 @@ fn dist(root: &Path) -> Result<()> {
         .args(["--module", "--compress", "--mangle", "-o"])
         .arg(&glue_min))?;
     let glue = fs::read(&glue_min)?;
-    let js_name = format!("app-{}.js", short_hash(&glue));
+    let js_name = format!("{}-{}.js", bundle.prefix, short_hash(&glue));
     fs::write(dist.join(&js_name), &glue)?;
+    Ok((js_name, wasm_name))
+}
 
-    let mut css = String::new();
-    let mut sheets: Vec<PathBuf> = fs::read_dir(root.join("style"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "css"))
-        .collect();
-    sheets.sort();
-    for sheet in sheets {
-        css.push_str(&fs::read_to_string(&sheet)?);
-        css.push('\n');
-    }
-    let css = minify_css(&css);
-    let css_name = format!("style-{}.css", short_hash(css.as_bytes()));
+/// A stylesheet of `style/`, minified and content-hashed as `{prefix}-{hash}.css`; its name.
+fn write_css(sheet: PathBuf, prefix: &str, dist: &Path) -> Result<String> {
+    let css = minify_css(&fs::read_to_string(&sheet).with_context(|| sheet.display().to_string())?);
+    let css_name = format!("{prefix}-{}.css", short_hash(css.as_bytes()));
     fs::write(dist.join(&css_name), &css)?;
-
-    let public = root.join("public");
-    for entry in fs::read_dir(&public)? {
-        let path = entry?.path();
-        let name = path.file_name().context("file name")?.to_owned();
-        if path.is_file() && name != "index.html" && name != "sw.js" {
-            fs::copy(&path, dist.join(&name))?;
-        }
-    }
-    let index = fs::read_to_string(public.join("index.html"))?
-        .replace("{{APP_JS}}", &js_name)
-        .replace("{{APP_WASM}}", &wasm_name)
-        .replace("{{STYLE_CSS}}", &css_name);
-    if index.contains("{{") {
-        bail!("index.html has an unknown placeholder");
-    }
-    fs::write(dist.join("index.html"), index)?;
-    write_service_worker(&public, &dist)?;
-
-    precompress(&dist)?;
-    println!("dist/ built in {:.1} s", started.elapsed().as_secs_f64());
-    size(&dist)
+    Ok(css_name)
 }
 
 /// `sw.js` with this release's precache list (every file of the shell) and a release id derived
@@ -265,24 +311,34 @@ fn write_service_worker(public: &Path, dist: &Path) -> Result<()> {
         .map(|n| format!("/{n}"))
         .collect();
     files.sort();
+    // The staff app is cached only on a staff member's first visit of /moderation, not on
+    // every citizen's phone.
+    let (staff, citizen): (Vec<String>, Vec<String>) = files
+        .iter()
+        .cloned()
+        .partition(|f| f.starts_with("/staff-") || f == "/moderation.html");
     let mut hasher = Sha256::new();
     for f in &files {
         hasher.update(f.as_bytes());
         hasher.update(fs::read(dist.join(f.trim_start_matches('/')))?);
     }
     let release = hex::encode(hasher.finalize())[..16].to_owned();
-    let list = format!(
-        "[{}]",
-        files
-            .iter()
-            .map(|f| format!("\"{f}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let json_list = |files: &[String]| {
+        format!(
+            "[{}]",
+            files
+                .iter()
+                .map(|f| format!("\"{f}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    let list = json_list(&citizen);
     let sw = fs::read_to_string(public.join("sw.js"))?
         .replace("'__RELEASE__'", &format!("'{release}'"))
-        .replace("__PRECACHE__", &list);
-    if sw.contains("__RELEASE__") || sw.contains("__PRECACHE__") {
+        .replace("__PRECACHE__", &list)
+        .replace("__STAFF__", &json_list(&staff));
+    if sw.contains("__RELEASE__") || sw.contains("__PRECACHE__") || sw.contains("__STAFF__") {
         bail!("sw.js has an unfilled placeholder");
     }
     fs::write(dist.join("sw.js"), sw)?;
@@ -349,8 +405,25 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// The app shell: what a first visit must download before the app runs.
+/// The app shell: what a first visit must download before the app runs; the same for the
+/// staff app, with a budget of its own.
 fn size(dist: &Path) -> Result<()> {
+    let citizen = shell_size(dist, "index.html", "app-", 4)?;
+    println!("app shell (brotli): {citizen:.1} KiB (budget {SHELL_BUDGET_KIB:.0} KiB)");
+    let staff = shell_size(dist, "moderation.html", "staff-", 5)?;
+    println!("staff shell (brotli): {staff:.1} KiB (budget {STAFF_BUDGET_KIB:.0} KiB)");
+    if citizen > SHELL_BUDGET_KIB {
+        bail!("the app shell is over budget");
+    }
+    if staff > STAFF_BUDGET_KIB {
+        bail!("the staff shell is over budget");
+    }
+    Ok(())
+}
+
+/// Brotli size in KiB of a page, its files (js, wasm, css: by prefix) and the shared
+/// stylesheet; `expected`: how many files that is.
+fn shell_size(dist: &Path, page: &str, prefix: &str, expected: usize) -> Result<f64> {
     let mut total = 0u64;
     let mut lines = Vec::new();
     for entry in fs::read_dir(dist).with_context(|| format!("reading {}", dist.display()))? {
@@ -360,9 +433,11 @@ fn size(dist: &Path) -> Result<()> {
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_owned();
-        let is_shell = name == "index.html.br"
-            || (name.starts_with("app-")
-                && (name.ends_with(".js.br") || name.ends_with(".wasm.br")))
+        let is_shell = name == format!("{page}.br")
+            || (name.starts_with(prefix)
+                && [".js.br", ".wasm.br", ".css.br"]
+                    .iter()
+                    .any(|x| name.ends_with(x)))
             || (name.starts_with("style-") && name.ends_with(".css.br"));
         if is_shell {
             let len = fs::metadata(&path)?.len();
@@ -370,9 +445,10 @@ fn size(dist: &Path) -> Result<()> {
             lines.push(format!("  {name:<40} {:>8.1} KiB", len as f64 / 1024.0));
         }
     }
-    if lines.len() != 4 {
+    if lines.len() != expected {
         bail!(
-            "expected index.html, js, wasm and css in {} (run `cargo xtask dist`)",
+            "expected {page} and {} more files in {} (run `cargo xtask dist`)",
+            expected - 1,
             dist.display()
         );
     }
@@ -380,10 +456,5 @@ fn size(dist: &Path) -> Result<()> {
     for l in &lines {
         println!("{l}");
     }
-    let kib = total as f64 / 1024.0;
-    println!("app shell (brotli): {kib:.1} KiB (budget {SHELL_BUDGET_KIB:.0} KiB)");
-    if kib > SHELL_BUDGET_KIB {
-        bail!("the app shell is over budget");
-    }
-    Ok(())
+    Ok(total as f64 / 1024.0)
 }

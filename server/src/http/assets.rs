@@ -6,35 +6,55 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::path::PathBuf;
+use std::sync::LazyLock;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
 /// Strict CSP the app works under: only same-origin resources; wasm compilation is the one
-/// relaxation (`'wasm-unsafe-eval'`); no inline scripts or styles.
-pub const CONTENT_SECURITY_POLICY: &str =
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
-worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/// relaxation (`'wasm-unsafe-eval'`); no inline scripts, and no inline styles except the code
+/// sheet's own (allowed by its SHA-256).
+pub static CONTENT_SECURITY_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| {
+    use base64::Engine;
+    use sha2::Digest;
+    let sheet = base64::engine::general_purpose::STANDARD
+        .encode(sha2::Sha256::digest(super::codes::SHEET_STYLE.as_bytes()));
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self' 'sha256-{sheet}'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+frame-ancestors 'none'"
+    );
+    HeaderValue::from_str(&policy)
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
+});
 
 pub fn service(dist: PathBuf) -> axum::routing::MethodRouter {
-    let index = dist.join("index.html");
     let files = ServeDir::new(&dist)
         .precompressed_br()
         .precompressed_gzip()
         .fallback(axum::routing::get(move |req: Request| {
-            spa_fallback(index.clone(), req)
+            spa_fallback(dist.clone(), req)
         }));
     axum::routing::get_service(files)
 }
 
-/// App routes (no file extension) get `index.html`; missing files get a real 404 so a stale
-/// asset is never answered with HTML.
-async fn spa_fallback(index: PathBuf, req: Request) -> Response {
+/// The page of an app route: the staff app under `/moderation`, the citizen app elsewhere.
+fn page_for(path: &str) -> &'static str {
+    if path == "/moderation" || path.starts_with("/moderation/") {
+        "moderation.html"
+    } else {
+        "index.html"
+    }
+}
+
+/// App routes (no file extension) get their app's page; missing files get a real 404 so a
+/// stale asset is never answered with HTML.
+async fn spa_fallback(dist: PathBuf, req: Request) -> Response {
     let last = req.uri().path().rsplit('/').next().unwrap_or_default();
     if last.contains('.') {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
-    match ServeFile::new(index)
+    match ServeFile::new(dist.join(page_for(req.uri().path())))
         .precompressed_br()
         .precompressed_gzip()
         .oneshot(req)
@@ -71,7 +91,7 @@ pub async fn headers(req: Request, next: Next) -> Response {
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     h.insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        CONTENT_SECURITY_POLICY.clone(),
     );
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -92,6 +112,14 @@ pub async fn headers(req: Request, next: Next) -> Response {
 #[cfg(test)]
 mod tests {
     use super::is_hashed_asset;
+
+    #[test]
+    fn staff_routes_get_the_staff_page() {
+        assert_eq!(super::page_for("/moderation"), "moderation.html");
+        assert_eq!(super::page_for("/moderation/protokoll"), "moderation.html");
+        assert_eq!(super::page_for("/moderationen"), "index.html");
+        assert_eq!(super::page_for("/ideen/x"), "index.html");
+    }
 
     #[test]
     fn recognises_hashed_assets() {

@@ -84,6 +84,13 @@ pub async fn issue(
         .into_response())
 }
 
+/// The code sheet's styles, inline: the sheet is one self-contained page (the staff app opens
+/// it from memory). The content security policy allows exactly this text, by its hash.
+pub const SHEET_STYLE: &str = "body{font-family:system-ui,sans-serif;color:#1a1a1a}\
+.card{break-inside:avoid;border:1px dashed #767676;padding:1rem;margin:0 0 1rem;\
+display:inline-block;width:45%;vertical-align:top}\
+.code{font:700 1.5rem monospace;letter-spacing:.1em}";
+
 /// A printable page: per code a card with the code in large type and its QR code.
 fn sheet(label: &str, codes: &[String], host: &str) -> Result<String, ApiError> {
     let mut cards = String::new();
@@ -102,9 +109,7 @@ fn sheet(label: &str, codes: &[String], host: &str) -> Result<String, ApiError> 
     }
     Ok(format!(
         "<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Teilnahmecodes – {label}</title>\
-         <style>body{{font-family:system-ui,sans-serif;color:#1a1a1a}}.card{{break-inside:avoid;border:1px dashed #767676;\
-         padding:1rem;margin:0 0 1rem;display:inline-block;width:45%;vertical-align:top}}\
-         .code{{font:700 1.5rem monospace;letter-spacing:.1em}}</style></head>\
+         <style>{SHEET_STYLE}</style></head>\
          <body><h1>Teilnahmecodes: {label}</h1>{cards}</body></html>"
     ))
 }

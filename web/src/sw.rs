@@ -90,3 +90,25 @@ pub fn activate() {
         }
     });
 }
+
+/// Asks the active service worker to keep the staff app of this release for offline use
+/// (citizens' phones never download it).
+pub fn cache_staff_app() {
+    let Some(c) = container() else { return };
+    let Ok(ready) = c.ready() else { return };
+    leptos::task::spawn_local(async move {
+        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(ready).await else {
+            return;
+        };
+        let reg: ServiceWorkerRegistration = reg.unchecked_into();
+        if let Some(active) = reg.active() {
+            let msg = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(
+                &msg,
+                &JsValue::from_str("type"),
+                &JsValue::from_str("CACHE_STAFF"),
+            );
+            let _ = active.post_message(&msg);
+        }
+    });
+}

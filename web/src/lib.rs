@@ -1,11 +1,13 @@
-//! The thin layer over browser APIs (fetch, localStorage, crypto, document). Everything else
-//! in the app is plain Rust and Leptos.
+//! The thin layer over browser APIs (fetch, localStorage, IndexedDB, crypto, document, service
+//! worker), shared by the citizen app and the staff app. Everything else in them is plain Rust
+//! and Leptos.
 
 use wasm_bindgen::JsCast;
 
 pub mod http;
 pub mod idb;
 pub mod identity;
+pub mod lang;
 pub mod sw;
 
 /// Fills `buf` from the browser's CSPRNG (`crypto.getRandomValues`).

@@ -1,0 +1,114 @@
+//! The staff endpoints, typed. Reads send the session cookie; writes also the CSRF token.
+
+use werkstadt_domain::api::IdeaSummary;
+use werkstadt_domain::api::ProcessOverview;
+use werkstadt_domain::codes::{NewCodes, VerificationSetting};
+use werkstadt_domain::moderation::{ModerationQueue, ModerationSetting, QueueQuery};
+use werkstadt_domain::staff::{AuditEntry, LoginRequest, NewStaff, StaffMember, StaffSession};
+use werkstadt_domain::sync::{PushRequest, PushResponse};
+use werkstadt_web::http::{self, parse, staff_request, to_json, unexpected, ClientError};
+use werkstadt_web::identity::Identity;
+
+async fn get<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, ClientError> {
+    parse(&staff_request("GET", path, None, None, None).await?).ok_or_else(unexpected)
+}
+
+/// A write with the session's CSRF token; the answer's text.
+async fn write<B: serde::Serialize>(
+    method: &str,
+    path: &str,
+    body: &B,
+    csrf: &str,
+) -> Result<String, ClientError> {
+    let json = to_json(body).ok_or_else(unexpected)?;
+    staff_request(method, path, Some(json), None, Some(csrf)).await
+}
+
+pub async fn login(req: &LoginRequest) -> Result<StaffSession, ClientError> {
+    let json = to_json(req).ok_or_else(unexpected)?;
+    parse(&staff_request("POST", "/api/staff/login", Some(json), None, None).await?)
+        .ok_or_else(unexpected)
+}
+
+pub async fn me() -> Result<StaffSession, ClientError> {
+    get("/api/staff/me").await
+}
+
+pub async fn logout(csrf: &str) -> Result<(), ClientError> {
+    staff_request("POST", "/api/staff/logout", None, None, Some(csrf))
+        .await
+        .map(drop)
+}
+
+pub async fn process() -> Result<ProcessOverview, ClientError> {
+    get("/api/process").await
+}
+
+pub async fn queue(q: &QueueQuery) -> Result<ModerationQueue, ClientError> {
+    let mut path = String::from("/api/moderation/queue?");
+    if let Some(s) = q.status {
+        path.push_str(&format!("status={}&", s.as_str()));
+    }
+    if let Some(t) = q.theme {
+        path.push_str(&format!("theme={t}&"));
+    }
+    if let Some(text) = q.q.as_deref().filter(|t| !t.trim().is_empty()) {
+        path.push_str(&format!("q={}", encode(text)));
+    }
+    get(&path).await
+}
+
+/// Published ideas with a title like `q` (merge targets).
+pub async fn similar(q: &str) -> Result<Vec<IdeaSummary>, ClientError> {
+    get(&format!("/api/ideas/similar?q={}", encode(q))).await
+}
+
+/// Sends decisions through the sync protocol: as a participant device (`who`) with the staff
+/// session (cookie + CSRF token).
+pub async fn push(
+    req: &PushRequest,
+    who: &Identity,
+    csrf: &str,
+) -> Result<PushResponse, ClientError> {
+    let json = to_json(req).ok_or_else(unexpected)?;
+    parse(&staff_request("POST", "/api/sync/push", Some(json), Some(who), Some(csrf)).await?)
+        .ok_or_else(unexpected)
+}
+
+pub async fn audit() -> Result<Vec<AuditEntry>, ClientError> {
+    get("/api/admin/audit").await
+}
+
+pub async fn set_mode(setting: &ModerationSetting, csrf: &str) -> Result<(), ClientError> {
+    write("PUT", "/api/admin/process/moderation", setting, csrf)
+        .await
+        .map(drop)
+}
+
+pub async fn set_verification(
+    setting: &VerificationSetting,
+    csrf: &str,
+) -> Result<(), ClientError> {
+    write("PUT", "/api/admin/process/verification", setting, csrf)
+        .await
+        .map(drop)
+}
+
+/// A batch of participation codes as the printable sheet (HTML).
+pub async fn code_sheet(req: &NewCodes, csrf: &str) -> Result<String, ClientError> {
+    let json = to_json(req).ok_or_else(unexpected)?;
+    http::staff_request_accept("/api/admin/codes", json, csrf, "text/html").await
+}
+
+pub async fn staff_list() -> Result<Vec<StaffMember>, ClientError> {
+    get("/api/admin/staff").await
+}
+
+pub async fn create_staff(req: &NewStaff, csrf: &str) -> Result<(), ClientError> {
+    write("POST", "/api/admin/staff", req, csrf).await.map(drop)
+}
+
+/// Percent-encodes a query value.
+pub fn encode(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
+}

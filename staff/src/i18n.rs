@@ -1,0 +1,221 @@
+//! Every UI string of the staff app, in German (default) and English.
+//!
+//! `texts!` makes one struct with a field per text and the two tables: a text missing in one
+//! language does not compile. `{n}` and `{m}` are placeholders filled by [`fill`].
+
+use leptos::prelude::*;
+use werkstadt_domain::moderation::{IdeaStatus, OfficialStatus};
+use werkstadt_domain::staff::Role;
+use werkstadt_domain::ErrorCode;
+
+pub use werkstadt_web::lang::Lang;
+
+macro_rules! texts {
+    ($($field:ident: $de:literal, $en:literal;)*) => {
+        pub struct Texts { $(pub $field: &'static str,)* }
+        pub static DE: Texts = Texts { $($field: $de,)* };
+        pub static EN: Texts = Texts { $($field: $en,)* };
+    };
+}
+
+texts! {
+    skip_link: "Zum Inhalt springen", "Skip to content";
+    brand_tagline: "Moderation", "Moderation";
+    lang_switch: "English", "Deutsch";
+    lang_switch_label: "Switch to English", "Auf Deutsch umschalten";
+    nav_label: "Moderationsbereiche", "Moderation areas";
+    nav_ideas: "Ideen", "Ideas";
+    nav_comments: "Kommentare", "Comments";
+    nav_reports: "Meldungen", "Reports";
+    nav_audit: "Protokoll", "Audit log";
+    nav_settings: "Einstellungen", "Settings";
+    to_public: "Zur Beteiligungsseite", "To the participation site";
+    signed_in_as: "Angemeldet: {n} ({m})", "Signed in: {n} ({m})";
+    sign_out: "Abmelden", "Sign out";
+    waiting_counts: "Wartend: {n} Ideen, {m} Kommentare", "Waiting: {n} ideas, {m} comments";
+    open_reports: "{n} offene Meldungen", "{n} open reports";
+    login_heading: "Anmeldung für das Team", "Staff sign-in";
+    login_intro: "Für Mitarbeitende des Digitalisierungsbüros. Teilnehmende brauchen keine Anmeldung.", "For staff of the Digitalisierungsbüro. Participants do not need to sign in.";
+    username: "Benutzername", "User name";
+    password: "Passwort", "Password";
+    sign_in: "Anmelden", "Sign in";
+    login_failed: "Benutzername oder Passwort ist falsch.", "User name or password is wrong.";
+    rate_limited: "Zu viele Versuche. Bitte kurz warten.", "Too many attempts. Please wait a moment.";
+    offline_login: "Keine Verbindung: Anmelden geht nur online.", "No connection: signing in needs the network.";
+    online: "Verbunden", "Online";
+    offline: "Offline – Entscheidungen werden gespeichert und später übertragen", "Offline – decisions are kept and sent later";
+    outbox_waiting: "{n} Entscheidungen warten auf Übertragung", "{n} decisions waiting to be sent";
+    outbox_empty: "Alle Entscheidungen übertragen", "All decisions sent";
+    sync_now: "Jetzt übertragen", "Send now";
+    session_expired: "Die Sitzung ist abgelaufen. Bitte neu anmelden – gespeicherte Entscheidungen bleiben erhalten.", "Your session has ended. Please sign in again – saved decisions are kept.";
+    not_applied: "Nicht übernommen", "Not applied";
+    dismiss: "Ausblenden", "Dismiss";
+    ideas_heading: "Ideen moderieren", "Moderate ideas";
+    filter_label: "Filter", "Filter";
+    field_status: "Status", "State";
+    field_theme: "Handlungsfeld", "Field of action";
+    all_themes: "Alle Handlungsfelder", "All fields of action";
+    field_search: "Suche in Titel und Text", "Search title and text";
+    apply_filter: "Anwenden", "Apply";
+    status_pending: "Wartend", "Waiting";
+    status_published: "Veröffentlicht", "Published";
+    status_rejected: "Abgelehnt", "Rejected";
+    status_hidden: "Verborgen", "Hidden";
+    status_merged: "Zusammengeführt", "Merged";
+    shortcuts: "Tastenkürzel: j/k nächster/voriger Eintrag, x auswählen, a freigeben, r ablehnen, h verbergen, m zusammenführen, / suchen.", "Shortcuts: j/k next/previous item, x select, a approve, r reject, h hide, m merge, / search.";
+    select_all: "Alle auswählen", "Select all";
+    select_item: "Auswählen: {n}", "Select: {n}";
+    selected_count: "{n} ausgewählt", "{n} selected";
+    bulk_label: "Mehrere auf einmal", "Several at once";
+    bulk_approve: "Auswahl freigeben", "Approve selection";
+    bulk_reject: "Auswahl ablehnen", "Reject selection";
+    bulk_hide: "Auswahl verbergen", "Hide selection";
+    reason: "Begründung (für die Verfasser sichtbar)", "Reason (shown to the authors)";
+    reason_required: "Bitte eine Begründung angeben (höchstens 1000 Zeichen, ohne < und >).", "Please give a reason (at most 1000 characters, no < or >).";
+    nothing_here: "Keine Einträge für diesen Filter.", "Nothing here for this filter.";
+    loading: "Wird geladen …", "Loading …";
+    load_failed: "Konnte nicht geladen werden. Angezeigt wird der letzte Stand.", "Could not load. Showing the last known state.";
+    submitted_at: "eingereicht am {n}", "submitted on {n}";
+    supports: "{n} Unterstützungen", "{n} supports";
+    approve: "Freigeben", "Approve";
+    reject: "Ablehnen", "Reject";
+    hide: "Verbergen", "Hide";
+    move_idea: "Verschieben", "Move";
+    merge: "Zusammenführen", "Merge";
+    answer: "Offizielle Antwort", "Official answer";
+    cancel: "Abbrechen", "Cancel";
+    confirm_reject: "Ablehnen bestätigen", "Confirm rejection";
+    confirm_hide: "Verbergen bestätigen", "Confirm hiding";
+    move_to: "Neues Handlungsfeld", "New field of action";
+    confirm_move: "Hierhin verschieben", "Move here";
+    merge_search: "Idee suchen, in die zusammengeführt wird", "Find the idea to merge into";
+    merge_into: "Hierin zusammenführen: {n}", "Merge into: {n}";
+    merge_none: "Keine passende veröffentlichte Idee gefunden.", "No matching published idea found.";
+    answer_status: "Stand", "Status";
+    answer_text: "Antworttext", "Answer";
+    publish_answer: "Antwort veröffentlichen", "Publish answer";
+    decided_pending: "Entscheidung gespeichert – wird übertragen", "Decision saved – being sent";
+    reason_shown: "Begründung: {n}", "Reason: {n}";
+    merged_into: "Zusammengeführt mit einer anderen Idee", "Merged into another idea";
+    official: "Offizielle Antwort ({n}): {m}", "Official answer ({n}): {m}";
+    comments_heading: "Wartende Kommentare", "Waiting comments";
+    on_idea: "zur Idee", "to the idea";
+    reports_heading: "Offene Meldungen", "Open reports";
+    reported_idea: "Gemeldete Idee", "Reported idea";
+    reported_comment: "Gemeldeter Kommentar", "Reported comment";
+    report_count: "{n}-mal gemeldet, zuerst am {m}", "Reported {n} times, first on {m}";
+    report_reasons: "Gründe", "Reasons";
+    audit_heading: "Protokoll aller Aktionen des Teams", "Log of every staff action";
+    audit_csv: "Als CSV herunterladen", "Download as CSV";
+    col_time: "Zeit", "Time";
+    col_actor: "Wer", "Who";
+    col_action: "Aktion", "Action";
+    col_target: "Ziel", "Target";
+    col_change: "Vorher → Nachher", "Before → after";
+    admins_only: "Nur für Administrator:innen.", "Admins only.";
+    settings_heading: "Einstellungen des Beteiligungsprozesses", "Process settings";
+    mode_legend: "Moderation", "Moderation";
+    mode_pre: "Vorab: neue Ideen und Kommentare warten auf Freigabe", "Before: new ideas and comments wait for approval";
+    mode_post: "Nachträglich: sofort sichtbar, kann verborgen werden", "After: visible at once, can be hidden";
+    verified_legend: "Abstimmungen", "Voting";
+    verified_only: "Nur verifizierte Teilnehmende (mit Teilnahmecode) dürfen unterstützen und Punkte vergeben", "Only verified participants (with a participation code) may support and place points";
+    save: "Speichern", "Save";
+    saved: "Gespeichert.", "Saved.";
+    codes_heading: "Teilnahmecodes", "Participation codes";
+    codes_intro: "Einmal verwendbare Codes, z. B. für Briefe oder Workshops. Der Druckbogen öffnet sich in einem neuen Fenster; die Codes werden nur gehasht gespeichert und sind danach nicht mehr abrufbar.", "Single-use codes, e.g. for letters or workshops. The sheet opens in a new window; codes are stored hashed only and cannot be shown again.";
+    codes_count: "Anzahl (1–500)", "Count (1–500)";
+    codes_label: "Bezeichnung (z. B. Workshop 3. März)", "Label (e.g. workshop 3 March)";
+    codes_create: "Druckbogen erzeugen", "Create printable sheet";
+    codes_created: "{n} Codes erzeugt.", "{n} codes created.";
+    staff_heading: "Team", "Staff";
+    new_staff: "Neues Teammitglied", "New staff member";
+    role: "Rolle", "Role";
+    role_moderator: "Moderation", "Moderator";
+    role_admin: "Administration", "Admin";
+    role_participant: "Teilnehmende", "Participant";
+    create: "Anlegen", "Create";
+    staff_created: "Angelegt.", "Created.";
+    err_network: "Keine Verbindung zum Server.", "No connection to the server.";
+    err_stale: "Wurde inzwischen anders entschieden.", "Was decided differently in the meantime.";
+    err_unknown_idea: "Die Idee gibt es nicht (mehr).", "This idea does not exist (any more).";
+    err_forbidden: "Dafür fehlt die Berechtigung.", "You are not allowed to do this.";
+    official_received: "eingegangen", "received";
+    official_in_review: "in Prüfung", "under review";
+    official_accepted: "angenommen", "accepted";
+    official_implemented: "umgesetzt", "implemented";
+    official_declined: "abgelehnt", "declined";
+}
+
+impl Texts {
+    pub fn status(&self, s: IdeaStatus) -> &'static str {
+        match s {
+            IdeaStatus::Pending => self.status_pending,
+            IdeaStatus::Published => self.status_published,
+            IdeaStatus::Rejected => self.status_rejected,
+            IdeaStatus::Hidden => self.status_hidden,
+            IdeaStatus::Merged => self.status_merged,
+        }
+    }
+
+    pub fn official(&self, s: OfficialStatus) -> &'static str {
+        match s {
+            OfficialStatus::Received => self.official_received,
+            OfficialStatus::InReview => self.official_in_review,
+            OfficialStatus::Accepted => self.official_accepted,
+            OfficialStatus::Implemented => self.official_implemented,
+            OfficialStatus::Declined => self.official_declined,
+        }
+    }
+
+    pub fn role(&self, r: Role) -> &'static str {
+        match r {
+            Role::Admin => self.role_admin,
+            Role::Moderator => self.role_moderator,
+            Role::Participant | Role::VerifiedParticipant => self.role_participant,
+        }
+    }
+
+    /// A server error for the staff member: our own text for the codes staff meet, the
+    /// server's message otherwise.
+    pub fn error(&self, code: ErrorCode, message: &str) -> String {
+        match code {
+            ErrorCode::StaleState => self.err_stale.into(),
+            ErrorCode::UnknownIdea | ErrorCode::NotFound => self.err_unknown_idea.into(),
+            ErrorCode::Forbidden => self.err_forbidden.into(),
+            ErrorCode::ReasonMissing | ErrorCode::ReasonTooLong | ErrorCode::ReasonInvalid => {
+                self.reason_required.into()
+            }
+            ErrorCode::InvalidCredentials => self.login_failed.into(),
+            ErrorCode::RateLimited => self.rate_limited.into(),
+            ErrorCode::StaffRequired | ErrorCode::AuthRequired | ErrorCode::CsrfMismatch => {
+                self.session_expired.into()
+            }
+            _ => message.to_owned(),
+        }
+    }
+}
+
+/// Fills `{n}` and `{m}`.
+pub fn fill(text: &str, n: &str, m: &str) -> String {
+    text.replace("{n}", n).replace("{m}", m)
+}
+
+#[derive(Clone, Copy)]
+pub struct I18n(pub RwSignal<Lang>);
+
+impl I18n {
+    pub fn t(self) -> &'static Texts {
+        match self.0.get() {
+            Lang::De => &DE,
+            Lang::En => &EN,
+        }
+    }
+
+    pub fn lang(self) -> Lang {
+        self.0.get()
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

@@ -1,0 +1,144 @@
+//! The frame: skip link, header with the sections, waiting counts, who is signed in; the
+//! desk bar (connection, decisions waiting, decisions not applied).
+
+use crate::desk::use_desk;
+use crate::i18n::{fill, use_i18n};
+use crate::router::Section;
+use leptos::prelude::*;
+use werkstadt_domain::moderation::QueueQuery;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let section = expect_context::<RwSignal<Section>>();
+    let counts = RwSignal::new(None::<(usize, usize, usize)>);
+    Effect::new(move |_| {
+        desk.refresh.track();
+        if desk.session.with(Option::is_none) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(q) = crate::api::queue(&QueueQuery::default()).await {
+                counts.set(Some((
+                    q.waiting as usize,
+                    q.comments.len(),
+                    q.reports.len(),
+                )));
+            }
+        });
+    });
+    let label = move |s: Section| {
+        let t = i18n.t();
+        match s {
+            Section::Ideas => t.nav_ideas,
+            Section::Comments => t.nav_comments,
+            Section::Reports => t.nav_reports,
+            Section::Audit => t.nav_audit,
+            Section::Settings => t.nav_settings,
+        }
+    };
+    let nav = move || {
+        Section::ALL
+            .into_iter()
+            .filter(|s| !s.admin_only() || desk.is_admin())
+            .map(|s| {
+                let current = move || (section.get() == s).then_some("page");
+                view! { <li><a href=s.path() aria-current=current>{move || label(s)}</a></li> }
+            })
+            .collect_view()
+    };
+    let sign_out = move |_| {
+        let csrf = desk.csrf();
+        leptos::task::spawn_local(async move {
+            if let Some(c) = csrf {
+                let _ = crate::api::logout(&c).await;
+            }
+            desk.signed_out();
+        });
+    };
+    view! {
+        <a class="skip-link" href="#inhalt">{move || i18n.t().skip_link}</a>
+        <header class="site-header">
+            <div class="brand">
+                <span class="brand-name">"werkstadt"</span>
+                <span class="brand-tagline">{move || i18n.t().brand_tagline}</span>
+            </div>
+            <button type="button" class="lang-switch"
+                lang=move || i18n.lang().other().code()
+                aria-label=move || i18n.t().lang_switch_label
+                on:click=move |_| i18n.0.update(|l| *l = l.other())>
+                {move || i18n.t().lang_switch}
+            </button>
+            <Show when=move || desk.session.with(Option::is_some)>
+                <nav aria-label=move || i18n.t().nav_label>
+                    <ul>{nav}</ul>
+                </nav>
+                <div class="staff-who">
+                    <p class="staff-counts" aria-live="polite">
+                        {move || counts.get().map(|(i, c, r)| {
+                            let t = i18n.t();
+                            format!("{} · {}",
+                                fill(t.waiting_counts, &i.to_string(), &c.to_string()),
+                                fill(t.open_reports, &r.to_string(), ""))
+                        })}
+                    </p>
+                    <p>
+                        {move || desk.session.get().map(|s| fill(i18n.t().signed_in_as, &s.username, i18n.t().role(s.role)))}
+                        " "
+                        <button type="button" class="button button-secondary" on:click=sign_out>
+                            {move || i18n.t().sign_out}
+                        </button>
+                    </p>
+                </div>
+            </Show>
+            <p class="staff-public"><a href="/" target="_blank">{move || i18n.t().to_public}</a></p>
+        </header>
+    }
+}
+
+/// Connection, waiting decisions, "send now", and the decisions that were not applied.
+#[component]
+pub fn DeskBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let waiting = move || desk.outbox.with(Vec::len);
+    view! {
+        <section class="sync-bar" aria-live="polite" aria-label=move || i18n.t().nav_label>
+            <p class="sync-state" data-online=move || desk.online.get().to_string()>
+                {move || if desk.online.get() { i18n.t().online } else { i18n.t().offline }}
+            </p>
+            <p class="sync-pending" data-pending=move || waiting().to_string()>
+                {move || match waiting() {
+                    0 => i18n.t().outbox_empty.to_owned(),
+                    n => fill(i18n.t().outbox_waiting, &n.to_string(), ""),
+                }}
+            </p>
+            <Show when=move || { waiting() > 0 && desk.session.with(Option::is_some) }>
+                <button type="button" class="button button-secondary" on:click=move |_| desk.flush()>
+                    {move || i18n.t().sync_now}
+                </button>
+            </Show>
+            <Show when=move || { desk.expired.get() && desk.session.with(Option::is_none) && waiting() > 0 }>
+                <p class="notice notice-error" role="alert">{move || i18n.t().session_expired}</p>
+            </Show>
+        </section>
+        <Show when=move || desk.failures.with(|f| !f.is_empty())>
+            <section class="rejected" aria-labelledby="nicht-uebernommen">
+                <h2 id="nicht-uebernommen">{move || i18n.t().not_applied}</h2>
+                <ul>
+                    <For each=move || desk.failures.get() key=|f| f.id let:f>
+                        <li class="notice notice-error">
+                            <strong>{f.label.clone()}</strong>": "
+                            {move || i18n.t().error(f.code, &f.message)}" "
+                            <button type="button" class="button button-secondary"
+                                on:click=move |_| desk.dismiss(f.id)>
+                                {move || i18n.t().dismiss}
+                            </button>
+                        </li>
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}

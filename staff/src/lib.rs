@@ -1,0 +1,62 @@
+//! werkstadt's staff app (`/moderation`): the Digitalisierungsbüro curates ideas, comments and
+//! reports, keeps the audit log and the process settings. A wasm bundle of its own (citizens
+//! never download it), sharing the domain (with its `staff` feature) and the browser layer
+//! (`werkstadt-web`) with the citizen app.
+
+mod api;
+mod desk;
+mod i18n;
+mod layout;
+mod pages;
+mod router;
+
+use i18n::{I18n, Lang};
+use leptos::prelude::*;
+use router::Section;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[component]
+fn App() -> impl IntoView {
+    let initial = werkstadt_web::prefs::lang()
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or(Lang::De);
+    let lang = RwSignal::new(initial);
+    provide_context(I18n(lang));
+    Effect::new(move |_| {
+        let code = lang.get().code();
+        werkstadt_web::set_document_lang(code);
+        werkstadt_web::prefs::set_lang(code);
+    });
+    let desk = desk::Desk::start();
+    let section = router::provide_router();
+    werkstadt_web::sw::register(werkstadt_web::sw::Update(RwSignal::new(false)));
+    werkstadt_web::sw::cache_staff_app();
+
+    let page = move || {
+        if desk.session.with(Option::is_none) {
+            return view! { <pages::login::LoginPage/> }.into_any();
+        }
+        let s = section.get();
+        if s.admin_only() && !desk.is_admin() {
+            return view! { <pages::AdminsOnly/> }.into_any();
+        }
+        match s {
+            Section::Ideas => view! { <pages::ideas::IdeasPage/> }.into_any(),
+            Section::Comments => view! { <pages::comments::CommentsPage/> }.into_any(),
+            Section::Reports => view! { <pages::reports::ReportsPage/> }.into_any(),
+            Section::Audit => view! { <pages::audit::AuditPage/> }.into_any(),
+            Section::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
+        }
+    };
+
+    view! {
+        <layout::Header/>
+        <layout::DeskBar/>
+        <main id="inhalt" tabindex="-1" class="staff-main">{page}</main>
+    }
+}
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,119 @@
+//! Comments waiting for a decision: approve, or reject with a reason the author sees.
+
+use super::{checked_reason, when};
+use crate::desk::use_desk;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use werkstadt_domain::moderation::{Decision, QueueQuery};
+use werkstadt_domain::sync::{CommentRecord, MutationKind};
+
+fn label(c: &CommentRecord) -> String {
+    c.body.chars().take(60).collect()
+}
+
+#[component]
+pub fn CommentsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let comments = RwSignal::new(None::<Vec<CommentRecord>>);
+    Effect::new(move |_| {
+        desk.refresh.track();
+        leptos::task::spawn_local(async move {
+            if let Ok(q) = crate::api::queue(&QueueQuery::default()).await {
+                comments.set(Some(q.comments));
+            }
+        });
+    });
+    view! {
+        <h1 tabindex="-1">{move || i18n.t().comments_heading}</h1>
+        {move || match comments.get() {
+            None => view! { <p role="status">{move || i18n.t().loading}</p> }.into_any(),
+            Some(list) if list.is_empty() => view! { <p>{move || i18n.t().nothing_here}</p> }.into_any(),
+            Some(list) => view! {
+                <ul class="queue">
+                    {list.into_iter().map(|c| view! { <CommentItem c/> }).collect_view()}
+                </ul>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn CommentItem(c: CommentRecord) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let id = c.id;
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(false);
+    let rejecting = RwSignal::new(false);
+    let lbl = label(&c);
+    let lbl2 = lbl.clone();
+    let waiting = move || {
+        desk.is_pending(
+            |k| matches!(k, MutationKind::DecideComment { comment_id, .. } if *comment_id == id),
+        )
+    };
+    let approve = move |_| {
+        desk.decide(
+            MutationKind::DecideComment {
+                comment_id: id,
+                decision: Decision::Approve,
+            },
+            lbl.clone(),
+        )
+    };
+    let reject = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(reason) = checked_reason(reason, error) else {
+            return;
+        };
+        desk.decide(
+            MutationKind::DecideComment {
+                comment_id: id,
+                decision: Decision::Reject { reason },
+            },
+            lbl2.clone(),
+        );
+        rejecting.set(false);
+    };
+    let field = format!("grund-{id}");
+    let err_id = format!("grund-{id}-fehler");
+    let created = c.created_at;
+    view! {
+        <li>
+            <article class="queue-item" data-comment-id=id.to_string()>
+                <p class="queue-body">{c.body.clone()}</p>
+                <p class="meta">
+                    {move || when(created, i18n.lang().code())}" · "
+                    <a href=format!("/ideen/{}", c.idea_id) target="_blank">{move || i18n.t().on_idea}</a>
+                </p>
+                <Show when=waiting>
+                    <p class="pending-marker" role="status">{move || i18n.t().decided_pending}</p>
+                </Show>
+                <div class="actions">
+                    <button type="button" class="button" disabled=waiting on:click=approve>
+                        {move || i18n.t().approve}
+                    </button>
+                    <button type="button" class="button button-secondary" disabled=waiting
+                        aria-expanded=move || rejecting.get().to_string()
+                        on:click=move |_| rejecting.update(|r| *r = !*r)>
+                        {move || i18n.t().reject}
+                    </button>
+                </div>
+                <Show when=move || rejecting.get()>
+                    <form class="panel" on:submit=reject.clone()>
+                        <div class="field">
+                            <label for=field.clone()>{move || i18n.t().reason}</label>
+                            <textarea id=field.clone() rows="2" aria-invalid=move || error.get().to_string()
+                                aria-describedby=err_id.clone()
+                                prop:value=move || reason.get()
+                                on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                            <p id=err_id.clone() class="field-error">{move || error.get().then(|| i18n.t().reason_required)}</p>
+                        </div>
+                        <button type="submit" class="button button-danger">{move || i18n.t().confirm_reject}</button>
+                    </form>
+                </Show>
+            </article>
+        </li>
+    }
+}

@@ -1,0 +1,668 @@
+//! The idea queue: newest first, filters (state, field of action, text), bulk approve /
+//! reject / hide, one decision per item (approve, reject, hide, move, merge, official answer),
+//! keyboard shortcuts. Works on the last loaded queue when offline; decisions wait in the desk.
+
+use super::{checked_reason, when};
+use crate::desk::{cache, cached, use_desk, Desk};
+use crate::i18n::{fill, use_i18n};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use werkstadt_domain::moderation::{
+    Decision, IdeaStatus, ModerationQueue, OfficialStatus, QueueQuery,
+};
+use werkstadt_domain::sync::{IdeaRecord, MutationKind};
+use werkstadt_domain::{IdeaId, ThemeId};
+use werkstadt_web::http::ClientError;
+
+const QUEUE_CACHE: &str = "werkstadt.staff.queue";
+const THEMES_CACHE: &str = "werkstadt.staff.themes";
+
+/// Which form is open on an item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Panel {
+    Reject,
+    Hide,
+    Move,
+    Merge,
+    Answer,
+}
+
+/// The process's fields of action (cached for offline use).
+pub fn load_themes() -> RwSignal<Vec<(ThemeId, String)>> {
+    let themes = RwSignal::new(cached::<Vec<(ThemeId, String)>>(THEMES_CACHE).unwrap_or_default());
+    leptos::task::spawn_local(async move {
+        if let Ok(p) = crate::api::process().await {
+            let list: Vec<(ThemeId, String)> =
+                p.themes.into_iter().map(|t| (t.id, t.title)).collect();
+            cache(THEMES_CACHE, &list);
+            themes.set(list);
+        }
+    });
+    themes
+}
+
+fn decide(desk: Desk, idea: &IdeaRecord, decision: Decision) {
+    desk.decide(
+        MutationKind::Decide {
+            idea_id: idea.id,
+            decision,
+        },
+        idea.title.clone(),
+    );
+}
+
+fn pending_on(desk: Desk, id: IdeaId) -> bool {
+    desk.is_pending(|k| matches!(k, MutationKind::Decide { idea_id, .. } if *idea_id == id))
+}
+
+fn focus_item(i: usize) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("eintrag-{i}")))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+fn focus_id(id: &str) {
+    werkstadt_web::after(0, {
+        let id = id.to_owned();
+        move || {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+#[component]
+pub fn IdeasPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let themes = load_themes();
+    let status = RwSignal::new(IdeaStatus::Pending);
+    let theme = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    let query = RwSignal::new(QueueQuery {
+        status: Some(IdeaStatus::Pending),
+        ..Default::default()
+    });
+    let queue = RwSignal::new(None::<ModerationQueue>);
+    let stale = RwSignal::new(false);
+    let selected = RwSignal::new(Vec::<IdeaId>::new());
+    let focus = RwSignal::new(0usize);
+    let open = RwSignal::new(None::<(IdeaId, Panel)>);
+    let bulk_reason = RwSignal::new(String::new());
+    let bulk_error = RwSignal::new(false);
+
+    Effect::new(move |_| {
+        desk.refresh.track();
+        let q = query.get();
+        leptos::task::spawn_local(async move {
+            match crate::api::queue(&q).await {
+                Ok(data) => {
+                    cache(QUEUE_CACHE, &(q, &data));
+                    stale.set(false);
+                    queue.set(Some(data));
+                }
+                Err(ClientError::Network) => {
+                    stale.set(true);
+                    if queue.with_untracked(Option::is_none) {
+                        let last = cached::<(QueueQuery, ModerationQueue)>(QUEUE_CACHE);
+                        queue.set(last.map(|(_, d)| d));
+                    }
+                }
+                Err(ClientError::Api(_)) => stale.set(true),
+            }
+        });
+    });
+
+    let items = move || queue.with(|q| q.as_ref().map(|q| q.items.clone()).unwrap_or_default());
+    let theme_title = move |id: ThemeId| {
+        themes.with(|t| {
+            t.iter()
+                .find(|(tid, _)| *tid == id)
+                .map(|(_, title)| title.clone())
+                .unwrap_or_default()
+        })
+    };
+    let is_selected = move |id: IdeaId| selected.with(|s| s.contains(&id));
+    let toggle = move |id: IdeaId| {
+        selected.update(|s| {
+            if let Some(pos) = s.iter().position(|x| *x == id) {
+                s.remove(pos);
+            } else {
+                s.push(id);
+            }
+        })
+    };
+
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        selected.set(Vec::new());
+        open.set(None);
+        focus.set(0);
+        query.set(QueueQuery {
+            status: Some(status.get_untracked()),
+            theme: theme.get_untracked().parse().ok(),
+            q: Some(text.get_untracked()).filter(|t| !t.trim().is_empty()),
+        });
+    };
+
+    // Bulk decisions on the selected items that are in the state the decision needs.
+    let bulk = move |make: fn(String) -> Decision, from: IdeaStatus, needs_reason: bool| {
+        let reason = if needs_reason {
+            match checked_reason(bulk_reason, bulk_error) {
+                Some(r) => r,
+                None => {
+                    focus_id("sammel-begruendung");
+                    return;
+                }
+            }
+        } else {
+            String::new()
+        };
+        let chosen = selected.get_untracked();
+        for idea in items() {
+            if chosen.contains(&idea.id) && idea.status == from && !pending_on(desk, idea.id) {
+                decide(desk, &idea, make(reason.clone()));
+            }
+        }
+        selected.set(Vec::new());
+        bulk_reason.set(String::new());
+    };
+
+    // Keyboard shortcuts (not while typing in a field).
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let list = items();
+        let n = list.len();
+        let i = focus.get_untracked().min(n.saturating_sub(1));
+        let current = list.get(i).cloned();
+        match ev.key().as_str() {
+            "j" if n > 0 => {
+                focus.set((i + 1).min(n - 1));
+                focus_item(focus.get_untracked());
+            }
+            "k" if n > 0 => {
+                focus.set(i.saturating_sub(1));
+                focus_item(focus.get_untracked());
+            }
+            "x" => {
+                if let Some(idea) = current {
+                    toggle(idea.id);
+                }
+            }
+            "a" => {
+                if let Some(idea) = current.filter(|c| c.status == IdeaStatus::Pending) {
+                    if !pending_on(desk, idea.id) {
+                        decide(desk, &idea, Decision::Approve);
+                    }
+                }
+            }
+            "r" | "h" | "m" => {
+                if let Some(idea) = current {
+                    let panel = match ev.key().as_str() {
+                        "r" => Panel::Reject,
+                        "h" => Panel::Hide,
+                        _ => Panel::Merge,
+                    };
+                    ev.prevent_default();
+                    open.set(Some((idea.id, panel)));
+                    focus_id(&format!("panel-{}", idea.id));
+                }
+            }
+            "/" => {
+                ev.prevent_default();
+                focus_id("filter-suche");
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let status_options = [
+        IdeaStatus::Pending,
+        IdeaStatus::Published,
+        IdeaStatus::Rejected,
+        IdeaStatus::Hidden,
+        IdeaStatus::Merged,
+    ];
+
+    view! {
+        <h1 tabindex="-1">{move || i18n.t().ideas_heading}</h1>
+        <form class="filters" role="search" on:submit=apply aria-label=move || i18n.t().filter_label>
+            <div class="field">
+                <label for="filter-status">{move || i18n.t().field_status}</label>
+                <select id="filter-status"
+                    on:change=move |ev| {
+                        if let Some(s) = IdeaStatus::parse(&event_target_value(&ev)) { status.set(s) }
+                    }>
+                    {status_options.into_iter().map(|s| view! {
+                        <option value=s.as_str() selected=move || status.get() == s>
+                            {move || i18n.t().status(s)}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-thema">{move || i18n.t().field_theme}</label>
+                <select id="filter-thema" on:change=move |ev| theme.set(event_target_value(&ev))>
+                    <option value="">{move || i18n.t().all_themes}</option>
+                    {move || themes.get().into_iter().map(|(id, title)| {
+                        let v = id.to_string();
+                        let sel = theme.get_untracked() == v;
+                        view! { <option value=v selected=sel>{title}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-suche">{move || i18n.t().field_search}</label>
+                <input id="filter-suche" type="search" prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))/>
+            </div>
+            <button type="submit" class="button">{move || i18n.t().apply_filter}</button>
+        </form>
+        <p class="hint">{move || i18n.t().shortcuts}</p>
+        <Show when=move || stale.get()>
+            <p class="notice" role="status">{move || i18n.t().load_failed}</p>
+        </Show>
+        {move || {
+            let current_status = query.with(|q| q.status.unwrap_or(IdeaStatus::Pending));
+            let bulkable = matches!(current_status, IdeaStatus::Pending | IdeaStatus::Published);
+            (bulkable && !items().is_empty()).then(|| view! {
+                <fieldset class="bulk">
+                    <legend>{move || i18n.t().bulk_label}</legend>
+                    <label class="check">
+                        <input type="checkbox" id="alle-auswaehlen"
+                            prop:checked=move || { let n = items().len(); n > 0 && selected.with(|s| s.len() == n) }
+                            on:change=move |ev| {
+                                if event_target_checked(&ev) {
+                                    selected.set(items().iter().map(|i| i.id).collect());
+                                } else {
+                                    selected.set(Vec::new());
+                                }
+                            }/>
+                        {move || i18n.t().select_all}
+                    </label>
+                    <p class="bulk-count" aria-live="polite">
+                        {move || fill(i18n.t().selected_count, &selected.with(Vec::len).to_string(), "")}
+                    </p>
+                    <div class="field">
+                        <label for="sammel-begruendung">{move || i18n.t().reason}</label>
+                        <textarea id="sammel-begruendung" rows="2"
+                            aria-invalid=move || bulk_error.get().to_string()
+                            aria-describedby="sammel-begruendung-fehler"
+                            prop:value=move || bulk_reason.get()
+                            on:input=move |ev| bulk_reason.set(event_target_value(&ev))></textarea>
+                        <p id="sammel-begruendung-fehler" class="field-error">
+                            {move || bulk_error.get().then(|| i18n.t().reason_required)}
+                        </p>
+                    </div>
+                    <div class="actions">
+                        {(current_status == IdeaStatus::Pending).then(|| view! {
+                            <button type="button" class="button" id="sammel-freigeben"
+                                disabled=move || selected.with(Vec::is_empty)
+                                on:click=move |_| bulk(|_| Decision::Approve, IdeaStatus::Pending, false)>
+                                {move || i18n.t().bulk_approve}
+                            </button>
+                            <button type="button" class="button button-danger" id="sammel-ablehnen"
+                                disabled=move || selected.with(Vec::is_empty)
+                                on:click=move |_| bulk(|reason| Decision::Reject { reason }, IdeaStatus::Pending, true)>
+                                {move || i18n.t().bulk_reject}
+                            </button>
+                        })}
+                        {(current_status == IdeaStatus::Published).then(|| view! {
+                            <button type="button" class="button button-danger" id="sammel-verbergen"
+                                disabled=move || selected.with(Vec::is_empty)
+                                on:click=move |_| bulk(|reason| Decision::Hide { reason }, IdeaStatus::Published, true)>
+                                {move || i18n.t().bulk_hide}
+                            </button>
+                        })}
+                    </div>
+                </fieldset>
+            })
+        }}
+        {move || match queue.get() {
+            None => view! { <p role="status">{move || i18n.t().loading}</p> }.into_any(),
+            Some(q) if q.items.is_empty() => view! { <p>{move || i18n.t().nothing_here}</p> }.into_any(),
+            Some(q) => view! {
+                <ol class="queue">
+                    {q.items.into_iter().enumerate().map(|(i, idea)| {
+                        let id = idea.id;
+                        let title = theme_title(idea.theme_id);
+                        view! {
+                            <Item i idea theme_title=title themes open focus
+                                selected=Signal::derive(move || is_selected(id))
+                                on_toggle=Callback::new(toggle)/>
+                        }
+                    }).collect_view()}
+                </ol>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Item(
+    i: usize,
+    idea: IdeaRecord,
+    theme_title: String,
+    themes: RwSignal<Vec<(ThemeId, String)>>,
+    open: RwSignal<Option<(IdeaId, Panel)>>,
+    focus: RwSignal<usize>,
+    #[prop(into)] selected: Signal<bool>,
+    on_toggle: Callback<IdeaId>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let id = idea.id;
+    let idea = StoredValue::new(idea);
+    let st = idea.with_value(|x| x.status);
+    let title = idea.with_value(|x| x.title.clone());
+    let waiting = move || pending_on(desk, id);
+    let is_open = move |p: Panel| open.get() == Some((id, p));
+    let toggle_panel = move |p: Panel| {
+        if open.get_untracked() == Some((id, p)) {
+            open.set(None);
+        } else {
+            open.set(Some((id, p)));
+            focus_id(&format!("panel-{id}"));
+        }
+    };
+    let button = move |p: Panel, text: fn(&'static crate::i18n::Texts) -> &'static str| {
+        view! {
+            <button type="button" class="button button-secondary"
+                aria-expanded=move || is_open(p).to_string()
+                disabled=waiting
+                on:click=move |_| toggle_panel(p)>
+                {move || text(i18n.t())}
+            </button>
+        }
+    };
+    let lang = move || i18n.lang().code();
+    let created = idea.with_value(|x| x.created_at);
+    view! {
+        <li>
+            <article class="queue-item" id=format!("eintrag-{i}") tabindex="-1"
+                data-idea-id=id.to_string()
+                aria-labelledby=format!("titel-{id}")
+                on:focus=move |_| focus.set(i)>
+                <div class="queue-head">
+                    <input type="checkbox" id=format!("waehlen-{id}")
+                        aria-label=move || fill(i18n.t().select_item, &title, "")
+                        prop:checked=move || selected.get()
+                        on:change=move |_| on_toggle.run(id)/>
+                    <h2 id=format!("titel-{id}")>{idea.with_value(|x| x.title.clone())}</h2>
+                </div>
+                <p class="meta">
+                    {theme_title}" · "{move || i18n.t().status(st)}" · "
+                    {move || fill(i18n.t().submitted_at, &when(created, lang()), "")}" · "
+                    {move || fill(i18n.t().supports, &idea.with_value(|x| x.support_count).to_string(), "")}
+                </p>
+                <p class="queue-body">{idea.with_value(|x| x.body.clone())}</p>
+                {idea.with_value(|x| x.reason.clone()).map(|r| view! {
+                    <p class="meta">{move || fill(i18n.t().reason_shown, &r, "")}</p>
+                })}
+                {idea.with_value(|x| x.merged_into).map(|_| view! {
+                    <p class="meta">{move || i18n.t().merged_into}</p>
+                })}
+                {idea.with_value(|x| x.answer.clone()).map(|a| view! {
+                    <p class="meta">{move || fill(i18n.t().official, i18n.t().official(a.status), &a.text)}</p>
+                })}
+                <Show when=waiting>
+                    <p class="pending-marker" role="status">{move || i18n.t().decided_pending}</p>
+                </Show>
+                <div class="actions">
+                    {(st == IdeaStatus::Pending).then(|| view! {
+                        <button type="button" class="button" disabled=waiting
+                            on:click=move |_| idea.with_value(|x| decide(desk, x, Decision::Approve))>
+                            {move || i18n.t().approve}
+                        </button>
+                        {button(Panel::Reject, |t| t.reject)}
+                    })}
+                    {(st == IdeaStatus::Published).then(|| view! {
+                        {button(Panel::Hide, |t| t.hide)}
+                        {button(Panel::Answer, |t| t.answer)}
+                    })}
+                    {matches!(st, IdeaStatus::Pending | IdeaStatus::Published).then(|| view! {
+                        {button(Panel::Move, |t| t.move_idea)}
+                        {button(Panel::Merge, |t| t.merge)}
+                    })}
+                </div>
+                {move || open.get().filter(|(oid, _)| *oid == id).map(|(_, p)| {
+                    let close = Callback::new(move |_: ()| { open.set(None); focus_item(i); });
+                    let record = idea.get_value();
+                    match p {
+                        Panel::Reject => view! { <ReasonPanel idea=record hide=false close/> }.into_any(),
+                        Panel::Hide => view! { <ReasonPanel idea=record hide=true close/> }.into_any(),
+                        Panel::Move => view! { <MovePanel idea=record themes close/> }.into_any(),
+                        Panel::Merge => view! { <MergePanel idea=record close/> }.into_any(),
+                        Panel::Answer => view! { <AnswerPanel idea=record close/> }.into_any(),
+                    }
+                })}
+            </article>
+        </li>
+    }
+}
+
+#[component]
+fn ReasonPanel(idea: IdeaRecord, hide: bool, close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(false);
+    let id = idea.id;
+    let idea = StoredValue::new(idea);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(reason) = checked_reason(reason, error) else {
+            return;
+        };
+        let d = if hide {
+            Decision::Hide { reason }
+        } else {
+            Decision::Reject { reason }
+        };
+        idea.with_value(|x| decide(desk, x, d));
+        close.run(());
+    };
+    let field = format!("panel-{id}");
+    let err_id = format!("panel-{id}-fehler");
+    view! {
+        <form class="panel" on:submit=submit>
+            <div class="field">
+                <label for=field.clone()>{move || i18n.t().reason}</label>
+                <textarea id=field rows="3" aria-invalid=move || error.get().to_string()
+                    aria-describedby=err_id.clone()
+                    prop:value=move || reason.get()
+                    on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                <p id=err_id class="field-error">{move || error.get().then(|| i18n.t().reason_required)}</p>
+            </div>
+            <div class="actions">
+                <button type="submit" class="button button-danger">
+                    {move || if hide { i18n.t().confirm_hide } else { i18n.t().confirm_reject }}
+                </button>
+                <button type="button" class="button button-secondary" on:click=move |_| close.run(())>
+                    {move || i18n.t().cancel}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn MovePanel(
+    idea: IdeaRecord,
+    themes: RwSignal<Vec<(ThemeId, String)>>,
+    close: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let id = idea.id;
+    let from = idea.theme_id;
+    let idea = StoredValue::new(idea);
+    let target = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Ok(theme_id) = target.get_untracked().parse::<ThemeId>() else {
+            return;
+        };
+        idea.with_value(|x| decide(desk, x, Decision::Move { theme_id }));
+        close.run(());
+    };
+    let field = format!("panel-{id}");
+    view! {
+        <form class="panel" on:submit=submit>
+            <div class="field">
+                <label for=field.clone()>{move || i18n.t().move_to}</label>
+                <select id=field required on:change=move |ev| target.set(event_target_value(&ev))>
+                    <option value="">"–"</option>
+                    {move || themes.get().into_iter().filter(|(t, _)| *t != from).map(|(t, title)| {
+                        view! { <option value=t.to_string()>{title}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="actions">
+                <button type="submit" class="button">{move || i18n.t().confirm_move}</button>
+                <button type="button" class="button button-secondary" on:click=move |_| close.run(())>
+                    {move || i18n.t().cancel}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn MergePanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let id = idea.id;
+    let q = RwSignal::new(idea.title.clone());
+    let idea = StoredValue::new(idea);
+    let found = RwSignal::new(None::<Vec<werkstadt_domain::api::IdeaSummary>>);
+    Effect::new(move |_| {
+        let text = q.get();
+        leptos::task::spawn_local(async move {
+            let list = crate::api::similar(&text).await.unwrap_or_default();
+            found.set(Some(list.into_iter().filter(|s| s.id != id).collect()));
+        });
+    });
+    let field = format!("panel-{id}");
+    view! {
+        <div class="panel">
+            <div class="field">
+                <label for=field.clone()>{move || i18n.t().merge_search}</label>
+                <input id=field type="search" prop:value=move || q.get()
+                    on:input=move |ev| q.set(event_target_value(&ev))/>
+            </div>
+            {move || found.get().map(|list| if list.is_empty() {
+                view! { <p>{move || i18n.t().merge_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="merge-targets">
+                        {list.into_iter().map(|s| {
+                            let into = s.id;
+                            let title = s.title.clone();
+                            view! {
+                                <li>
+                                    <button type="button" class="button button-secondary"
+                                        on:click=move |_| {
+                                            idea.with_value(|x| decide(desk, x, Decision::Merge { into }));
+                                            close.run(());
+                                        }>
+                                        {move || fill(i18n.t().merge_into, &title, "")}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            })}
+            <button type="button" class="button button-secondary" on:click=move |_| close.run(())>
+                {move || i18n.t().cancel}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn AnswerPanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let id = idea.id;
+    let current = idea.answer.clone();
+    let status = RwSignal::new(
+        current
+            .as_ref()
+            .map_or(OfficialStatus::Received, |a| a.status),
+    );
+    let text = RwSignal::new(current.map(|a| a.text).unwrap_or_default());
+    let error = RwSignal::new(false);
+    let idea = StoredValue::new(idea);
+    let options = [
+        OfficialStatus::Received,
+        OfficialStatus::InReview,
+        OfficialStatus::Accepted,
+        OfficialStatus::Implemented,
+        OfficialStatus::Declined,
+    ];
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let d = Decision::Answer {
+            status: status.get_untracked(),
+            text: text.get_untracked().trim().to_owned(),
+        };
+        if d.validate().is_err() {
+            error.set(true);
+            return;
+        }
+        idea.with_value(|x| decide(desk, x, d));
+        close.run(());
+    };
+    let field = format!("panel-{id}");
+    let text_id = format!("panel-{id}-text");
+    let err_id = format!("panel-{id}-fehler");
+    view! {
+        <form class="panel" on:submit=submit>
+            <div class="field">
+                <label for=field.clone()>{move || i18n.t().answer_status}</label>
+                <select id=field on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(s) = options.into_iter().find(|o| format!("{o:?}") == v) { status.set(s) }
+                }>
+                    {options.into_iter().map(|o| view! {
+                        <option value=format!("{o:?}") selected=move || status.get() == o>
+                            {move || i18n.t().official(o)}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for=text_id.clone()>{move || i18n.t().answer_text}</label>
+                <textarea id=text_id rows="4" aria-invalid=move || error.get().to_string()
+                    aria-describedby=err_id.clone()
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                <p id=err_id class="field-error">{move || error.get().then(|| i18n.t().reason_required)}</p>
+            </div>
+            <div class="actions">
+                <button type="submit" class="button">{move || i18n.t().publish_answer}</button>
+                <button type="button" class="button button-secondary" on:click=move |_| close.run(())>
+                    {move || i18n.t().cancel}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,34 @@
+//! One module per section.
+
+pub mod audit;
+pub mod comments;
+pub mod ideas;
+pub mod login;
+pub mod reports;
+pub mod settings;
+
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+
+#[component]
+pub fn AdminsOnly() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="notice">{move || i18n.t().admins_only}</p> }
+}
+
+/// A localised date and time.
+pub fn when(unix_ms: i64, lang: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_ms as f64));
+    date.to_locale_string(lang, &wasm_bindgen::JsValue::UNDEFINED)
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// A reason field with its validation message; `Some(reason)` when valid.
+pub fn checked_reason(reason: RwSignal<String>, error: RwSignal<bool>) -> Option<String> {
+    use werkstadt_domain::moderation::Decision;
+    let r = reason.get_untracked();
+    let ok = Decision::Reject { reason: r.clone() }.validate().is_ok();
+    error.set(!ok);
+    ok.then(|| r.trim().to_owned())
+}

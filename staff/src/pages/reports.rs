@@ -1,0 +1,104 @@
+//! Open reports, most reported first: what was reported, how often, why; hiding it closes
+//! the reports.
+
+use super::{checked_reason, when};
+use crate::desk::use_desk;
+use crate::i18n::{fill, use_i18n};
+use leptos::prelude::*;
+use werkstadt_domain::moderation::{Decision, OpenReport, QueueQuery, ReportTarget};
+use werkstadt_domain::sync::MutationKind;
+
+#[component]
+pub fn ReportsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let reports = RwSignal::new(None::<Vec<OpenReport>>);
+    Effect::new(move |_| {
+        desk.refresh.track();
+        leptos::task::spawn_local(async move {
+            if let Ok(q) = crate::api::queue(&QueueQuery::default()).await {
+                reports.set(Some(q.reports));
+            }
+        });
+    });
+    view! {
+        <h1 tabindex="-1">{move || i18n.t().reports_heading}</h1>
+        {move || match reports.get() {
+            None => view! { <p role="status">{move || i18n.t().loading}</p> }.into_any(),
+            Some(list) if list.is_empty() => view! { <p>{move || i18n.t().nothing_here}</p> }.into_any(),
+            Some(list) => view! {
+                <ul class="queue">
+                    {list.into_iter().enumerate().map(|(i, r)| view! { <ReportItem i r/> }).collect_view()}
+                </ul>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ReportItem(i: usize, r: OpenReport) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(false);
+    let target = r.target;
+    let label: String = r.excerpt.chars().take(60).collect();
+    let kind = move |reason: String| match target {
+        ReportTarget::Idea(idea_id) => MutationKind::Decide {
+            idea_id,
+            decision: Decision::Hide { reason },
+        },
+        ReportTarget::Comment(comment_id) => MutationKind::DecideComment {
+            comment_id,
+            decision: Decision::Hide { reason },
+        },
+    };
+    let waiting = move || {
+        desk.is_pending(|k| match (k, target) {
+            (MutationKind::Decide { idea_id, .. }, ReportTarget::Idea(t)) => *idea_id == t,
+            (MutationKind::DecideComment { comment_id, .. }, ReportTarget::Comment(t)) => {
+                *comment_id == t
+            }
+            _ => false,
+        })
+    };
+    let hide = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(reason) = checked_reason(reason, error) {
+            desk.decide(kind(reason), label.clone());
+        }
+    };
+    let (count, first) = (r.reports, r.first_at);
+    let field = format!("meldung-{i}");
+    let err_id = format!("meldung-{i}-fehler");
+    view! {
+        <li>
+            <article class="queue-item">
+                <h2>{move || match target {
+                    ReportTarget::Idea(_) => i18n.t().reported_idea,
+                    ReportTarget::Comment(_) => i18n.t().reported_comment,
+                }}</h2>
+                <p class="queue-body">{r.excerpt.clone()}</p>
+                <p class="meta">{move || fill(i18n.t().report_count, &count.to_string(), &when(first, i18n.lang().code()))}</p>
+                <h3>{move || i18n.t().report_reasons}</h3>
+                <ul>{r.reasons.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
+                <Show when=waiting>
+                    <p class="pending-marker" role="status">{move || i18n.t().decided_pending}</p>
+                </Show>
+                <form class="panel" on:submit=hide>
+                    <div class="field">
+                        <label for=field.clone()>{move || i18n.t().reason}</label>
+                        <textarea id=field rows="2" aria-invalid=move || error.get().to_string()
+                            aria-describedby=err_id.clone()
+                            prop:value=move || reason.get()
+                            on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                        <p id=err_id class="field-error">{move || error.get().then(|| i18n.t().reason_required)}</p>
+                    </div>
+                    <button type="submit" class="button button-danger" disabled=waiting>
+                        {move || i18n.t().confirm_hide}
+                    </button>
+                </form>
+            </article>
+        </li>
+    }
+}

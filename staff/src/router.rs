@@ -1,0 +1,106 @@
+//! The staff app's sections under `/moderation`, the current one in a signal. Link clicks
+//! inside the app become `history.pushState`; back/forward update the signal.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Ideas,
+    Comments,
+    Reports,
+    Audit,
+    Settings,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] = [
+        Section::Ideas,
+        Section::Comments,
+        Section::Reports,
+        Section::Audit,
+        Section::Settings,
+    ];
+
+    pub fn path(self) -> &'static str {
+        match self {
+            Section::Ideas => "/moderation",
+            Section::Comments => "/moderation/kommentare",
+            Section::Reports => "/moderation/meldungen",
+            Section::Audit => "/moderation/protokoll",
+            Section::Settings => "/moderation/einstellungen",
+        }
+    }
+
+    pub fn parse(path: &str) -> Self {
+        let path = path.trim_end_matches('/');
+        Self::ALL
+            .into_iter()
+            .find(|s| s.path() == path)
+            .unwrap_or(Section::Ideas)
+    }
+
+    /// Only admins see these.
+    pub fn admin_only(self) -> bool {
+        matches!(self, Section::Audit | Section::Settings)
+    }
+}
+
+fn current() -> Section {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    Section::parse(&path)
+}
+
+/// The current section, provided as context; listens to link clicks and history.
+pub fn provide_router() -> RwSignal<Section> {
+    let section = RwSignal::new(current());
+    provide_context(section);
+    let Some(w) = web_sys::window() else {
+        return section;
+    };
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        let Some(a) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href^='/moderation']").ok().flatten())
+        else {
+            return;
+        };
+        let Some(href) = a.get_attribute("href") else {
+            return;
+        };
+        ev.prevent_default();
+        if let Ok(h) = web_sys::window().and_then(|w| w.history().ok()).ok_or(()) {
+            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+        }
+        section.set(Section::parse(&href));
+        focus_main();
+    });
+    let on_pop = Closure::<dyn Fn()>::new(move || section.set(current()));
+    if let Some(doc) = w.document() {
+        let _ = doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    }
+    let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+    on_click.forget();
+    on_pop.forget();
+    section
+}
+
+/// Moves focus to the page's heading after a section change (screen readers announce it).
+pub fn focus_main() {
+    werkstadt_web::after(0, || {
+        if let Some(h) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("main h1").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = h.focus();
+        }
+    });
+}

@@ -1,0 +1,234 @@
+//! The staff app (`/moderation`) in a real browser: a moderator signs in, clears a
+//! pre-moderated queue in bulk and by keyboard, rejects with a reason, merges duplicates
+//! (the tally stays exact), decides while the server is down (it syncs when it is back),
+//! and an admin reads the audit log and changes settings. axe-core on every staff page.
+
+use reqwest::Method;
+use serde_json::json;
+use std::time::Duration;
+use uuid::Uuid;
+use werkstadt_tests::{
+    create_staff, get_json, push_as, push_idea, Browser, Page, Server, StaffClient, Viewport,
+};
+
+const ADMIN: (&str, &str) = ("leitung", "ein langes Admin-Passwort");
+
+async fn sign_in(page: &Page<'_>, user: &str, password: &str) {
+    page.goto("/moderation").await;
+    page.wait_text("Anmeldung für das Team").await;
+    page.fill("#login-name", user).await;
+    page.fill("#login-password", password).await;
+    page.click_text("Anmelden").await;
+    page.wait_text("Ideen moderieren").await;
+}
+
+async fn status_of(staff: &StaffClient, status: &str, id: &str) -> serde_json::Value {
+    let q = staff
+        .send(
+            Method::GET,
+            &format!("/api/moderation/queue?status={status}"),
+            json!(null),
+        )
+        .await;
+    q["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["id"] == id)
+        .cloned()
+        .unwrap_or(serde_json::Value::Null)
+}
+
+#[tokio::test]
+async fn a_moderator_clears_the_queue_merges_and_decides_offline_in_the_staff_app() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("werkstadt.db");
+    let server = Server::start(&db);
+    create_staff(&db, "admin", ADMIN.0, ADMIN.1);
+    let api = StaffClient::sign_in(&server.url, ADMIN.0, ADMIN.1).await;
+    api.send(
+        Method::PUT,
+        "/api/admin/process/moderation",
+        json!({"mode": "pre"}),
+    )
+    .await;
+    let citizen = Uuid::now_v7().to_string();
+    let mut ids = Vec::new();
+    for title in [
+        "Offenes WLAN am Jahnplatz",
+        "Digitale Sprechstunde im Bürgeramt",
+        "Makerspace im Stadtteilzentrum",
+        "Billige Handys bei Elektro Meier",
+    ] {
+        ids.push(push_idea(&server.url, &citizen, "Bildung", title).await);
+    }
+
+    let browser = Browser::start(Viewport::Desktop).await;
+    let page = Page::new(&browser, &server.url);
+    page.goto("/moderation").await;
+    page.wait_text("Anmeldung für das Team").await;
+    page.assert_accessible("Staff: Anmeldung").await;
+    // A wrong password: a clear message, still signed out.
+    page.fill("#login-name", ADMIN.0).await;
+    page.fill("#login-password", "falsches Passwort!!").await;
+    page.click_text("Anmelden").await;
+    page.wait_text("Benutzername oder Passwort ist falsch.")
+        .await;
+    sign_in(&page, ADMIN.0, ADMIN.1).await;
+    page.wait_text("Wartend: 4 Ideen").await;
+    page.wait_text("Billige Handys bei Elektro Meier").await;
+    page.assert_accessible("Staff: Warteschlange").await;
+
+    // Bulk: three approvals at once.
+    for id in &ids[..3] {
+        page.click(&format!("#waehlen-{id}")).await;
+    }
+    page.wait_text("3 ausgewählt").await;
+    page.click("#sammel-freigeben").await;
+    page.wait_text_within("Wartend: 1 Ideen", Duration::from_secs(20))
+        .await;
+    page.wait_text("Alle Entscheidungen übertragen").await;
+    for id in &ids[..3] {
+        assert_eq!(status_of(&api, "published", id).await["id"], id.as_str());
+    }
+
+    // By keyboard: focus the remaining idea, "r" opens the rejection with the reason field.
+    page.click(&format!("#titel-{}", ids[3])).await;
+    page.find(&format!("[data-idea-id='{}']", ids[3]))
+        .await
+        .click()
+        .await
+        .expect("focuses");
+    page.c
+        .active_element()
+        .await
+        .expect("focus")
+        .send_keys("r")
+        .await
+        .expect("types");
+    let reason = format!("#panel-{}", ids[3]);
+    page.find(&reason).await;
+    page.click_text("Ablehnen bestätigen").await;
+    page.wait_text("Bitte eine Begründung angeben").await;
+    page.fill(&reason, "Werbung für ein Geschäft.").await;
+    page.click_text("Ablehnen bestätigen").await;
+    page.wait_text_within("Keine Einträge für diesen Filter.", Duration::from_secs(20))
+        .await;
+    let rejected = status_of(&api, "rejected", &ids[3]).await;
+    assert_eq!(rejected["reason"], "Werbung für ein Geschäft.");
+
+    // Merge a duplicate: supporters of both ideas, one of them on both, count once.
+    let dup = push_idea(&server.url, &citizen, "Bildung", "WLAN am Jahnplatz offen").await;
+    api.decide(&[(dup.as_str(), json!("approve"))]).await;
+    let (a, b, c) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+    for (who, idea) in [(a, &ids[0]), (b, &ids[0]), (b, &dup), (c, &dup)] {
+        push_as(
+            &server.url,
+            &who.to_string(),
+            json!({"set_support": {"idea_id": idea, "supported": true}}),
+        )
+        .await;
+    }
+    let status = page.find("#filter-status").await;
+    status
+        .select_by_label("Veröffentlicht")
+        .await
+        .expect("selects");
+    page.click_text("Anwenden").await;
+    page.wait_text("WLAN am Jahnplatz offen").await;
+    page.find(&format!("[data-idea-id='{dup}'] .actions"))
+        .await
+        .find(fantoccini::Locator::XPath(
+            ".//button[contains(., 'Zusammenführen')]",
+        ))
+        .await
+        .expect("merge button")
+        .click()
+        .await
+        .expect("clicks");
+    page.wait_text("Idee suchen, in die zusammengeführt wird")
+        .await;
+    page.assert_accessible("Staff: Zusammenführen").await;
+    page.click_text("Hierin zusammenführen: Offenes WLAN am Jahnplatz")
+        .await;
+    page.wait_text("Alle Entscheidungen übertragen").await;
+    let kept = werkstadt_tests::eventually("the merge", || async {
+        let idea = get_json(&format!("{}/api/ideas/{}", server.url, ids[0])).await;
+        (idea["support_count"] == 3).then_some(idea)
+    })
+    .await;
+    assert_eq!(kept["title"], "Offenes WLAN am Jahnplatz");
+    assert_eq!(
+        status_of(&api, "merged", &dup).await["merged_into"],
+        ids[0].as_str()
+    );
+
+    // Offline: the server goes away; the staff app reloads from the service worker with the
+    // last queue; a decision waits on the device, then syncs by itself.
+    let late = push_idea(
+        &server.url,
+        &citizen,
+        "Bildung",
+        "Tablets für Seniorentreffs",
+    )
+    .await;
+    let status = page.find("#filter-status").await;
+    status.select_by_label("Wartend").await.expect("selects");
+    page.click_text("Anwenden").await;
+    page.wait_text("Tablets für Seniorentreffs").await;
+    page.wait_for_service_worker().await;
+    werkstadt_tests::eventually("the staff app in the offline cache", || async {
+        (page
+            .eval("return caches.match('/moderation.html').then((r) => !!r)")
+            .await
+            == true)
+            .then_some(())
+    })
+    .await;
+    let (db, dist, addr) = server.kill();
+    page.goto("/moderation").await;
+    page.wait_text("Tablets für Seniorentreffs").await;
+    page.wait_text("Konnte nicht geladen werden").await;
+    page.find(&format!("[data-idea-id='{late}'] .actions"))
+        .await
+        .find(fantoccini::Locator::XPath(
+            ".//button[contains(., 'Freigeben')]",
+        ))
+        .await
+        .expect("approve button")
+        .click()
+        .await
+        .expect("clicks");
+    page.wait_text("1 Entscheidungen warten auf Übertragung")
+        .await;
+    page.wait_text("Offline").await;
+    page.wait_text("Entscheidung gespeichert – wird übertragen")
+        .await;
+    page.assert_accessible("Staff: offline mit wartender Entscheidung")
+        .await;
+    let server = Server::start_with(&db, &dist, &addr);
+    page.wait_text_within("Alle Entscheidungen übertragen", Duration::from_secs(30))
+        .await;
+    let public = get_json(&format!("{}/api/ideas/{late}", server.url)).await;
+    assert_eq!(public["title"], "Tablets für Seniorentreffs");
+
+    // Admin pages: the audit log shows the decisions; settings switch the mode.
+    page.click_text("Protokoll").await;
+    page.wait_text("Protokoll aller Aktionen des Teams").await;
+    page.wait_text("idea.merge").await;
+    page.wait_text("idea.reject").await;
+    page.assert_accessible("Staff: Protokoll").await;
+    page.click_text("Einstellungen").await;
+    page.wait_text("Einstellungen des Beteiligungsprozesses")
+        .await;
+    page.assert_accessible("Staff: Einstellungen").await;
+    page.click("#modus-nachher").await;
+    page.click("#modus-speichern").await;
+    page.wait_text("Gespeichert.").await;
+    let process = get_json(&format!("{}/api/process", server.url)).await;
+    assert_eq!(process["process"]["moderation"], "post");
+
+    // Signing out ends the session on the server too.
+    page.click_text("Abmelden").await;
+    page.wait_text("Anmeldung für das Team").await;
+}
