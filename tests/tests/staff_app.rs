@@ -227,6 +227,11 @@ async fn a_moderator_clears_the_queue_merges_and_decides_offline_in_the_staff_ap
     page.wait_text("Gespeichert.").await;
     let process = get_json(&format!("{}/api/process", server.url)).await;
     assert_eq!(process["process"]["moderation"], "post");
+    // A sheet of participation codes (opens in a new window).
+    page.fill("#codes-anzahl", "12").await;
+    page.fill("#codes-bezeichnung", "Workshop 3. März").await;
+    page.click_text("Druckbogen erzeugen").await;
+    page.wait_text("12 Codes erzeugt.").await;
 
     // Signing out ends the session on the server too.
     page.click_text("Abmelden").await;

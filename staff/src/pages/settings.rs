@@ -10,8 +10,7 @@ use werkstadt_domain::staff::{NewStaff, Role, StaffMember};
 use werkstadt_web::http::ClientError;
 
 /// The text of an answer to a write, for the status line next to the form.
-fn outcome(r: Result<(), ClientError>, done: &str) -> String {
-    let t = crate::i18n::use_i18n().t();
+fn outcome(t: &crate::i18n::Texts, r: Result<(), ClientError>, done: &str) -> String {
     match r {
         Ok(()) => done.to_owned(),
         Err(ClientError::Network) => t.err_network.to_owned(),
@@ -40,7 +39,7 @@ pub fn SettingsPage() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let r = crate::api::set_mode(&ModerationSetting { mode: m }, &csrf).await;
-            mode_msg.set(outcome(r, i18n.t().saved));
+            mode_msg.set(outcome(i18n.t(), r, i18n.t().saved));
         });
     };
     let save_verified = move |ev: leptos::ev::SubmitEvent| {
@@ -51,7 +50,7 @@ pub fn SettingsPage() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let r = crate::api::set_verification(&s, &csrf).await;
-            verified_msg.set(outcome(r, i18n.t().saved));
+            verified_msg.set(outcome(i18n.t(), r, i18n.t().saved));
         });
     };
     let radio = move |m: ModerationMode,
@@ -133,6 +132,7 @@ fn Codes() -> impl IntoView {
                 .await
                 .map(|html| open_html(&html));
             msg.set(outcome(
+                i18n.t(),
                 r,
                 &fill(i18n.t().codes_created, &n.to_string(), ""),
             ));
@@ -192,7 +192,7 @@ fn Staff() -> impl IntoView {
                 password.set(String::new());
                 reload();
             }
-            msg.set(outcome(r, i18n.t().staff_created));
+            msg.set(outcome(i18n.t(), r, i18n.t().staff_created));
         });
     };
     view! {
