@@ -1,12 +1,13 @@
 //! Build tasks, run as `cargo xtask <task>`:
 //!
-//! - `dist`: builds the app for wasm32 (size-optimised profile), generates the JS glue with
+//! - `dist`: builds the two web apps (citizen app and staff app, one bundle each) for wasm32
+//!   (size-optimised profile), generates the JS glue with
 //!   wasm-bindgen (the library, pinned to the exact version the app links), shrinks the wasm
 //!   with `wasm-opt -Oz` from the npm package `binaryen` (never Debian's binaryen 108: its output
 //!   fails in Chromium), names assets by content hash, writes `index.html`, and precompresses
 //!   everything as `.br` and `.gz`.
-//! - `size`: prints the app shell's transfer size (html + js + wasm + css, brotli) and fails
-//!   when it exceeds the budget.
+//! - `size`: prints each shell's transfer size (html + js + wasm + css, brotli) and fails
+//!   when one exceeds its budget.
 
 use anyhow::{bail, Context, Result};
 use sha2::{Digest, Sha256};
