@@ -14,8 +14,9 @@ const STOP: &[&str] = &[
 /// Most terms used (the first ones typed).
 const MAX_TERMS: usize = 8;
 
-/// The FTS5 query for `typed`, or `None` when nothing is worth searching for.
-pub fn fts_query(typed: &str) -> Option<String> {
+/// The words of `typed` worth searching for: lower-case, three letters or more, no filler
+/// words, no repeats, at most [`MAX_TERMS`].
+fn terms(typed: &str) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
     for word in typed
         .split(|c: char| !c.is_alphanumeric())
@@ -28,6 +29,43 @@ pub fn fts_query(typed: &str) -> Option<String> {
             break;
         }
     }
+    terms
+}
+
+/// Up to `limit` keys of `candidates` (key, title) whose titles contain a word starting with
+/// one of the typed terms, most terms matched first: the same rule as the server's full-text
+/// search, for the app's offline replica.
+pub fn similar_titles<'a, K>(
+    typed: &str,
+    candidates: impl IntoIterator<Item = (K, &'a str)>,
+    limit: usize,
+) -> Vec<K> {
+    let terms = terms(typed);
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(usize, K)> = candidates
+        .into_iter()
+        .filter_map(|(key, title)| {
+            let words: Vec<String> = title
+                .split(|c: char| !c.is_alphanumeric())
+                .map(str::to_lowercase)
+                .collect();
+            let score = terms
+                .iter()
+                .filter(|t| words.iter().any(|w| w.starts_with(t.as_str())))
+                .count();
+            (score > 0).then_some((score, key))
+        })
+        .collect();
+    // Stable: among equal scores the candidates keep their order.
+    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    scored.into_iter().take(limit).map(|(_, k)| k).collect()
+}
+
+/// The FTS5 query for `typed`, or `None` when nothing is worth searching for.
+pub fn fts_query(typed: &str) -> Option<String> {
+    let terms = terms(typed);
     if terms.is_empty() {
         return None;
     }
@@ -53,6 +91,24 @@ mod tests {
         );
         assert_eq!(fts_query("und die"), None);
         assert_eq!(fts_query("  "), None);
+    }
+
+    #[test]
+    fn similar_titles_match_word_prefixes_best_first() {
+        let ideas = [
+            (1, "Fahrradständer am Bahnhof"),
+            (2, "Sichere Fahrradwege in der Innenstadt"),
+            (3, "Offenes WLAN"),
+            (4, "Innenstadt autofrei"),
+        ];
+        assert_eq!(
+            similar_titles("Mehr Fahrradwege Innenstadt", ideas, 5),
+            vec![2, 4]
+        );
+        assert_eq!(similar_titles("fahrrad", ideas, 5), vec![1, 2]);
+        assert_eq!(similar_titles("fahrrad", ideas, 1), vec![1]);
+        assert_eq!(similar_titles("und die", ideas, 5), Vec::<i32>::new());
+        assert_eq!(similar_titles("Wlan", ideas, 5), vec![3]);
     }
 
     proptest! {
