@@ -32,35 +32,63 @@ fn terms(typed: &str) -> Vec<String> {
     terms
 }
 
+/// Lower-case words of `text` without Unicode tables (they would add ~17 KiB to the web
+/// app): ASCII letters and digits, German umlauts and ß, any other non-ASCII letter as it is;
+/// ASCII and typographic punctuation separate words.
+fn light_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    const PUNCT: &[char] = &['„', '“', '”', '‚', '‘', '’', '«', '»', '–', '—', '…', '·'];
+    text.split(|c: char| {
+        if c.is_ascii() {
+            !c.is_ascii_alphanumeric()
+        } else {
+            PUNCT.contains(&c) || c == '\u{a0}'
+        }
+    })
+    .filter(|w| !w.is_empty())
+    .map(|w| {
+        w.chars()
+            .map(|c| match c {
+                'Ä' => 'ä',
+                'Ö' => 'ö',
+                'Ü' => 'ü',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect()
+    })
+}
+
 /// Up to `limit` keys of `candidates` (key, title) whose titles contain a word starting with
-/// one of the typed terms, most terms matched first: the same rule as the server's full-text
-/// search, for the app's offline replica.
+/// one of the typed words (three letters or more, no filler words), most words matched first:
+/// the rule of the server's full-text search, for the app's offline replica.
 pub fn similar_titles<'a, K>(
     typed: &str,
     candidates: impl IntoIterator<Item = (K, &'a str)>,
     limit: usize,
 ) -> Vec<K> {
-    let terms = terms(typed);
+    let mut terms: Vec<String> = Vec::new();
+    for w in light_words(typed) {
+        if w.chars().count() >= 3 && !STOP.contains(&w.as_str()) && !terms.contains(&w) {
+            terms.push(w);
+        }
+    }
+    terms.truncate(MAX_TERMS);
     if terms.is_empty() {
         return Vec::new();
     }
-    let mut scored: Vec<(usize, K)> = candidates
-        .into_iter()
-        .filter_map(|(key, title)| {
-            let words: Vec<String> = title
-                .split(|c: char| !c.is_alphanumeric())
-                .map(str::to_lowercase)
-                .collect();
-            let score = terms
-                .iter()
-                .filter(|t| words.iter().any(|w| w.starts_with(t.as_str())))
-                .count();
-            (score > 0).then_some((score, key))
-        })
-        .collect();
-    // Stable: among equal scores the candidates keep their order.
-    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
-    scored.into_iter().take(limit).map(|(_, k)| k).collect()
+    // One list per number of words matched (no sort: keeps the web app small); among equal
+    // scores the candidates keep their order.
+    let mut by_score: Vec<Vec<K>> = (0..terms.len()).map(|_| Vec::new()).collect();
+    for (key, title) in candidates {
+        let words: Vec<String> = light_words(title).collect();
+        let score = terms
+            .iter()
+            .filter(|t| words.iter().any(|w| w.starts_with(t.as_str())))
+            .count();
+        if score > 0 {
+            by_score[score - 1].push(key);
+        }
+    }
+    by_score.into_iter().rev().flatten().take(limit).collect()
 }
 
 /// The FTS5 query for `typed`, or `None` when nothing is worth searching for.
@@ -109,6 +137,10 @@ mod tests {
         assert_eq!(similar_titles("fahrrad", ideas, 1), vec![1]);
         assert_eq!(similar_titles("und die", ideas, 5), Vec::<i32>::new());
         assert_eq!(similar_titles("Wlan", ideas, 5), vec![3]);
+        // Umlauts fold, typographic quotes separate words.
+        let quoted = [(7, "„Übergänge“ für Fußgänger")];
+        assert_eq!(similar_titles("übergänge", quoted, 5), vec![7]);
+        assert_eq!(similar_titles("FUSSG fußg", quoted, 5), vec![7]);
     }
 
     proptest! {
