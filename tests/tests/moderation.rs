@@ -1,7 +1,8 @@
 //! Moderation as a citizen experiences it, in a real browser: under pre-moderation their idea
-//! waits; moderators approve it in bulk with others and reject another with a reason; the
-//! open app shows the approved idea published, the rejection with its reason, and the office's
-//! official answer — without reloading.
+//! waits; a moderator, in the staff app in a second browser, approves it in bulk with others
+//! and rejects another with a reason; the citizen's open app shows the approved idea
+//! published, the rejection with its reason, and the office's official answer — without
+//! reloading.
 
 use reqwest::Method;
 use serde_json::json;
@@ -78,19 +79,43 @@ async fn a_citizen_sees_approval_rejection_and_the_official_answer_of_moderators
         queue["items"][0]["title"], "Digitale Sprechstunde im Bürgeramt",
         "newest first"
     );
-    // Bulk: three approvals and a rejection in one batch.
-    let outcomes = moderator
-        .decide(&[
-            (good.as_str(), json!("approve")),
-            (others[0].as_str(), json!("approve")),
-            (others[1].as_str(), json!("approve")),
-            (
-                ad.as_str(),
-                json!({"reject": {"reason": "Bitte keine Werbung für Geschäfte."}}),
-            ),
-        ])
+    // The moderator signs in to the staff app in a browser of their own: three approvals in
+    // one bulk action, and the advertisement rejected with a reason.
+    let staff_browser = Browser::start(Viewport::Desktop).await;
+    let staff = Page::new(&staff_browser, &server.url);
+    staff.goto("/moderation").await;
+    staff.fill("#login-name", werkstadt_server_demo().0).await;
+    staff
+        .fill("#login-password", werkstadt_server_demo().1)
         .await;
-    assert_eq!(outcomes, vec![json!("applied"); 4]);
+    staff.click_text("Anmelden").await;
+    staff.wait_text("Wartend: 4 Ideen").await;
+    for id in [&good, &others[0], &others[1]] {
+        staff.click(&format!("#waehlen-{id}")).await;
+    }
+    staff.click("#sammel-freigeben").await;
+    staff
+        .find(&format!("[data-idea-id='{ad}'] .actions"))
+        .await
+        .find(fantoccini::Locator::XPath(
+            ".//button[contains(., 'Ablehnen')]",
+        ))
+        .await
+        .expect("reject button")
+        .click()
+        .await
+        .expect("clicks");
+    staff
+        .fill(
+            &format!("#panel-{ad}"),
+            "Bitte keine Werbung für Geschäfte.",
+        )
+        .await;
+    staff.click_text("Ablehnen bestätigen").await;
+    staff
+        .wait_text_within("Wartend: 0 Ideen", Duration::from_secs(20))
+        .await;
+    staff.wait_text("Alle Entscheidungen übertragen").await;
     assert_eq!(
         moderator
             .send(Method::GET, "/api/moderation/queue", json!(null))
@@ -121,14 +146,39 @@ async fn a_citizen_sees_approval_rejection_and_the_official_answer_of_moderators
         .expect("answers");
     assert_eq!(hidden.status(), 404, "the rejected idea stays private");
 
-    // The office answers officially; the citizen sees it on the idea.
-    let answered = moderator
-        .decide(&[(
-            good.as_str(),
-            json!({"answer": {"status": "in_review", "text": "Die Stadtbibliothek prüft Räume und Termine."}}),
-        )])
+    // The office answers officially in the staff app; the citizen sees it on the idea.
+    let filter = staff.find("#filter-status").await;
+    filter
+        .select_by_label("Veröffentlicht")
+        .await
+        .expect("selects");
+    staff.click_text("Anwenden").await;
+    staff
+        .find(&format!("[data-idea-id='{good}'] .actions"))
+        .await
+        .find(fantoccini::Locator::XPath(
+            ".//button[contains(., 'Offizielle Antwort')]",
+        ))
+        .await
+        .expect("answer button")
+        .click()
+        .await
+        .expect("clicks");
+    staff
+        .find(&format!("#panel-{good}"))
+        .await
+        .select_by_label("in Prüfung")
+        .await
+        .expect("selects");
+    staff
+        .fill(
+            &format!("#panel-{good}-text"),
+            "Die Stadtbibliothek prüft Räume und Termine.",
+        )
         .await;
-    assert_eq!(answered, [json!("applied")]);
+    staff.assert_accessible("Staff: offizielle Antwort").await;
+    staff.click_text("Antwort veröffentlichen").await;
+    staff.wait_text("Alle Entscheidungen übertragen").await;
     page.wait_text_within("Antwort des Digitalisierungsbüros", Duration::from_secs(20))
         .await;
     page.wait_text("In Prüfung").await;

@@ -17,8 +17,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const SHELL_BUDGET_KIB: f64 = 150.0;
-/// The staff app: used on laptops and tablets over the office network.
-const STAFF_BUDGET_KIB: f64 = 300.0;
+/// The staff app: a bundle of its own (citizens never download it), used on laptops and
+/// tablets; its guard against growth (169.5 KiB when it was introduced).
+const STAFF_BUDGET_KIB: f64 = 175.0;
 const COMPRESSIBLE: &[&str] = &[
     "html",
     "js",
