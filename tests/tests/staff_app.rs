@@ -237,3 +237,77 @@ async fn a_moderator_clears_the_queue_merges_and_decides_offline_in_the_staff_ap
     page.click_text("Abmelden").await;
     page.wait_text("Anmeldung für das Team").await;
 }
+
+/// "A moderator can clear a queue of 50 ideas in a few minutes": five by keyboard (the focus
+/// stays in the list as decided items leave it), the other 45 with one bulk action.
+#[tokio::test]
+async fn a_queue_of_fifty_ideas_is_cleared_by_keyboard_and_one_bulk_action() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("werkstadt.db");
+    let server = Server::start(&db);
+    create_staff(&db, "admin", ADMIN.0, ADMIN.1);
+    let api = StaffClient::sign_in(&server.url, ADMIN.0, ADMIN.1).await;
+    api.send(
+        Method::PUT,
+        "/api/admin/process/moderation",
+        json!({"mode": "pre"}),
+    )
+    .await;
+    let citizen = Uuid::now_v7().to_string();
+    for n in 1..=50 {
+        push_idea(
+            &server.url,
+            &citizen,
+            "Bildung",
+            &format!("Idee Nummer {n}"),
+        )
+        .await;
+    }
+    let browser = Browser::start(Viewport::Desktop).await;
+    let page = Page::new(&browser, &server.url);
+    let started = std::time::Instant::now();
+    sign_in(&page, ADMIN.0, ADMIN.1).await;
+    page.wait_text("Wartend: 50 Ideen").await;
+
+    page.find("#eintrag-0")
+        .await
+        .click()
+        .await
+        .expect("focuses");
+    for left in (45..50).rev() {
+        page.c
+            .active_element()
+            .await
+            .expect("focus")
+            .send_keys("a")
+            .await
+            .expect("types");
+        page.wait_text(&format!("Wartend: {left} Ideen")).await;
+        let focused = werkstadt_tests::eventually("the focus back in the list", || async {
+            let id = page
+                .eval("return document.activeElement && document.activeElement.dataset.ideaId")
+                .await;
+            id.as_str().map(str::to_owned)
+        })
+        .await;
+        assert!(!focused.is_empty());
+    }
+
+    page.click("#alle-auswaehlen").await;
+    page.wait_text("45 ausgewählt").await;
+    page.click("#sammel-freigeben").await;
+    page.wait_text_within("Wartend: 0 Ideen", Duration::from_secs(30))
+        .await;
+    page.wait_text("Keine Einträge für diesen Filter.").await;
+    println!(
+        "50 ideas cleared in {:.1} s (sign-in to empty queue, headless browser)",
+        started.elapsed().as_secs_f64()
+    );
+    let overview = get_json(&format!("{}/api/process", server.url)).await;
+    let bildung = overview["themes"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["title"] == "Bildung"))
+        .expect("theme")
+        .clone();
+    assert!(bildung["idea_count"].as_u64().unwrap_or(0) >= 50);
+}

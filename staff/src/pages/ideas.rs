@@ -65,6 +65,18 @@ fn focus_item(i: usize) {
     }
 }
 
+/// Nothing has the focus any more (the focused element was removed).
+fn focus_lost() -> bool {
+    let doc = web_sys::window().and_then(|w| w.document());
+    let active = doc.as_ref().and_then(|d| d.active_element());
+    let body = doc.and_then(|d| d.body());
+    match (active, body) {
+        (None, _) => true,
+        (Some(a), Some(b)) => a == *b.unchecked_ref::<web_sys::Element>(),
+        (Some(_), None) => false,
+    }
+}
+
 fn focus_id(id: &str) {
     werkstadt_web::after(0, {
         let id = id.to_owned();
@@ -99,6 +111,7 @@ pub fn IdeasPage() -> impl IntoView {
     let open = RwSignal::new(None::<(IdeaId, Panel)>);
     let bulk_reason = RwSignal::new(String::new());
     let bulk_error = RwSignal::new(false);
+    let by_keyboard = StoredValue::new(false);
 
     Effect::new(move |_| {
         desk.refresh.track();
@@ -108,7 +121,18 @@ pub fn IdeasPage() -> impl IntoView {
                 Ok(data) => {
                     cache(QUEUE_CACHE, &(q, &data));
                     stale.set(false);
+                    let n = data.items.len();
                     queue.set(Some(data));
+                    // Working by keyboard: the list was redrawn without the decided item;
+                    // keep the focus on the item now in its place.
+                    if by_keyboard.get_value() && n > 0 {
+                        let i = focus.get_untracked().min(n - 1);
+                        werkstadt_web::after(0, move || {
+                            if focus_lost() {
+                                focus_item(i);
+                            }
+                        });
+                    }
                 }
                 Err(ClientError::Network) => {
                     stale.set(true);
@@ -186,6 +210,7 @@ pub fn IdeasPage() -> impl IntoView {
         if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
+        by_keyboard.set_value(true);
         let list = items();
         let n = list.len();
         let i = focus.get_untracked().min(n.saturating_sub(1));
