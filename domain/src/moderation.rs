@@ -168,6 +168,14 @@ pub struct NewReport {
     pub reason: String,
 }
 
+/// `POST /api/moderation/reports/dismiss`: the reports on this item were unfounded; closes
+/// them without a decision on the item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DismissReports {
+    pub target: ReportTarget,
+}
+
 /// An open report in the moderators' queue (no reporter: moderators judge the content).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -763,6 +763,64 @@ async fn reports_land_in_the_queue_counted_once_per_person_and_close_with_a_deci
         open.iter().all(|r| r["target"] != json!({"idea": idea})),
         "{open:?}"
     );
+
+    // The comment's report was unfounded: dismissed without a decision; the log says who.
+    let dismiss = |target: Value| {
+        app.client
+            .post(app.url("/api/moderation/reports/dismiss"))
+            .header("cookie", &moderator.cookie)
+            .header(CSRF_HEADER, &moderator.csrf)
+            .json(&json!({ "target": target }))
+            .send()
+    };
+    let res = dismiss(json!({"comment": comment})).await.expect("dismiss");
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let q = moderator.queue(&app, "").await;
+    assert_eq!(q["reports"], json!([]));
+    // Twice (a colleague was first), never reported, no CSRF token: refused, nothing logged.
+    assert_error(
+        dismiss(json!({"comment": comment})).await.expect("again"),
+        StatusCode::CONFLICT,
+        "stale_state",
+    )
+    .await;
+    assert_error(
+        dismiss(json!({"idea": Uuid::now_v7()}))
+            .await
+            .expect("unknown"),
+        StatusCode::NOT_FOUND,
+        "unknown_idea",
+    )
+    .await;
+    let no_csrf = app
+        .client
+        .post(app.url("/api/moderation/reports/dismiss"))
+        .header("cookie", &moderator.cookie)
+        .json(&json!({"target": {"comment": comment}}))
+        .send()
+        .await
+        .expect("no csrf");
+    assert_eq!(no_csrf.status(), StatusCode::FORBIDDEN);
+    let log = admin(&app).await;
+    let audit: Value = app
+        .client
+        .get(app.url("/api/admin/audit"))
+        .header("cookie", &log.cookie)
+        .send()
+        .await
+        .expect("audit")
+        .json()
+        .await
+        .expect("json");
+    let dismissals: Vec<&Value> = audit
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter(|e| e["action"] == "report.dismiss")
+        .collect();
+    assert_eq!(dismissals.len(), 1, "{dismissals:?}");
+    assert_eq!(dismissals[0]["target"], format!("comment:{comment}"));
+    assert_eq!(dismissals[0]["actor"], DEMO.0);
 }
 
 async fn file_report(

@@ -385,6 +385,12 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
         ),
         (Method::GET, "/api/moderation/queue".into(), None, staff),
         (
+            Method::POST,
+            "/api/moderation/reports/dismiss".into(),
+            Some(json!({"target": {"idea": idea_id}})),
+            staff,
+        ),
+        (
             Method::PUT,
             "/api/admin/process/moderation".into(),
             Some(json!({"mode": "post"})),

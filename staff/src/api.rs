@@ -3,7 +3,9 @@
 use werkstadt_domain::api::IdeaSummary;
 use werkstadt_domain::api::ProcessOverview;
 use werkstadt_domain::codes::{NewCodes, VerificationSetting};
-use werkstadt_domain::moderation::{ModerationQueue, ModerationSetting, QueueQuery};
+use werkstadt_domain::moderation::{
+    DismissReports, ModerationQueue, ModerationSetting, QueueQuery, ReportTarget,
+};
 use werkstadt_domain::staff::{AuditEntry, LoginRequest, NewStaff, StaffMember, StaffSession};
 use werkstadt_domain::sync::{PushRequest, PushResponse};
 use werkstadt_web::http::{self, parse, staff_request, to_json, unexpected, ClientError};
@@ -73,6 +75,18 @@ pub async fn push(
     let json = to_json(req).ok_or_else(unexpected)?;
     parse(&staff_request("POST", "/api/sync/push", Some(json), Some(who), Some(csrf)).await?)
         .ok_or_else(unexpected)
+}
+
+/// Closes the open reports on an item as unfounded.
+pub async fn dismiss_reports(target: ReportTarget, csrf: &str) -> Result<(), ClientError> {
+    write(
+        "POST",
+        "/api/moderation/reports/dismiss",
+        &DismissReports { target },
+        csrf,
+    )
+    .await
+    .map(drop)
 }
 
 pub async fn audit() -> Result<Vec<AuditEntry>, ClientError> {

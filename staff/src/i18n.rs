@@ -105,6 +105,7 @@ texts! {
     reported_comment: "Gemeldeter Kommentar", "Reported comment";
     report_count: "{n}-mal gemeldet, zuerst am {m}", "Reported {n} times, first on {m}";
     report_reasons: "Gründe", "Reasons";
+    dismiss_reports: "Kein Verstoß – Meldungen schließen", "No violation – close the reports";
     audit_heading: "Protokoll aller Aktionen des Teams", "Log of every staff action";
     audit_csv: "Als CSV herunterladen", "Download as CSV";
     col_time: "Zeit", "Time";

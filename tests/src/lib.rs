@@ -626,3 +626,16 @@ pub async fn push_as(base: &str, participant: &str, kind: serde_json::Value) {
         .expect("push answer");
     assert_eq!(res["results"][0]["outcome"], "applied", "{res}");
 }
+
+/// Files a report on `target` (e.g. `{"idea": id}`) as participant `participant`.
+pub async fn report_as(base: &str, participant: &str, target: serde_json::Value, reason: &str) {
+    let res = reqwest::Client::new()
+        .post(format!("{base}/api/reports"))
+        .header("x-participant-id", participant)
+        .header("x-participant-secret", "ab".repeat(32))
+        .json(&serde_json::json!({"id": uuid::Uuid::now_v7(), "target": target, "reason": reason}))
+        .send()
+        .await
+        .expect("report");
+    assert_eq!(res.status(), 204, "report");
+}

@@ -8,7 +8,8 @@ use serde_json::json;
 use std::time::Duration;
 use uuid::Uuid;
 use werkstadt_tests::{
-    create_staff, get_json, push_as, push_idea, Browser, Page, Server, StaffClient, Viewport,
+    create_staff, get_json, push_as, push_idea, report_as, Browser, Page, Server, StaffClient,
+    Viewport,
 };
 
 const ADMIN: (&str, &str) = ("leitung", "ein langes Admin-Passwort");
@@ -212,10 +213,40 @@ async fn a_moderator_clears_the_queue_merges_and_decides_offline_in_the_staff_ap
     let public = get_json(&format!("{}/api/ideas/{late}", server.url)).await;
     assert_eq!(public["title"], "Tablets für Seniorentreffs");
 
+    // Reports: one unfounded (dismissed), one hidden with a reason.
+    report_as(
+        &server.url,
+        &citizen,
+        json!({"idea": ids[1]}),
+        "Gefällt mir nicht",
+    )
+    .await;
+    report_as(&server.url, &citizen, json!({"idea": ids[2]}), "Werbung").await;
+    page.click_text("Meldungen").await;
+    page.wait_text("Offene Meldungen").await;
+    page.wait_text("Gefällt mir nicht").await;
+    page.assert_accessible("Staff: Meldungen").await;
+    page.click_text("Kein Verstoß – Meldungen schließen").await;
+    page.wait_text_within("Werbung", Duration::from_secs(20))
+        .await;
+    werkstadt_tests::eventually("the dismissed report to leave the list", || async {
+        (!page.body_text().await.contains("Gefällt mir nicht")).then_some(())
+    })
+    .await;
+    page.fill("#meldung-0", "Werbung ist nicht erlaubt.").await;
+    page.click_text("Verbergen bestätigen").await;
+    page.wait_text_within("Keine Einträge für diesen Filter.", Duration::from_secs(20))
+        .await;
+    assert_eq!(
+        status_of(&api, "hidden", &ids[2]).await["reason"],
+        "Werbung ist nicht erlaubt."
+    );
+
     // Admin pages: the audit log shows the decisions; settings switch the mode.
     page.click_text("Protokoll").await;
     page.wait_text("Protokoll aller Aktionen des Teams").await;
     page.wait_text("idea.merge").await;
+    page.wait_text("report.dismiss").await;
     page.wait_text("idea.reject").await;
     page.assert_accessible("Staff: Protokoll").await;
     page.click_text("Einstellungen").await;

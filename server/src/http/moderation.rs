@@ -12,13 +12,14 @@ use axum::routing::{get, post, put};
 use axum::Router;
 use werkstadt_domain::error::ApiErrorBody;
 use werkstadt_domain::moderation::{
-    IdeaStatus, ModerationQueue, ModerationSetting, NewReport, QueueQuery,
+    DismissReports, IdeaStatus, ModerationQueue, ModerationSetting, NewReport, QueueQuery,
 };
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/moderation/queue", get(queue))
         .route("/reports", post(report))
+        .route("/moderation/reports/dismiss", post(dismiss_reports))
         .route("/admin/process/moderation", put(set_mode))
 }
 
@@ -44,6 +45,22 @@ pub async fn queue(
 }
 
 /// Pre-moderation (new ideas wait) or post-moderation (published at once).
+/// Closes the open reports on an item as unfounded (staff; needs the CSRF token).
+#[utoipa::path(post, path = "/api/moderation/reports/dismiss", tag = "moderation",
+    request_body = DismissReports,
+    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
+              (status = 409, body = ApiErrorBody)))]
+pub async fn dismiss_reports(
+    State(s): State<AppState>,
+    staff: Staff,
+    AppJson(req): AppJson<DismissReports>,
+) -> Result<StatusCode, ApiError> {
+    s.store
+        .dismiss_reports(staff.session.staff_id, req.target)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 #[utoipa::path(put, path = "/api/admin/process/moderation", tag = "admin",
     request_body = ModerationSetting,
     responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)))]

@@ -37,6 +37,7 @@ use utoipa::OpenApi;
         moderation::queue,
         moderation::set_mode,
         moderation::report,
+        moderation::dismiss_reports,
         codes::issue,
         codes::redeem,
         codes::set_verification,

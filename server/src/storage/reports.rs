@@ -2,6 +2,7 @@
 //! reports are listed in the queue, most reported first; a decision on the idea closes them.
 
 use super::queries::now_ms;
+use super::staff::{append_audit, Audit};
 use super::{Caller, Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 use werkstadt_domain::moderation::{NewReport, OpenReport, ReportTarget};
@@ -92,6 +93,47 @@ pub fn open_reports(tx: &Connection) -> Result<Vec<OpenReport>, StoreError> {
 }
 
 impl Store {
+    /// Closes the open reports on an item as unfounded (the item stays as it is), with an
+    /// audit line. Nothing open: `stale_state` (a colleague was first); never reported: the
+    /// item is unknown.
+    pub async fn dismiss_reports(
+        &self,
+        staff_id: String,
+        target: ReportTarget,
+    ) -> Result<(), StoreError> {
+        self.write(move |tx| {
+            let (kind, id) = target_parts(&target);
+            let closed = tx.execute(
+                "UPDATE report SET resolved_at = ?3
+                 WHERE target_kind = ?1 AND target_id = ?2 AND resolved_at IS NULL",
+                params![kind, id, now_ms()],
+            )?;
+            if closed == 0 {
+                let known: bool = tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM report WHERE target_kind = ?1 AND target_id = ?2)",
+                    params![kind, id],
+                    |r| r.get(0),
+                )?;
+                return Err(match (known, target) {
+                    (true, _) => StoreError::Moderation(ErrorCode::StaleState),
+                    (false, ReportTarget::Idea(_)) => StoreError::UnknownIdea,
+                    (false, ReportTarget::Comment(_)) => StoreError::UnknownComment,
+                });
+            }
+            append_audit(
+                tx,
+                &Audit {
+                    actor_id: staff_id,
+                    action: "report.dismiss",
+                    target: format!("{kind}:{id}"),
+                    before: Some(format!("{{\"open_reports\":{closed}}}")),
+                    after: Some("{\"open_reports\":0}".to_owned()),
+                },
+            )
+        })
+        .await
+    }
+
     /// Files a report; the same id again is fine, a second report of the same target by the
     /// same person is not counted twice.
     pub async fn report(&self, caller: Caller, report: NewReport) -> Result<(), StoreError> {

@@ -68,6 +68,21 @@ fn ReportItem(i: usize, r: OpenReport) -> impl IntoView {
             desk.decide(kind(reason), label.clone());
         }
     };
+    let failed = RwSignal::new(None::<String>);
+    let dismiss = move |_| {
+        let Some(csrf) = desk.csrf() else { return };
+        leptos::task::spawn_local(async move {
+            match crate::api::dismiss_reports(target, &csrf).await {
+                Ok(()) => desk.refresh.update(|n| *n += 1),
+                Err(werkstadt_web::http::ClientError::Network) => {
+                    failed.set(Some(i18n.t().err_network.to_owned()))
+                }
+                Err(werkstadt_web::http::ClientError::Api(b)) => {
+                    failed.set(Some(i18n.t().error(b.code, &b.message)))
+                }
+            }
+        });
+    };
     let (count, first) = (r.reports, r.first_at);
     let field = format!("meldung-{i}");
     let err_id = format!("meldung-{i}-fehler");
@@ -85,6 +100,12 @@ fn ReportItem(i: usize, r: OpenReport) -> impl IntoView {
                 <Show when=waiting>
                     <p class="pending-marker" role="status">{move || i18n.t().decided_pending}</p>
                 </Show>
+                <div class="actions">
+                    <button type="button" class="button button-secondary" disabled=waiting on:click=dismiss>
+                        {move || i18n.t().dismiss_reports}
+                    </button>
+                </div>
+                {move || failed.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
                 <form class="panel" on:submit=hide>
                     <div class="field">
                         <label for=field.clone()>{move || i18n.t().reason}</label>
