@@ -340,7 +340,7 @@ pub fn insert_idea(
         status.as_str()
     ])?;
     let owner = (!status.is_public()).then_some(author);
-    changes::touch(tx, kind::IDEA, &draft.id.to_string(), owner)?;
+    changes::touch_new(tx, kind::IDEA, &draft.id.to_string(), owner)?;
     changes::touch(tx, kind::THEME, &draft.theme_id.to_string(), None)?;
     Ok(Created::New)
 }
@@ -662,7 +662,7 @@ pub fn insert_comment(
         ],
     )?;
     let owner = (!status.is_public()).then_some(who);
-    changes::touch(tx, kind::COMMENT, &id.to_string(), owner)?;
+    changes::touch_new(tx, kind::COMMENT, &id.to_string(), owner)?;
     changes::touch(tx, kind::IDEA, &idea.to_string(), None)?;
     Ok(Created::New)
 }

@@ -24,9 +24,16 @@ pub fn push(
     }
     queries::ensure_participant(tx, caller)?;
     let rules = queries::rules(tx)?;
+    let mut seen = already_received(tx, mutations)?;
     let mut results = Vec::with_capacity(mutations.len());
     for m in mutations {
-        let outcome = match recorded(tx, m.id)? {
+        // Seen before, or earlier in this batch: look up what was recorded.
+        let earlier = if seen.insert(m.id) {
+            None
+        } else {
+            recorded(tx, m.id)?
+        };
+        let outcome = match earlier {
             Some((owner, _)) if owner != caller.id => Outcome::Rejected {
                 code: ErrorCode::IdConflict,
                 message: "This mutation id belongs to someone else.".into(),
@@ -154,7 +161,7 @@ fn record(
         "INSERT INTO mutation (id, participant_id, outcome, code, message, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![id.to_string(), who.to_string(), name, code, message, now_ms()])?;
-    changes::touch(tx, kind::MUTATION, &id.to_string(), Some(who))
+    changes::touch_new(tx, kind::MUTATION, &id.to_string(), Some(who))
 }
 
 fn code_name(code: ErrorCode) -> String {
@@ -162,6 +169,24 @@ fn code_name(code: ErrorCode) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_else(|| "unknown".into())
+}
+
+/// Which of `mutations` were received before: one query for the batch instead of one per
+/// mutation (a new batch, the usual case, then needs no lookups at all).
+fn already_received(
+    tx: &Connection,
+    mutations: &[Mutation],
+) -> Result<std::collections::HashSet<MutationId>, StoreError> {
+    let ids = serde_json::to_string(&mutations.iter().map(|m| m.id).collect::<Vec<_>>())
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let found = tx
+        .prepare_cached("SELECT id FROM mutation WHERE id IN (SELECT value FROM json_each(?1))")?
+        .query_map([ids], |r| r.get::<_, String>(0))?
+        .collect::<Result<Vec<String>, _>>()?;
+    Ok(found
+        .iter()
+        .filter_map(|id| id.parse().ok().map(MutationId))
+        .collect())
 }
 
 /// The recorded owner and result of a mutation, if it was ever received.

@@ -93,6 +93,36 @@ async fn a_refused_write_registers_nobody() {
         .expect("registers now");
 }
 
+/// The same mutation twice in one batch (a client retrying inside one push) counts once.
+#[tokio::test]
+async fn a_mutation_repeated_within_one_batch_is_applied_once() {
+    use werkstadt_domain::sync::{Mutation, MutationId, MutationKind, Outcome};
+    let (_dir, store) = store().await;
+    store.seed(DemoSeed::bielefeld()).await.expect("seeds");
+    let theme = store.process_overview().await.expect("overview").themes[0].id;
+    let m = Mutation {
+        id: MutationId(uuid::Uuid::now_v7()),
+        kind: MutationKind::CreateIdea {
+            idea_id: IdeaId(uuid::Uuid::now_v7()),
+            theme_id: theme,
+            title: "Zweimal im selben Paket".into(),
+            body: "Einmal zählen.".into(),
+        },
+    };
+    let before = store.process_overview().await.expect("overview").themes[0].idea_count;
+    let res = store
+        .push(caller(5), vec![m.clone(), m.clone(), m])
+        .await
+        .expect("push");
+    let outcomes: Vec<Outcome> = res.results.into_iter().map(|r| r.outcome).collect();
+    assert_eq!(
+        outcomes,
+        vec![Outcome::Applied, Outcome::Duplicate, Outcome::Duplicate]
+    );
+    let after = store.process_overview().await.expect("overview").themes[0].idea_count;
+    assert_eq!(after, before + 1);
+}
+
 mod against_the_model {
     //! The SQLite server gives the same results and ends in the same state as the domain's
     //! reference model, for random batches from several participants, including replays.
