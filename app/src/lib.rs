@@ -60,6 +60,7 @@ fn App() -> impl IntoView {
             Route::NewIdea(theme) => view! { <new_idea::NewIdeaPage theme/> }.into_any(),
             Route::Dots => view! { <dots::DotsPage/> }.into_any(),
             Route::Results => view! { <results::ResultsPage/> }.into_any(),
+            Route::Code(code) => view! { <code::CodePage code/> }.into_any(),
             Route::NotFound => view! { <not_found::NotFoundPage/> }.into_any(),
         }
     };

@@ -5,9 +5,15 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// On the wire as its snake_case name. The web apps (wasm) use hand-written serde impls over
+/// [`ErrorCode::wire_name`]: the derived ones cost them ~1 KiB; a test checks both agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(Serialize, Deserialize),
+    serde(rename_all = "snake_case")
+)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     MalformedJson,
     PayloadTooLarge,
@@ -64,8 +70,86 @@ pub enum ErrorCode {
     VerificationRequired,
     Internal,
     /// A code this build does not know (a newer server).
-    #[serde(other)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(other))]
     Unknown,
+}
+
+/// Every code but `Unknown` with its wire name.
+const WIRE_NAMES: &[(ErrorCode, &str)] = &[
+    (ErrorCode::MalformedJson, "malformed_json"),
+    (ErrorCode::PayloadTooLarge, "payload_too_large"),
+    (ErrorCode::UnsupportedMediaType, "unsupported_media_type"),
+    (ErrorCode::BadQuery, "bad_query"),
+    (ErrorCode::NotFound, "not_found"),
+    (ErrorCode::UnknownTheme, "unknown_theme"),
+    (ErrorCode::UnknownIdea, "unknown_idea"),
+    (ErrorCode::TitleTooShort, "title_too_short"),
+    (ErrorCode::TitleTooLong, "title_too_long"),
+    (ErrorCode::TitleInvalid, "title_invalid"),
+    (ErrorCode::BodyEmpty, "body_empty"),
+    (ErrorCode::BodyTooLong, "body_too_long"),
+    (ErrorCode::BodyInvalid, "body_invalid"),
+    (ErrorCode::AuthRequired, "auth_required"),
+    (ErrorCode::WrongSecret, "wrong_secret"),
+    (ErrorCode::DotBudgetExceeded, "dot_budget_exceeded"),
+    (ErrorCode::DotInvalid, "dot_invalid"),
+    (ErrorCode::IdConflict, "id_conflict"),
+    (ErrorCode::CommentEmpty, "comment_empty"),
+    (ErrorCode::CommentTooLong, "comment_too_long"),
+    (ErrorCode::CommentInvalid, "comment_invalid"),
+    (ErrorCode::TooManyMutations, "too_many_mutations"),
+    (ErrorCode::UpgradeRequired, "upgrade_required"),
+    (ErrorCode::ResetRequired, "reset_required"),
+    (ErrorCode::Busy, "busy"),
+    (ErrorCode::RateLimited, "rate_limited"),
+    (ErrorCode::InvalidCredentials, "invalid_credentials"),
+    (ErrorCode::StaffRequired, "staff_required"),
+    (ErrorCode::Forbidden, "forbidden"),
+    (ErrorCode::CsrfMismatch, "csrf_mismatch"),
+    (ErrorCode::UsernameInvalid, "username_invalid"),
+    (ErrorCode::UsernameTaken, "username_taken"),
+    (ErrorCode::PasswordTooShort, "password_too_short"),
+    (ErrorCode::PasswordTooLong, "password_too_long"),
+    (ErrorCode::StaleState, "stale_state"),
+    (ErrorCode::ReasonMissing, "reason_missing"),
+    (ErrorCode::ReasonTooLong, "reason_too_long"),
+    (ErrorCode::ReasonInvalid, "reason_invalid"),
+    (ErrorCode::CodeInvalid, "code_invalid"),
+    (ErrorCode::CodeUsed, "code_used"),
+    (ErrorCode::VerificationRequired, "verification_required"),
+    (ErrorCode::Internal, "internal"),
+];
+
+impl ErrorCode {
+    /// The name on the wire (`unknown` for [`ErrorCode::Unknown`]).
+    pub fn wire_name(self) -> &'static str {
+        WIRE_NAMES
+            .iter()
+            .find(|(c, _)| *c == self)
+            .map_or("unknown", |(_, n)| n)
+    }
+
+    /// The code of a wire name; [`ErrorCode::Unknown`] for names this build does not know.
+    pub fn from_wire(name: &str) -> Self {
+        WIRE_NAMES
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map_or(Self::Unknown, |(c, _)| *c)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.wire_name())
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl<'de> Deserialize<'de> for ErrorCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(|name| Self::from_wire(&name))
+    }
 }
 
 /// The JSON body of every error answer.
@@ -74,4 +158,30 @@ pub enum ErrorCode {
 pub struct ApiErrorBody {
     pub code: ErrorCode,
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The web apps' hand-written names are exactly the derived serde names.
+    #[test]
+    fn wire_names_agree_with_serde() {
+        for (code, name) in WIRE_NAMES {
+            assert_eq!(
+                serde_json::to_value(code).ok(),
+                Some(serde_json::json!(name))
+            );
+            assert_eq!(ErrorCode::from_wire(name), *code);
+        }
+        assert_eq!(WIRE_NAMES.len(), 42);
+        assert_eq!(
+            ErrorCode::from_wire("from_a_newer_server"),
+            ErrorCode::Unknown
+        );
+        assert_eq!(
+            serde_json::from_str::<ErrorCode>("\"from_a_newer_server\"").ok(),
+            Some(ErrorCode::Unknown)
+        );
+    }
 }

@@ -118,7 +118,10 @@ fn dist(root: &Path) -> Result<()> {
     // std is rebuilt with `panic=immediate-abort` (the Leptos book's size recipe): a panic traps
     // at once instead of formatting a message, which drops the panic/fmt machinery (−12 KiB
     // brotli). Needs the `rust-src` component and, on this pinned stable toolchain,
-    // RUSTC_BOOTSTRAP=1 for the two unstable flags; it applies to this one build only.
+    // RUSTC_BOOTSTRAP=1 for the unstable flags; it applies to this one build only.
+    // `-Zfmt-debug=none` makes every `Debug` impl print nothing and `-Zlocation-detail=none`
+    // drops file/line of `#[track_caller]`: −4.6 KiB (brotli). Neither app may therefore use
+    // `{:?}` for anything a user sees or the code compares.
     let cargo_home = std::env::var_os("CARGO_HOME").map_or_else(
         || PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"),
         PathBuf::from,
@@ -130,6 +133,8 @@ fn dist(root: &Path) -> Result<()> {
         format!("--remap-path-prefix={}=/c", cargo_home.display()),
         "-Zunstable-options".to_owned(),
         "-Cpanic=immediate-abort".to_owned(),
+        "-Zfmt-debug=none".to_owned(),
+        "-Zlocation-detail=none".to_owned(),
     ]
     .join("\u{1f}");
     let dist = root.join("dist");

@@ -45,7 +45,12 @@ pub fn Header() -> impl IntoView {
 #[component]
 pub fn Footer() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <footer class="site-footer"><p>{move || i18n.t().footer}</p></footer> }
+    view! {
+        <footer class="site-footer">
+            <p>{move || i18n.t().footer}</p>
+            <p><a href="/code">{move || i18n.t().code_link}</a></p>
+        </footer>
+    }
 }
 
 /// Always visible: connection state, waiting changes, last sync, "sync now"; rejected items

@@ -622,6 +622,17 @@ fn MergePanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView {
     }
 }
 
+/// The option value of an official status (its wire name).
+fn official_key(s: OfficialStatus) -> &'static str {
+    match s {
+        OfficialStatus::Received => "received",
+        OfficialStatus::InReview => "in_review",
+        OfficialStatus::Accepted => "accepted",
+        OfficialStatus::Implemented => "implemented",
+        OfficialStatus::Declined => "declined",
+    }
+}
+
 #[component]
 fn AnswerPanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
@@ -665,10 +676,10 @@ fn AnswerPanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView {
                 <label for=field.clone()>{move || i18n.t().answer_status}</label>
                 <select id=field on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    if let Some(s) = options.into_iter().find(|o| format!("{o:?}") == v) { status.set(s) }
+                    if let Some(s) = options.into_iter().find(|o| official_key(*o) == v) { status.set(s) }
                 }>
                     {options.into_iter().map(|o| view! {
-                        <option value=format!("{o:?}") selected=move || status.get() == o>
+                        <option value=official_key(o) selected=move || status.get() == o>
                             {move || i18n.t().official(o)}
                         </option>
                     }).collect_view()}
