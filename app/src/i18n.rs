@@ -159,6 +159,21 @@ pub struct Texts {
     pub answer_accepted: &'static str,
     pub answer_implemented: &'static str,
     pub answer_declined: &'static str,
+    pub similar_heading: &'static str,
+    pub similar_support: &'static str,
+    pub report_summary: &'static str,
+    pub report_label: &'static str,
+    pub report_submit: &'static str,
+    pub report_sent: &'static str,
+    pub code_link: &'static str,
+    pub code_intro: &'static str,
+    pub code_label: &'static str,
+    pub code_submit: &'static str,
+    pub code_done: &'static str,
+    pub err_reason: &'static str,
+    pub err_code_invalid: &'static str,
+    pub err_code_used: &'static str,
+    pub err_verification: &'static str,
 }
 
 impl Texts {
@@ -182,13 +197,14 @@ impl Texts {
             CommentEmpty => self.err_comment_empty,
             CommentTooLong => self.err_comment_too_long,
             CommentInvalid => self.err_comment_invalid,
+            ReasonMissing | ReasonTooLong | ReasonInvalid => self.err_reason,
+            CodeInvalid => self.err_code_invalid,
+            CodeUsed => self.err_code_used,
+            VerificationRequired => self.err_verification,
             MalformedJson | PayloadTooLarge | UnsupportedMediaType | BadQuery
             | TooManyMutations | UpgradeRequired | ResetRequired | Busy | InvalidCredentials
             | StaffRequired | Forbidden | CsrfMismatch | UsernameInvalid | UsernameTaken
-            | PasswordTooShort | PasswordTooLong | StaleState | ReasonMissing | ReasonTooLong
-            | ReasonInvalid | CodeInvalid | CodeUsed | VerificationRequired | Unknown => {
-                return None
-            }
+            | PasswordTooShort | PasswordTooLong | StaleState | Unknown => return None,
         })
     }
 
@@ -310,6 +326,21 @@ pub static DE: Texts = Texts {
     answer_accepted: "Angenommen",
     answer_implemented: "Umgesetzt",
     answer_declined: "Abgelehnt",
+    similar_heading: "Ähnliche Ideen gibt es schon",
+    similar_support: "Unterstützen statt neu einreichen: Öffnen Sie die Idee und tippen Sie auf „Unterstützen“.",
+    report_summary: "Melden",
+    report_label: "Was ist daran nicht in Ordnung?",
+    report_submit: "Meldung senden",
+    report_sent: "Danke. Die Moderation sieht es sich an.",
+    code_link: "Teilnahmecode einlösen",
+    code_intro: "Mit einem Code aus einem Brief oder Workshop zählen Ihre Stimmen als verifiziert. Jeder Code gilt einmal; einlösen geht nur online.",
+    code_label: "Ihr Code (12 Zeichen)",
+    code_submit: "Einlösen",
+    code_done: "Geschafft: Sie sind jetzt verifiziert.",
+    err_reason: "Bitte einen Grund angeben (höchstens 1000 Zeichen, ohne < und >).",
+    err_code_invalid: "Dieser Code ist nicht gültig. Bitte prüfen Sie die Eingabe.",
+    err_code_used: "Dieser Code wurde schon eingelöst.",
+    err_verification: "Hier zählen nur verifizierte Stimmen: bitte zuerst einen Teilnahmecode einlösen.",
 };
 
 pub static EN: Texts = Texts {
@@ -415,4 +446,19 @@ pub static EN: Texts = Texts {
     answer_accepted: "Accepted",
     answer_implemented: "Implemented",
     answer_declined: "Declined",
+    similar_heading: "Similar ideas already exist",
+    similar_support: "Support instead of submitting anew: open the idea and tap “Support”.",
+    report_summary: "Report",
+    report_label: "What is wrong with it?",
+    report_submit: "Send report",
+    report_sent: "Thank you. The moderators will look at it.",
+    code_link: "Redeem a participation code",
+    code_intro: "With a code from a letter or workshop your votes count as verified. Each code works once; redeeming needs a connection.",
+    code_label: "Your code (12 characters)",
+    code_submit: "Redeem",
+    code_done: "Done: you are verified now.",
+    err_reason: "Please give a reason (at most 1000 characters, no < or >).",
+    err_code_invalid: "This code is not valid. Please check what you typed.",
+    err_code_used: "This code has already been used.",
+    err_verification: "Only verified votes count here: please redeem a participation code first.",
 };

@@ -18,6 +18,8 @@ pub enum Route {
     NewIdea(Option<ThemeId>),
     Dots,
     Results,
+    /// Redeeming a participation code, optionally filled in (`/code?c=…`).
+    Code(Option<String>),
     NotFound,
 }
 
@@ -35,6 +37,8 @@ impl Route {
             ["neu"] => Route::NewIdea(query_param(search, "thema").and_then(|v| v.parse().ok())),
             ["punkte"] => Route::Dots,
             ["ergebnisse"] => Route::Results,
+            // The QR code of a participation code opens `/code?c=…`.
+            ["code"] => Route::Code(query_param(search, "c")),
             _ => Route::NotFound,
         }
     }
@@ -42,7 +46,9 @@ impl Route {
     /// The top-level section a route belongs to (for `aria-current` in the navigation).
     pub fn section(&self) -> &'static str {
         match self {
-            Route::Start | Route::Theme(_) | Route::Idea(_) | Route::NotFound => "/",
+            Route::Start | Route::Theme(_) | Route::Idea(_) | Route::Code(_) | Route::NotFound => {
+                "/"
+            }
             Route::NewIdea(_) => "/neu",
             Route::Dots => "/punkte",
             Route::Results => "/ergebnisse",

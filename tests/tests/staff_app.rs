@@ -342,3 +342,78 @@ async fn a_queue_of_fifty_ideas_is_cleared_by_keyboard_and_one_bulk_action() {
         .clone();
     assert!(bildung["idea_count"].as_u64().unwrap_or(0) >= 50);
 }
+
+/// The citizen's side of moderation: similar ideas while typing (from the server, and from the
+/// replica when offline) with "support instead"; reporting an idea; redeeming a code.
+#[tokio::test]
+async fn a_citizen_sees_similar_ideas_reports_and_redeems_a_participation_code() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("werkstadt.db");
+    let server = Server::start(&db);
+    create_staff(&db, "admin", ADMIN.0, ADMIN.1);
+    let api = StaffClient::sign_in(&server.url, ADMIN.0, ADMIN.1).await;
+    let existing = push_idea(
+        &server.url,
+        &Uuid::now_v7().to_string(),
+        "Bildung",
+        "Sichere Fahrradwege zur Schule",
+    )
+    .await;
+
+    let browser = Browser::start(Viewport::Phone).await;
+    let page = Page::new(&browser, &server.url);
+    page.goto("/neu").await;
+    page.fill("#idee-titel", "Fahrradwege").await;
+    page.wait_text("Ähnliche Ideen gibt es schon").await;
+    page.wait_text("Sichere Fahrradwege zur Schule").await;
+    page.assert_accessible("Neue Idee mit ähnlichen Ideen")
+        .await;
+    page.wait_text("Unterstützen statt neu einreichen").await;
+    page.click_text("Sichere Fahrradwege zur Schule").await;
+    page.wait_text("Zurück zum Handlungsfeld").await;
+    assert_eq!(page.path().await, format!("/ideen/{existing}"));
+    page.click(".support-button").await;
+    page.wait_text("1 Unterstützung").await;
+
+    // Reporting the idea: the moderators' queue lists it.
+    page.click(".report summary").await;
+    page.click_text("Meldung senden").await;
+    page.wait_text("Bitte einen Grund angeben").await;
+    page.fill(&format!("#melden-{existing}"), "Steht doppelt drin.")
+        .await;
+    page.click_text("Meldung senden").await;
+    page.wait_text("Danke. Die Moderation sieht es sich an.")
+        .await;
+    page.assert_accessible("Idee gemeldet").await;
+    let queue = api
+        .send(Method::GET, "/api/moderation/queue", json!(null))
+        .await;
+    assert_eq!(queue["reports"][0]["reasons"][0], "Steht doppelt drin.");
+
+    // A participation code from a sheet: the QR code's link fills it in.
+    let batch = api
+        .send(
+            Method::POST,
+            "/api/admin/codes",
+            json!({"count": 1, "label": "Brief"}),
+        )
+        .await;
+    let code = batch["codes"][0].as_str().expect("code").to_owned();
+    page.goto(&format!("/code?c={code}")).await;
+    page.wait_text("Teilnahmecode einlösen").await;
+    page.click_text("Einlösen").await;
+    page.wait_text("Geschafft: Sie sind jetzt verifiziert.")
+        .await;
+    page.assert_accessible("Code eingelöst").await;
+    // A mistyped code gets a clear answer.
+    page.goto("/code?c=ABCD-EFGH").await;
+    page.click_text("Einlösen").await;
+    page.wait_text("Dieser Code ist nicht gültig.").await;
+
+    // Offline the replica still suggests similar ideas.
+    page.wait_for_service_worker().await;
+    let (_db, _dist, _addr) = server.kill();
+    page.goto("/neu").await;
+    page.fill("#idee-titel", "Schule").await;
+    page.wait_text("Sichere Fahrradwege zur Schule").await;
+}

@@ -109,6 +109,26 @@ pub fn field(value: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// POSTs a plain JS object as JSON to an endpoint that answers `204 No Content`.
+pub async fn post_js(path: &str, body: &JsValue, who: &Identity) -> Result<(), ClientError> {
+    let json = js_sys::JSON::stringify(body)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or(ClientError::Network)?;
+    fetch_text("POST", path, Some(json), Some(who))
+        .await
+        .map(drop)
+}
+
+/// A plain JS object with these fields (JSON.stringify escapes the values).
+pub fn js_object(fields: &[(&str, JsValue)]) -> JsValue {
+    let obj = js_sys::Object::new();
+    for (name, value) in fields {
+        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(name), value);
+    }
+    obj.into()
+}
+
 pub async fn post<B: Serialize, T: DeserializeOwned>(
     path: &str,
     body: &B,

@@ -21,6 +21,23 @@ pub fn error_text(e: &ClientError) -> String {
     }
 }
 
+/// The answer to a one-off request (a report, a code): `ok` on success, else the error.
+pub fn outcome_view(
+    state: RwSignal<Option<Result<(), ClientError>>>,
+    ok: fn(&'static crate::i18n::Texts) -> &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        state.with(|s| match s {
+            Some(Ok(())) => Some(
+                view! { <p class="notice notice-ok" role="status">{ok(i18n.t())}</p> }.into_any(),
+            ),
+            Some(Err(e)) => Some(view! { <ErrorNotice error=e.clone()/> }.into_any()),
+            None => None,
+        })
+    }
+}
+
 #[component]
 pub fn ErrorNotice(error: ClientError) -> impl IntoView {
     let text = move || error_text(&error);
@@ -49,4 +66,46 @@ pub fn not_found() -> AnyView {
         message: String::new(),
     });
     view! { <ErrorNotice error/> }.into_any()
+}
+
+type Text = fn(&'static crate::i18n::Texts) -> &'static str;
+
+/// A form with one text field that is sent once and shows the server's answer: reports and
+/// participation codes share it (each distinct view costs wasm size). `request` makes the
+/// path and the JSON body from the text typed. Online only: the answer matters.
+#[component]
+pub fn SendForm(
+    field_id: String,
+    initial: String,
+    label: Text,
+    submit: Text,
+    ok: Text,
+    request: Callback<String, (&'static str, wasm_bindgen::JsValue)>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let me = crate::use_me();
+    let value = RwSignal::new(initial);
+    let state = RwSignal::new(None);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(who) = me.clone() else { return };
+        let (path, body) = request.run(value.get_untracked());
+        leptos::task::spawn_local(async move {
+            state.set(Some(
+                crate::platform::http::post_js(path, &body, &who).await,
+            ));
+        });
+    };
+    view! {
+        <form class="form" novalidate on:submit=on_submit>
+            <div class="field">
+                <label for=field_id.clone()>{move || label(i18n.t())}</label>
+                <input id=field_id type="text" autocomplete="off" spellcheck="false"
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))/>
+            </div>
+            {outcome_view(state, ok)}
+            <button type="submit" class="button">{move || submit(i18n.t())}</button>
+        </form>
+    }
 }

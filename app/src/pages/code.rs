@@ -12,7 +12,10 @@ pub fn CodePage(code: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     title_effect(|t| t.code_link);
     let request = Callback::new(|code: String| {
-        ("/api/codes/redeem", js_object(&[("code", JsValue::from_str(&code))]))
+        (
+            "/api/codes/redeem",
+            js_object(&[("code", JsValue::from_str(&code))]),
+        )
     });
     view! {
         <h1 tabindex="-1">{move || i18n.t().code_link}</h1>

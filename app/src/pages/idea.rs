@@ -2,14 +2,17 @@
 //! form to add one. Everything comes from the participant's view (replica + pending), so an
 //! idea, a support or a comment made offline shows at once, marked as waiting.
 
+use crate::components::status::SendForm;
 use crate::components::status::{not_found, with_view};
 use crate::i18n::{count, fill, use_i18n};
+use crate::platform::http::js_object;
 use crate::platform::identity::new_uuid;
 use crate::sync::use_sync;
 use crate::{platform, use_me};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use werkstadt_domain::moderation::IdeaStatus;
+use wasm_bindgen::JsValue;
+use werkstadt_domain::moderation::{IdeaStatus, ReportTarget};
 use werkstadt_domain::sync::{CommentId, MutationKind, COMMENT_MAX};
 use werkstadt_domain::{CommentBody, IdeaId};
 
@@ -85,6 +88,7 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
                         <p>{a.text}</p>
                     </section>
                 })}
+                {(status == IdeaStatus::Published).then(|| view! { <Report target=ReportTarget::Idea(id)/> })}
                 <div class="support">
                     <button
                         type="button"
@@ -116,6 +120,7 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
                         view! {
                             <li class="comment">
                                 <p class="comment-body">{c.body}</p>
+                                {(c.status == IdeaStatus::Published).then(|| view! { <Report target=ReportTarget::Comment(cid)/> })}
                                 {reason.map(|r| view! {
                                     <p class="notice notice-error">{move || fill(i18n.t().moderation_rejected, &[("r", &r)])}</p>
                                 })}
@@ -203,5 +208,35 @@ fn CommentForm(id: IdeaId) -> impl IntoView {
             </Show>
             <button type="submit" class="button">{move || i18n.t().comment_submit}</button>
         </form>
+    }
+}
+
+/// "Melden": tells the moderators what is wrong with an idea or comment (online only: the
+/// answer says whether it arrived).
+#[component]
+fn Report(target: ReportTarget) -> impl IntoView {
+    let i18n = use_i18n();
+    let (kind, id) = match target {
+        ReportTarget::Idea(i) => ("idea", i.0),
+        ReportTarget::Comment(c) => ("comment", c.0),
+    };
+    let request = Callback::new(move |reason: String| {
+        let report = new_uuid().unwrap_or(id).to_string();
+        let body = js_object(&[
+            ("id", JsValue::from_str(&report)),
+            (
+                "target",
+                js_object(&[(kind, JsValue::from_str(&id.to_string()))]),
+            ),
+            ("reason", JsValue::from_str(&reason)),
+        ]);
+        ("/api/reports", body)
+    });
+    view! {
+        <details class="report">
+            <summary>{move || i18n.t().report_summary}</summary>
+            <SendForm field_id=format!("melden-{id}") initial=String::new()
+                label=|t| t.report_label submit=|t| t.report_submit ok=|t| t.report_sent request/>
+        </details>
     }
 }

@@ -1,3 +1,4 @@
+pub mod code;
 pub mod dots;
 pub mod idea;
 pub mod new_idea;

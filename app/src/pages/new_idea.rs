@@ -6,6 +6,7 @@ use crate::i18n::{fill, use_i18n};
 use crate::platform::identity::new_uuid;
 use crate::router::use_route;
 use leptos::prelude::*;
+use werkstadt_domain::search::similar_titles;
 use werkstadt_domain::sync::MutationKind;
 use werkstadt_domain::text::{BODY_MAX, TITLE_MAX};
 use werkstadt_domain::{IdeaBody, IdeaId, IdeaTitle, ThemeId};
@@ -107,6 +108,7 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
                                 {move || if show_title_error() { title_error().map(|e| i18n.t().validation(e)) } else { None }}
                             </p>
                         </div>
+                        <Similar title/>
                         <div class="field">
                             <label for="idee-text">{move || i18n.t().field_body}</label>
                             <textarea id="idee-text" rows="8" required
@@ -132,4 +134,43 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
             }
         }}
     }
+}
+
+/// Similar ideas while the title is typed: each links to the idea, where one tap supports it
+/// ("Unterstützen statt neu einreichen"). Matched on the replica, which holds every published
+/// idea, by the rule of the server's full-text search (`GET /api/ideas/similar`): the same
+/// answer online and offline, and no request per keystroke.
+#[component]
+fn Similar(title: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = crate::sync::use_sync();
+    let found = move || {
+        let typed = title.get();
+        sync.view.with(|v| {
+            v.as_ref().map_or_else(Vec::new, |r| {
+                let public = r.ideas.iter().filter(|i| i.status.is_public());
+                similar_titles(&typed, public.map(|i| (i, i.title.as_str())), 5)
+                    .into_iter()
+                    .map(|i| (i.id, i.title.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <div class="similar" aria-live="polite">
+            {move || {
+                let list = found();
+                (!list.is_empty()).then(|| view! {
+                    <h2>{move || i18n.t().similar_heading}</h2>
+                    <p>{move || i18n.t().similar_support}</p>
+                    <ul>
+                        {list.into_iter().map(|(id, t)| view! {
+                            <li><a href=format!("/ideen/{id}")>{t}</a></li>
+                        }).collect_view()}
+                    </ul>
+                })
+            }}
+        </div>
+    }
+    .into_any()
 }

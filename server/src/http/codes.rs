@@ -95,7 +95,7 @@ display:inline-block;width:45%;vertical-align:top}\
 fn sheet(label: &str, codes: &[String], host: &str) -> Result<String, ApiError> {
     let mut cards = String::new();
     for code in codes {
-        let url = format!("https://{host}/?code={code}");
+        let url = format!("https://{host}/code?c={code}");
         let qr = qrcode::QrCode::new(url.as_bytes())
             .map_err(|e| ApiError::Internal(format!("qr code: {e}")))?
             .render::<qrcode::render::svg::Color<'_>>()
