@@ -213,6 +213,36 @@ async fn a_moderator_clears_the_queue_merges_and_decides_offline_in_the_staff_ap
     let public = get_json(&format!("{}/api/ideas/{late}", server.url)).await;
     assert_eq!(public["title"], "Tablets für Seniorentreffs");
 
+    // A waiting comment, approved in its section.
+    let comment = Uuid::now_v7().to_string();
+    push_as(
+        &server.url,
+        &citizen,
+        json!({"add_comment": {"comment_id": comment, "idea_id": ids[0], "body": "Gute Idee, unbedingt!"}}),
+    )
+    .await;
+    page.click_text("Kommentare").await;
+    page.wait_text("Wartende Kommentare").await;
+    page.wait_text("Gute Idee, unbedingt!").await;
+    page.assert_accessible("Staff: Kommentare").await;
+    page.find(&format!("[data-comment-id='{comment}'] .actions"))
+        .await
+        .find(fantoccini::Locator::XPath(
+            ".//button[contains(., 'Freigeben')]",
+        ))
+        .await
+        .expect("approve button")
+        .click()
+        .await
+        .expect("clicks");
+    page.wait_text_within("Keine Einträge für diesen Filter.", Duration::from_secs(20))
+        .await;
+    let comments = get_json(&format!("{}/api/ideas/{}/comments", server.url, ids[0])).await;
+    assert!(
+        comments.to_string().contains("Gute Idee, unbedingt!"),
+        "{comments}"
+    );
+
     // Reports: one unfounded (dismissed), one hidden with a reason.
     report_as(
         &server.url,
