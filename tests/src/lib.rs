@@ -327,6 +327,19 @@ impl<'a> Page<'a> {
         el.click().await.expect("clicks");
     }
 
+    /// Clicks the button labelled `label` inside the element matching `css` (e.g. one item
+    /// of a list where every item has the same buttons).
+    pub async fn click_button_in(&self, css: &str, label: &str) {
+        // Retried as a whole: the list may be redrawn (a sync) between finding and clicking.
+        let xpath = format!(".//button[contains(., '{label}')]");
+        eventually(&format!("a button {label:?} in {css}"), || async {
+            let item = self.c.find(fantoccini::Locator::Css(css)).await.ok()?;
+            let button = item.find(fantoccini::Locator::XPath(&xpath)).await.ok()?;
+            button.click().await.ok()
+        })
+        .await;
+    }
+
     pub async fn fill(&self, css: &str, value: &str) {
         let el = self.find(css).await;
         el.clear().await.expect("clears");

@@ -95,16 +95,8 @@ async fn a_citizen_sees_approval_rejection_and_the_official_answer_of_moderators
     }
     staff.click("#sammel-freigeben").await;
     staff
-        .find(&format!("[data-idea-id='{ad}'] .actions"))
-        .await
-        .find(fantoccini::Locator::XPath(
-            ".//button[contains(., 'Ablehnen')]",
-        ))
-        .await
-        .expect("reject button")
-        .click()
-        .await
-        .expect("clicks");
+        .click_button_in(&format!("[data-idea-id='{ad}'] .actions"), "Ablehnen")
+        .await;
     staff
         .fill(
             &format!("#panel-{ad}"),
@@ -154,16 +146,11 @@ async fn a_citizen_sees_approval_rejection_and_the_official_answer_of_moderators
         .expect("selects");
     staff.click_text("Anwenden").await;
     staff
-        .find(&format!("[data-idea-id='{good}'] .actions"))
-        .await
-        .find(fantoccini::Locator::XPath(
-            ".//button[contains(., 'Offizielle Antwort')]",
-        ))
-        .await
-        .expect("answer button")
-        .click()
-        .await
-        .expect("clicks");
+        .click_button_in(
+            &format!("[data-idea-id='{good}'] .actions"),
+            "Offizielle Antwort",
+        )
+        .await;
     staff
         .find(&format!("#panel-{good}"))
         .await

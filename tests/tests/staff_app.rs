@@ -137,16 +137,11 @@ async fn a_moderator_clears_the_queue_merges_and_decides_offline_in_the_staff_ap
         .expect("selects");
     page.click_text("Anwenden").await;
     page.wait_text("WLAN am Jahnplatz offen").await;
-    page.find(&format!("[data-idea-id='{dup}'] .actions"))
-        .await
-        .find(fantoccini::Locator::XPath(
-            ".//button[contains(., 'Zusammenführen')]",
-        ))
-        .await
-        .expect("merge button")
-        .click()
-        .await
-        .expect("clicks");
+    page.click_button_in(
+        &format!("[data-idea-id='{dup}'] .actions"),
+        "Zusammenführen",
+    )
+    .await;
     page.wait_text("Idee suchen, in die zusammengeführt wird")
         .await;
     page.assert_accessible("Staff: Zusammenführen").await;
@@ -190,16 +185,8 @@ async fn a_moderator_clears_the_queue_merges_and_decides_offline_in_the_staff_ap
     page.goto("/moderation").await;
     page.wait_text("Tablets für Seniorentreffs").await;
     page.wait_text("Konnte nicht geladen werden").await;
-    page.find(&format!("[data-idea-id='{late}'] .actions"))
-        .await
-        .find(fantoccini::Locator::XPath(
-            ".//button[contains(., 'Freigeben')]",
-        ))
-        .await
-        .expect("approve button")
-        .click()
-        .await
-        .expect("clicks");
+    page.click_button_in(&format!("[data-idea-id='{late}'] .actions"), "Freigeben")
+        .await;
     page.wait_text("1 Entscheidungen warten auf Übertragung")
         .await;
     page.wait_text("Offline").await;
@@ -225,16 +212,11 @@ async fn a_moderator_clears_the_queue_merges_and_decides_offline_in_the_staff_ap
     page.wait_text("Wartende Kommentare").await;
     page.wait_text("Gute Idee, unbedingt!").await;
     page.assert_accessible("Staff: Kommentare").await;
-    page.find(&format!("[data-comment-id='{comment}'] .actions"))
-        .await
-        .find(fantoccini::Locator::XPath(
-            ".//button[contains(., 'Freigeben')]",
-        ))
-        .await
-        .expect("approve button")
-        .click()
-        .await
-        .expect("clicks");
+    page.click_button_in(
+        &format!("[data-comment-id='{comment}'] .actions"),
+        "Freigeben",
+    )
+    .await;
     page.wait_text_within("Keine Einträge für diesen Filter.", Duration::from_secs(20))
         .await;
     let comments = get_json(&format!("{}/api/ideas/{}/comments", server.url, ids[0])).await;

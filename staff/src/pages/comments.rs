@@ -1,6 +1,6 @@
 //! Comments waiting for a decision: approve, or reject with a reason the author sees.
 
-use super::{checked_reason, when};
+use super::{checked_reason, when, ReasonField};
 use crate::desk::use_desk;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -77,7 +77,6 @@ fn CommentItem(c: CommentRecord) -> impl IntoView {
         rejecting.set(false);
     };
     let field = format!("grund-{id}");
-    let err_id = format!("grund-{id}-fehler");
     let created = c.created_at;
     view! {
         <li>
@@ -102,14 +101,7 @@ fn CommentItem(c: CommentRecord) -> impl IntoView {
                 </div>
                 <Show when=move || rejecting.get()>
                     <form class="panel" on:submit=reject.clone()>
-                        <div class="field">
-                            <label for=field.clone()>{move || i18n.t().reason}</label>
-                            <textarea id=field.clone() rows="2" aria-invalid=move || error.get().to_string()
-                                aria-describedby=err_id.clone()
-                                prop:value=move || reason.get()
-                                on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                            <p id=err_id.clone() class="field-error">{move || error.get().then(|| i18n.t().reason_required)}</p>
-                        </div>
+                        <ReasonField id=field.clone() label=|t| t.reason value=reason error rows=2/>
                         <button type="submit" class="button button-danger">{move || i18n.t().confirm_reject}</button>
                     </form>
                 </Show>

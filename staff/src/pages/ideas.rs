@@ -2,7 +2,7 @@
 //! reject / hide, one decision per item (approve, reject, hide, move, merge, official answer),
 //! keyboard shortcuts. Works on the last loaded queue when offline; decisions wait in the desk.
 
-use super::{checked_reason, when};
+use super::{checked_reason, when, ReasonField};
 use crate::desk::{cache, cached, use_desk, Desk};
 use crate::i18n::{fill, use_i18n};
 use leptos::prelude::*;
@@ -324,17 +324,8 @@ pub fn IdeasPage() -> impl IntoView {
                     <p class="bulk-count" aria-live="polite">
                         {move || fill(i18n.t().selected_count, &selected.with(Vec::len).to_string(), "")}
                     </p>
-                    <div class="field">
-                        <label for="sammel-begruendung">{move || i18n.t().reason}</label>
-                        <textarea id="sammel-begruendung" rows="2"
-                            aria-invalid=move || bulk_error.get().to_string()
-                            aria-describedby="sammel-begruendung-fehler"
-                            prop:value=move || bulk_reason.get()
-                            on:input=move |ev| bulk_reason.set(event_target_value(&ev))></textarea>
-                        <p id="sammel-begruendung-fehler" class="field-error">
-                            {move || bulk_error.get().then(|| i18n.t().reason_required)}
-                        </p>
-                    </div>
+                    <ReasonField id="sammel-begruendung".to_owned() label=|t| t.reason
+                        value=bulk_reason error=bulk_error rows=2/>
                     <div class="actions">
                         {(current_status == IdeaStatus::Pending).then(|| view! {
                             <button type="button" class="button" id="sammel-freigeben"
@@ -503,18 +494,9 @@ fn ReasonPanel(idea: IdeaRecord, hide: bool, close: Callback<()>) -> impl IntoVi
         idea.with_value(|x| decide(desk, x, d));
         close.run(());
     };
-    let field = format!("panel-{id}");
-    let err_id = format!("panel-{id}-fehler");
     view! {
         <form class="panel" on:submit=submit>
-            <div class="field">
-                <label for=field.clone()>{move || i18n.t().reason}</label>
-                <textarea id=field rows="3" aria-invalid=move || error.get().to_string()
-                    aria-describedby=err_id.clone()
-                    prop:value=move || reason.get()
-                    on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                <p id=err_id class="field-error">{move || error.get().then(|| i18n.t().reason_required)}</p>
-            </div>
+            <ReasonField id=format!("panel-{id}") label=|t| t.reason value=reason error/>
             <div class="actions">
                 <button type="submit" class="button button-danger">
                     {move || if hide { i18n.t().confirm_hide } else { i18n.t().confirm_reject }}
@@ -668,8 +650,6 @@ fn AnswerPanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView {
         close.run(());
     };
     let field = format!("panel-{id}");
-    let text_id = format!("panel-{id}-text");
-    let err_id = format!("panel-{id}-fehler");
     view! {
         <form class="panel" on:submit=submit>
             <div class="field">
@@ -685,14 +665,7 @@ fn AnswerPanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <div class="field">
-                <label for=text_id.clone()>{move || i18n.t().answer_text}</label>
-                <textarea id=text_id rows="4" aria-invalid=move || error.get().to_string()
-                    aria-describedby=err_id.clone()
-                    prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                <p id=err_id class="field-error">{move || error.get().then(|| i18n.t().reason_required)}</p>
-            </div>
+            <ReasonField id=format!("panel-{id}-text") label=|t| t.answer_text value=text error rows=4/>
             <div class="actions">
                 <button type="submit" class="button">{move || i18n.t().publish_answer}</button>
                 <button type="button" class="button button-secondary" on:click=move |_| close.run(())>

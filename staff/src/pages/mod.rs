@@ -32,3 +32,26 @@ pub fn checked_reason(reason: RwSignal<String>, error: RwSignal<bool>) -> Option
     error.set(!ok);
     ok.then(|| r.trim().to_owned())
 }
+
+/// A reason (or answer) field with its validation message; the message's id is `{id}-fehler`.
+#[component]
+pub fn ReasonField(
+    id: String,
+    label: fn(&'static crate::i18n::Texts) -> &'static str,
+    value: RwSignal<String>,
+    error: RwSignal<bool>,
+    #[prop(default = 3)] rows: u32,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let err_id = format!("{id}-fehler");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || label(i18n.t())}</label>
+            <textarea id=id rows=rows aria-invalid=move || error.get().to_string()
+                aria-describedby=err_id.clone()
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+            <p id=err_id class="field-error">{move || error.get().then(|| i18n.t().reason_required)}</p>
+        </div>
+    }
+}

@@ -1,7 +1,7 @@
 //! Open reports, most reported first: what was reported, how often, why; hiding it closes
 //! the reports.
 
-use super::{checked_reason, when};
+use super::{checked_reason, when, ReasonField};
 use crate::desk::use_desk;
 use crate::i18n::{fill, use_i18n};
 use leptos::prelude::*;
@@ -85,7 +85,6 @@ fn ReportItem(i: usize, r: OpenReport) -> impl IntoView {
     };
     let (count, first) = (r.reports, r.first_at);
     let field = format!("meldung-{i}");
-    let err_id = format!("meldung-{i}-fehler");
     view! {
         <li>
             <article class="queue-item">
@@ -107,14 +106,7 @@ fn ReportItem(i: usize, r: OpenReport) -> impl IntoView {
                 </div>
                 {move || failed.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
                 <form class="panel" on:submit=hide>
-                    <div class="field">
-                        <label for=field.clone()>{move || i18n.t().reason}</label>
-                        <textarea id=field rows="2" aria-invalid=move || error.get().to_string()
-                            aria-describedby=err_id.clone()
-                            prop:value=move || reason.get()
-                            on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                        <p id=err_id class="field-error">{move || error.get().then(|| i18n.t().reason_required)}</p>
-                    </div>
+                    <ReasonField id=field label=|t| t.reason value=reason error rows=2/>
                     <button type="submit" class="button button-danger" disabled=waiting>
                         {move || i18n.t().confirm_hide}
                     </button>
