@@ -350,6 +350,15 @@ impl<'a> Page<'a> {
         self.c.execute(js, vec![]).await.expect("script runs")
     }
 
+    /// Runs an asynchronous script (it calls `arguments[arguments.length - 1]` with its
+    /// result); an error becomes its text, for failure messages.
+    pub async fn eval_async(&self, js: &str) -> String {
+        match self.c.execute_async(js, vec![]).await {
+            Ok(v) => v.to_string(),
+            Err(e) => format!("(script failed: {e})"),
+        }
+    }
+
     /// Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the current page and fails the test
     /// with the list of violations, if any.
     pub async fn assert_accessible(&self, page_name: &str) {

@@ -233,14 +233,33 @@ async fn a_new_release_is_offered_and_activated_only_when_the_citizen_accepts() 
     page.assert_accessible("Start mit Update-Hinweis").await;
 
     page.click_text("Neu laden").await;
-    eventually(
-        "the new release to take over and the old cache to go",
-        || async {
-            let names = cache_names(&browser).await?;
-            (names.len() == 1 && names[0].starts_with("werkstadt-next-")).then_some(())
-        },
-    )
-    .await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let names = cache_names(&browser).await;
+        if names
+            .as_ref()
+            .is_some_and(|n| n.len() == 1 && n[0].starts_with("werkstadt-next-"))
+        {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            let states = page
+                .eval_async(
+                    "const done = arguments[arguments.length - 1];
+                     navigator.serviceWorker.getRegistration().then(r => done(JSON.stringify({
+                       active: r && r.active && r.active.state,
+                       waiting: r && r.waiting && r.waiting.state,
+                       installing: r && r.installing && r.installing.state,
+                       controller: !!navigator.serviceWorker.controller })))",
+                )
+                .await;
+            panic!(
+                "the new release did not take over: caches {names:?}, workers {states}, page: {}",
+                page.body_text().await
+            );
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     page.wait_text("Smart City Strategie Bielefeld").await;
     assert!(!page.body_text().await.contains("Neue Version verfügbar"));
 }

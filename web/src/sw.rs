@@ -69,8 +69,10 @@ pub fn activate() {
     c.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
     reload.forget();
     leptos::task::spawn_local(async move {
-        // The new worker may still be finishing its install: look again for a few seconds.
-        for _ in 0..25 {
+        // The new worker may still be finishing its install, or be superseded by a newer one:
+        // ask whichever waits, again every half second, until the page changes hands (the
+        // reload above ends this loop).
+        for _ in 0..40 {
             let lookup = c.get_registration();
             let reg = wasm_bindgen_futures::JsFuture::from(lookup).await.ok();
             let reg = reg
@@ -84,9 +86,13 @@ pub fn activate() {
                     &JsValue::from_str("SKIP_WAITING"),
                 );
                 let _ = next.post_message(&msg);
-                return;
             }
-            super::sleep_ms(200).await;
+            super::sleep_ms(500).await;
+        }
+        // Nothing took over in 20 s: reload anyway, the user asked for it (the page then
+        // starts with whichever release is active and offers a waiting one again).
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
         }
     });
 }
