@@ -5,6 +5,10 @@
 //! and go out once the network and a session are back. The server applies each mutation at
 //! most once, so a retried push never decides anything twice; a decision someone else made
 //! first comes back rejected (`stale_state`) and is shown as "not applied".
+//!
+//! Each decision remembers who made it: on a shared tablet, decisions one moderator left
+//! waiting are sent only with that moderator's session, so the audit log names the right
+//! person; the next person signed in sees them waiting (and may discard them).
 
 use crate::api;
 use leptos::prelude::*;
@@ -20,6 +24,8 @@ use werkstadt_web::{storage_get, storage_remove, storage_set};
 
 const OUTBOX_KEY: &str = "werkstadt.staff.outbox";
 const SESSION_KEY: &str = "werkstadt.staff.session";
+/// The CSRF token of a session whose sign-out has not reached the server yet.
+const LOGOUT_KEY: &str = "werkstadt.staff.logout";
 
 /// A decision waiting to be sent, with what it is about (for messages).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,6 +33,16 @@ pub struct Pending {
     pub mutation: Mutation,
     /// The idea's title or the comment's beginning.
     pub label: String,
+    /// The staff member who decided. Empty in outboxes kept by an earlier release: those go
+    /// out with whoever signs in next.
+    #[serde(default)]
+    pub by: String,
+}
+
+impl Pending {
+    fn is_by(&self, name: &str) -> bool {
+        self.by.is_empty() || self.by == name
+    }
 }
 
 /// A decision the server did not apply (final).
@@ -84,6 +100,10 @@ impl Desk {
         };
         provide_context(desk);
         leptos::task::spawn_local(async move {
+            if !finish_sign_out().await {
+                desk.online.set(false);
+                return;
+            }
             match api::me().await {
                 Ok(s) => desk.signed_in(s),
                 Err(ClientError::Network) => desk.online.set(false),
@@ -113,6 +133,16 @@ impl Desk {
         self.flush();
     }
 
+    /// Signs out here at once and on the server as soon as it is reachable: until then the
+    /// session cookie (which the page cannot delete) would sign the same person in again.
+    pub async fn sign_out(self) {
+        if let Some(csrf) = self.csrf() {
+            let _ = storage_set(LOGOUT_KEY, &csrf);
+        }
+        self.signed_out();
+        finish_sign_out().await;
+    }
+
     pub fn signed_out(self) {
         storage_remove(SESSION_KEY);
         self.session.set(None);
@@ -121,6 +151,47 @@ impl Desk {
     pub fn csrf(self) -> Option<String> {
         self.session
             .with_untracked(|s| s.as_ref().map(|s| s.csrf_token.clone()))
+    }
+
+    fn me_untracked(self) -> Option<String> {
+        self.session
+            .with_untracked(|s| s.as_ref().map(|s| s.username.clone()))
+    }
+
+    /// How many of the signed-in person's decisions wait (all of them when nobody is signed
+    /// in).
+    pub fn waiting_mine(self) -> usize {
+        self.session.with(|s| {
+            let me = s.as_ref().map(|s| s.username.as_str());
+            self.outbox
+                .with(|o| o.iter().filter(|p| me.is_none_or(|me| p.is_by(me))).count())
+        })
+    }
+
+    /// Decisions other staff members left waiting on this device: (name, how many).
+    pub fn waiting_others(self) -> Vec<(String, usize)> {
+        let Some(me) = self
+            .session
+            .with(|s| s.as_ref().map(|s| s.username.clone()))
+        else {
+            return Vec::new();
+        };
+        let mut by: Vec<(String, usize)> = Vec::new();
+        self.outbox.with(|o| {
+            for p in o.iter().filter(|p| !p.is_by(&me)) {
+                match by.iter_mut().find(|(name, _)| *name == p.by) {
+                    Some((_, n)) => *n += 1,
+                    None => by.push((p.by.clone(), 1)),
+                }
+            }
+        });
+        by
+    }
+
+    /// Drops the decisions `name` left waiting on this device (they were never sent).
+    pub fn discard_from(self, name: &str) {
+        self.outbox.update(|o| o.retain(|p| p.by != name));
+        self.save();
     }
 
     pub fn is_admin(self) -> bool {
@@ -148,6 +219,7 @@ impl Desk {
                     kind,
                 },
                 label,
+                by: self.me_untracked().unwrap_or_default(),
             })
         });
         self.save();
@@ -172,9 +244,17 @@ impl Desk {
             self.expired.set(true);
             return;
         };
+        // Only this person's decisions go out with this session.
+        let me = self.me_untracked().unwrap_or_default();
+        if !self
+            .outbox
+            .with_untracked(|o| o.iter().any(|p| p.is_by(&me)))
+        {
+            return;
+        }
         self.pushing.set_value(true);
         leptos::task::spawn_local(async move {
-            let again = self.push_once(&who, &csrf).await;
+            let again = self.push_once(&who, &csrf, &me).await;
             self.pushing.set_value(false);
             match again {
                 Some(0) => self.flush(),
@@ -185,9 +265,10 @@ impl Desk {
     }
 
     /// One push. `Some(delay)` when to try again (0: at once, more waiting).
-    async fn push_once(self, who: &Identity, csrf: &str) -> Option<i32> {
+    async fn push_once(self, who: &Identity, csrf: &str, me: &str) -> Option<i32> {
         let batch: Vec<Mutation> = self.outbox.with_untracked(|o| {
             o.iter()
+                .filter(|p| p.is_by(me))
                 .take(MAX_PUSH)
                 .map(|p| p.mutation.clone())
                 .collect()
@@ -220,7 +301,9 @@ impl Desk {
                     self.failures.update(|f| f.extend(failed));
                 }
                 self.refresh.update(|n| *n += 1);
-                (!self.outbox.with_untracked(Vec::is_empty)).then_some(0)
+                self.outbox
+                    .with_untracked(|o| o.iter().any(|p| p.is_by(me)))
+                    .then_some(0)
             }
             Err(ClientError::Network) => {
                 self.online.set(false);
@@ -245,6 +328,18 @@ impl Desk {
             }
         }
     }
+}
+
+/// Ends on the server a session signed out offline. `false` while the server is unreachable.
+pub async fn finish_sign_out() -> bool {
+    let Some(csrf) = storage_get(LOGOUT_KEY) else {
+        return true;
+    };
+    if let Err(ClientError::Network) = api::logout(&csrf).await {
+        return false;
+    }
+    storage_remove(LOGOUT_KEY);
+    true
 }
 
 /// Reads a cached answer (for an offline start).

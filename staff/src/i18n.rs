@@ -48,6 +48,8 @@ texts! {
     outbox_empty: "Alle Entscheidungen übertragen", "All decisions sent";
     sync_now: "Jetzt übertragen", "Send now";
     session_expired: "Die Sitzung ist abgelaufen. Bitte neu anmelden – gespeicherte Entscheidungen bleiben erhalten.", "Your session has ended. Please sign in again – saved decisions are kept.";
+    others_waiting: "{n} Entscheidungen von {m} warten auf diesem Gerät, bis {m} sich wieder anmeldet.", "{n} decisions by {m} wait on this device until {m} signs in again.";
+    discard_others: "{n} Entscheidungen von {m} verwerfen", "Discard {n} decisions by {m}";
     not_applied: "Nicht übernommen", "Not applied";
     dismiss: "Ausblenden", "Dismiss";
     ideas_heading: "Ideen moderieren", "Moderate ideas";

@@ -48,15 +48,7 @@ pub fn Header() -> impl IntoView {
             })
             .collect_view()
     };
-    let sign_out = move |_| {
-        let csrf = desk.csrf();
-        leptos::task::spawn_local(async move {
-            if let Some(c) = csrf {
-                let _ = crate::api::logout(&c).await;
-            }
-            desk.signed_out();
-        });
-    };
+    let sign_out = move |_| leptos::task::spawn_local(desk.sign_out());
     view! {
         <a class="skip-link" href="#inhalt">{move || i18n.t().skip_link}</a>
         <header class="site-header">
@@ -102,7 +94,7 @@ pub fn Header() -> impl IntoView {
 pub fn DeskBar() -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
-    let waiting = move || desk.outbox.with(Vec::len);
+    let waiting = move || desk.waiting_mine();
     view! {
         <section class="sync-bar" aria-live="polite" aria-label=move || i18n.t().nav_label>
             <p class="sync-state" data-online=move || desk.online.get().to_string()>
@@ -122,6 +114,20 @@ pub fn DeskBar() -> impl IntoView {
             <Show when=move || { desk.expired.get() && desk.session.with(Option::is_none) && waiting() > 0 }>
                 <p class="notice notice-error" role="alert">{move || i18n.t().session_expired}</p>
             </Show>
+            {move || desk.waiting_others().into_iter().map(|(name, n)| {
+                let t = i18n.t();
+                let text = fill(t.others_waiting, &n.to_string(), &name);
+                let label = fill(t.discard_others, &n.to_string(), &name);
+                view! {
+                    <p class="notice others-waiting">
+                        {text}" "
+                        <button type="button" class="button button-secondary"
+                            on:click=move |_| desk.discard_from(&name)>
+                            {label}
+                        </button>
+                    </p>
+                }
+            }).collect_view()}
         </section>
         <Show when=move || desk.failures.with(|f| !f.is_empty())>
             <section class="rejected" aria-labelledby="nicht-uebernommen">

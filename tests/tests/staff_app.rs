@@ -429,3 +429,111 @@ async fn a_citizen_sees_similar_ideas_reports_and_redeems_a_participation_code()
     page.fill("#idee-titel", "Schule").await;
     page.wait_text("Sichere Fahrradwege zur Schule").await;
 }
+
+/// A shared tablet: decisions a moderator left waiting offline go out only with that
+/// moderator's session, so the audit log names the person who decided; the colleague who
+/// signs in next sees them waiting and sends only their own.
+#[tokio::test]
+async fn decisions_left_on_a_shared_tablet_go_out_with_the_person_who_made_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("werkstadt.db");
+    let server = Server::start(&db);
+    create_staff(&db, "admin", ADMIN.0, ADMIN.1);
+    create_staff(&db, "moderator", "anna", "Annas langes Passwort");
+    create_staff(&db, "moderator", "ben", "Bens langes Passwort!");
+    let api = StaffClient::sign_in(&server.url, ADMIN.0, ADMIN.1).await;
+    api.send(
+        Method::PUT,
+        "/api/admin/process/moderation",
+        json!({"mode": "pre"}),
+    )
+    .await;
+    let citizen = Uuid::now_v7().to_string();
+    let annas = push_idea(
+        &server.url,
+        &citizen,
+        "Bildung",
+        "Lernplattform für Schulen",
+    )
+    .await;
+    let bens = push_idea(
+        &server.url,
+        &citizen,
+        "Bildung",
+        "Code-Club in der Stadtbibliothek",
+    )
+    .await;
+
+    let browser = Browser::start(Viewport::Desktop).await;
+    let page = Page::new(&browser, &server.url);
+    sign_in(&page, "anna", "Annas langes Passwort").await;
+    page.wait_text("Lernplattform für Schulen").await;
+    page.wait_for_service_worker().await;
+    werkstadt_tests::eventually("the staff app in the offline cache", || async {
+        (page
+            .eval("return caches.match('/moderation.html').then((r) => !!r)")
+            .await
+            == true)
+            .then_some(())
+    })
+    .await;
+
+    // Anna approves while the Wi-Fi is gone, then signs out and leaves the tablet.
+    let (db, dist, addr) = server.kill();
+    page.goto("/moderation").await;
+    page.wait_text("Lernplattform für Schulen").await;
+    page.click_button_in(&format!("[data-idea-id='{annas}'] .actions"), "Freigeben")
+        .await;
+    page.wait_text("1 Entscheidungen warten auf Übertragung")
+        .await;
+    page.click_text("Abmelden").await;
+    page.wait_text("Anmeldung für das Team").await;
+
+    // Ben signs in once the server is back: Anna's decision waits for her, his own goes out.
+    let _server = Server::start_with(&db, &dist, &addr);
+    sign_in(&page, "ben", "Bens langes Passwort!").await;
+    page.wait_text("1 Entscheidungen von anna warten auf diesem Gerät")
+        .await;
+    page.assert_accessible("Staff: Entscheidungen einer Kollegin warten")
+        .await;
+    page.click_button_in(&format!("[data-idea-id='{bens}'] .actions"), "Freigeben")
+        .await;
+    werkstadt_tests::eventually("Ben's approval on the server", || async {
+        status_of(&api, "published", &bens)
+            .await
+            .is_object()
+            .then_some(())
+    })
+    .await;
+    page.wait_text("Alle Entscheidungen übertragen").await;
+    assert!(
+        status_of(&api, "pending", &annas).await.is_object(),
+        "Anna's decision must not go out with Ben's session"
+    );
+    page.click_text("Abmelden").await;
+    page.wait_text("Anmeldung für das Team").await;
+
+    // Anna is back: her decision goes out with her session.
+    sign_in(&page, "anna", "Annas langes Passwort").await;
+    page.wait_text_within("Alle Entscheidungen übertragen", Duration::from_secs(20))
+        .await;
+    werkstadt_tests::eventually("Anna's approval on the server", || async {
+        status_of(&api, "published", &annas)
+            .await
+            .is_object()
+            .then_some(())
+    })
+    .await;
+    assert!(!page.body_text().await.contains("warten auf diesem Gerät"));
+    let audit = api.send(Method::GET, "/api/admin/audit", json!(null)).await;
+    let actor = |target: &str| {
+        audit
+            .as_array()
+            .expect("entries")
+            .iter()
+            .find(|e| e["action"] == "idea.approve" && e["target"] == target)
+            .map(|e| e["actor"].clone())
+    };
+    assert_eq!(actor(&annas), Some(json!("anna")), "{audit}");
+    assert_eq!(actor(&bens), Some(json!("ben")), "{audit}");
+}

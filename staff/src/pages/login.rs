@@ -27,6 +27,8 @@ pub fn LoginPage() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let t = i18n.t();
+            // A sign-out made offline ends on the server first (it needs the old cookie).
+            crate::desk::finish_sign_out().await;
             match crate::api::login(&req).await {
                 Ok(s) => {
                     password.set(String::new());
