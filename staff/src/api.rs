@@ -7,7 +7,7 @@ use werkstadt_domain::moderation::{
     DismissReports, ModerationQueue, ModerationSetting, QueueQuery, ReportTarget,
 };
 use werkstadt_domain::staff::{AuditEntry, LoginRequest, NewStaff, StaffMember, StaffSession};
-use werkstadt_domain::sync::{PushRequest, PushResponse};
+use werkstadt_domain::sync::{PushResponse, PROTOCOL_VERSION};
 use werkstadt_web::http::{self, parse, staff_request, to_json, unexpected, ClientError};
 use werkstadt_web::identity::Identity;
 
@@ -65,14 +65,18 @@ pub async fn similar(q: &str) -> Result<Vec<IdeaSummary>, ClientError> {
     get(&format!("/api/ideas/similar?q={}", encode(q))).await
 }
 
-/// Sends decisions through the sync protocol: as a participant device (`who`) with the staff
-/// session (cookie + CSRF token).
+/// Sends decisions (mutations as JSON, see `desk::Pending`) through the sync protocol: as a
+/// participant device (`who`) with the staff session (cookie + CSRF token).
 pub async fn push(
-    req: &PushRequest,
+    mutations: &[String],
     who: &Identity,
     csrf: &str,
 ) -> Result<PushResponse, ClientError> {
-    let json = to_json(req).ok_or_else(unexpected)?;
+    // The shape of `sync::PushRequest`.
+    let json = format!(
+        "{{\"protocol\":{PROTOCOL_VERSION},\"mutations\":[{}]}}",
+        mutations.join(",")
+    );
     parse(&staff_request("POST", "/api/sync/push", Some(json), Some(who), Some(csrf)).await?)
         .ok_or_else(unexpected)
 }

@@ -14,9 +14,7 @@ use crate::api;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use werkstadt_domain::staff::StaffSession;
-use werkstadt_domain::sync::{
-    Mutation, MutationId, MutationKind, Outcome, PushRequest, MAX_PUSH, PROTOCOL_VERSION,
-};
+use werkstadt_domain::sync::{Mutation, MutationId, MutationKind, Outcome, MAX_PUSH};
 use werkstadt_domain::ErrorCode;
 use werkstadt_web::http::{parse, to_json, ClientError};
 use werkstadt_web::identity::{self, Identity};
@@ -30,7 +28,16 @@ const LOGOUT_KEY: &str = "werkstadt.staff.logout";
 /// A decision waiting to be sent, with what it is about (for messages).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Pending {
-    pub mutation: Mutation,
+    /// The mutation as JSON, exactly as it goes into a push. Never decoded back into Rust
+    /// types: that code cost the staff bundle 4 KiB.
+    #[serde(with = "werkstadt_web::http::raw_json")]
+    pub mutation: String,
+    /// The mutation's id (taken from `mutation` when the outbox is read).
+    #[serde(skip)]
+    pub id: String,
+    /// The decided idea's or comment's id (to mark it as waiting).
+    #[serde(default)]
+    pub target: String,
     /// The idea's title or the comment's beginning.
     pub label: String,
     /// The staff member who decided. Empty in outboxes kept by an earlier release: those go
@@ -74,9 +81,17 @@ pub fn use_desk() -> Desk {
 }
 
 fn stored_outbox() -> Vec<Pending> {
-    storage_get(OUTBOX_KEY)
+    let mut list: Vec<Pending> = storage_get(OUTBOX_KEY)
         .and_then(|s| parse(&s))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    for p in &mut list {
+        p.id = js_sys::JSON::parse(&p.mutation)
+            .ok()
+            .and_then(|m| js_sys::Reflect::get(&m, &"id".into()).ok())
+            .and_then(|id| id.as_string())
+            .unwrap_or_default();
+    }
+    list
 }
 
 fn stored_session() -> Option<StaffSession> {
@@ -212,12 +227,20 @@ impl Desk {
     /// Records a decision: stored first, then sent when possible.
     pub fn decide(self, kind: MutationKind, label: String) {
         let Ok(id) = identity::new_uuid() else { return };
+        let target = match &kind {
+            MutationKind::Decide { idea_id, .. } => idea_id.to_string(),
+            MutationKind::DecideComment { comment_id, .. } => comment_id.to_string(),
+            _ => String::new(),
+        };
+        let id = MutationId(id);
+        let Some(mutation) = to_json(&Mutation { id, kind }) else {
+            return;
+        };
         self.outbox.update(|o| {
             o.push(Pending {
-                mutation: Mutation {
-                    id: MutationId(id),
-                    kind,
-                },
+                mutation,
+                id: id.to_string(),
+                target,
                 label,
                 by: self.me_untracked().unwrap_or_default(),
             })
@@ -226,9 +249,9 @@ impl Desk {
         self.flush();
     }
 
-    /// Whether a decision on this idea or comment waits to be sent.
-    pub fn is_pending(self, f: impl Fn(&MutationKind) -> bool) -> bool {
-        self.outbox.with(|o| o.iter().any(|p| f(&p.mutation.kind)))
+    /// Whether a decision on this idea or comment (its id) waits to be sent.
+    pub fn is_pending(self, target: &str) -> bool {
+        self.outbox.with(|o| o.iter().any(|p| p.target == target))
     }
 
     pub fn dismiss(self, id: MutationId) {
@@ -266,24 +289,21 @@ impl Desk {
 
     /// One push. `Some(delay)` when to try again (0: at once, more waiting).
     async fn push_once(self, who: &Identity, csrf: &str, me: &str) -> Option<i32> {
-        let batch: Vec<Mutation> = self.outbox.with_untracked(|o| {
+        let batch: Vec<String> = self.outbox.with_untracked(|o| {
             o.iter()
                 .filter(|p| p.is_by(me))
                 .take(MAX_PUSH)
                 .map(|p| p.mutation.clone())
                 .collect()
         });
-        let req = PushRequest {
-            protocol: PROTOCOL_VERSION,
-            mutations: batch,
-        };
-        match api::push(&req, who, csrf).await {
+        match api::push(&batch, who, csrf).await {
             Ok(res) => {
                 self.online.set(true);
                 let mut failed = Vec::new();
                 self.outbox.update(|o| {
                     for r in &res.results {
-                        if let Some(pos) = o.iter().position(|p| p.mutation.id == r.id) {
+                        let id = r.id.to_string();
+                        if let Some(pos) = o.iter().position(|p| p.id == id) {
                             let p = o.remove(pos);
                             if let Outcome::Rejected { code, message } = &r.outcome {
                                 failed.push(Failure {

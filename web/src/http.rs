@@ -28,6 +28,27 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
     serde_wasm_bindgen::from_value(value).ok()
 }
 
+/// A JSON text kept as text in Rust and stored as the plain JS value it describes
+/// (`#[serde(with = "werkstadt_web::http::raw_json")]`, with [`to_json`] / [`parse`]): data
+/// that is only passed on, never decoded into Rust types (decoding code costs bundle size).
+pub mod raw_json {
+    use serde::{Deserializer, Serializer};
+    use wasm_bindgen::JsValue;
+
+    pub fn serialize<S: Serializer>(json: &str, s: S) -> Result<S::Ok, S::Error> {
+        let value = js_sys::JSON::parse(json).unwrap_or(JsValue::NULL);
+        serde_wasm_bindgen::preserve::serialize(&value, s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        let value: JsValue = serde_wasm_bindgen::preserve::deserialize(d)?;
+        js_sys::JSON::stringify(&value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| serde::de::Error::custom("not JSON"))
+    }
+}
+
 pub fn to_json<B: Serialize>(body: &B) -> Option<String> {
     js_sys::JSON::stringify(&to_js(body)?).ok()?.as_string()
 }

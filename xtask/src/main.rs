@@ -206,7 +206,15 @@ const STAFF: Bundle = Bundle {
     page: "moderation.html",
     // Staff use it on laptops and tablets, from a cache after the first visit: the quick
     // pipeline is enough.
-    wasm_opt: &["-Oz"],
+    wasm_opt: &[
+        "-Os",
+        "--flatten",
+        "--rereloop",
+        "-Os",
+        "--gufa",
+        "-Os",
+        "--converge",
+    ],
 };
 
 /// Files of `public/` that are templates, not copied as they are.

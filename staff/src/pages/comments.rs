@@ -48,11 +48,7 @@ fn CommentItem(c: CommentRecord) -> impl IntoView {
     let rejecting = RwSignal::new(false);
     let lbl = label(&c);
     let lbl2 = lbl.clone();
-    let waiting = move || {
-        desk.is_pending(
-            |k| matches!(k, MutationKind::DecideComment { comment_id, .. } if *comment_id == id),
-        )
-    };
+    let waiting = move || desk.is_pending(&id.to_string());
     let approve = move |_| {
         desk.decide(
             MutationKind::DecideComment {

@@ -52,7 +52,7 @@ fn decide(desk: Desk, idea: &IdeaRecord, decision: Decision) {
 }
 
 fn pending_on(desk: Desk, id: IdeaId) -> bool {
-    desk.is_pending(|k| matches!(k, MutationKind::Decide { idea_id, .. } if *idea_id == id))
+    desk.is_pending(&id.to_string())
 }
 
 fn focus_item(i: usize) {

@@ -54,12 +54,9 @@ fn ReportItem(i: usize, r: OpenReport) -> impl IntoView {
         },
     };
     let waiting = move || {
-        desk.is_pending(|k| match (k, target) {
-            (MutationKind::Decide { idea_id, .. }, ReportTarget::Idea(t)) => *idea_id == t,
-            (MutationKind::DecideComment { comment_id, .. }, ReportTarget::Comment(t)) => {
-                *comment_id == t
-            }
-            _ => false,
+        desk.is_pending(&match target {
+            ReportTarget::Idea(id) => id.to_string(),
+            ReportTarget::Comment(id) => id.to_string(),
         })
     };
     let hide = move |ev: leptos::ev::SubmitEvent| {
