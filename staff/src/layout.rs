@@ -62,7 +62,7 @@ pub fn Header() -> impl IntoView {
                 on:click=move |_| i18n.0.update(|l| *l = l.other())>
                 {move || i18n.t().lang_switch}
             </button>
-            <Show when=move || desk.session.with(Option::is_some)>
+            {move || (desk.session.with(Option::is_some)).then(|| view! {
                 <nav aria-label=move || i18n.t().nav_label>
                     <ul>{nav}</ul>
                 </nav>
@@ -83,7 +83,7 @@ pub fn Header() -> impl IntoView {
                         </button>
                     </p>
                 </div>
-            </Show>
+            })}
             <p class="staff-public"><a href="/" target="_blank">{move || i18n.t().to_public}</a></p>
         </header>
     }
@@ -106,14 +106,14 @@ pub fn DeskBar() -> impl IntoView {
                     n => fill(i18n.t().outbox_waiting, &n.to_string(), ""),
                 }}
             </p>
-            <Show when=move || { waiting() > 0 && desk.session.with(Option::is_some) }>
+            {move || ({ waiting() > 0 && desk.session.with(Option::is_some) }).then(|| view! {
                 <button type="button" class="button button-secondary" on:click=move |_| desk.flush()>
                     {move || i18n.t().sync_now}
                 </button>
-            </Show>
-            <Show when=move || { desk.expired.get() && desk.session.with(Option::is_none) && waiting() > 0 }>
+            })}
+            {move || ({ desk.expired.get() && desk.session.with(Option::is_none) && waiting() > 0 }).then(|| view! {
                 <p class="notice notice-error" role="alert">{move || i18n.t().session_expired}</p>
-            </Show>
+            })}
             {move || desk.waiting_others().into_iter().map(|(name, n)| {
                 let t = i18n.t();
                 let text = fill(t.others_waiting, &n.to_string(), &name);
@@ -129,22 +129,25 @@ pub fn DeskBar() -> impl IntoView {
                 }
             }).collect_view()}
         </section>
-        <Show when=move || desk.failures.with(|f| !f.is_empty())>
+        {move || desk.failures.with(|f| !f.is_empty()).then(|| view! {
             <section class="rejected" aria-labelledby="nicht-uebernommen">
-                <h2 id="nicht-uebernommen">{move || i18n.t().not_applied}</h2>
+                <h2 id="nicht-uebernommen">{i18n.t().not_applied}</h2>
                 <ul>
-                    <For each=move || desk.failures.get() key=|f| f.id let:f>
-                        <li class="notice notice-error">
-                            <strong>{f.label.clone()}</strong>": "
-                            {move || i18n.t().error(f.code, &f.message)}" "
-                            <button type="button" class="button button-secondary"
-                                on:click=move |_| desk.dismiss(f.id)>
-                                {move || i18n.t().dismiss}
-                            </button>
-                        </li>
-                    </For>
+                    {desk.failures.get().into_iter().map(|f| {
+                        let id = f.id;
+                        view! {
+                            <li class="notice notice-error">
+                                <strong>{f.label}</strong>": "
+                                {i18n.t().error(f.code, &f.message)}" "
+                                <button type="button" class="button button-secondary"
+                                    on:click=move |_| desk.dismiss(id)>
+                                    {i18n.t().dismiss}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
                 </ul>
             </section>
-        </Show>
+        })}
     }
 }

@@ -82,9 +82,9 @@ fn CommentItem(c: CommentRecord) -> impl IntoView {
                     {move || when(created, i18n.lang().code())}" · "
                     <a href=format!("/ideen/{}", c.idea_id) target="_blank">{move || i18n.t().on_idea}</a>
                 </p>
-                <Show when=waiting>
+                {move || (waiting()).then(|| view! {
                     <p class="pending-marker" role="status">{move || i18n.t().decided_pending}</p>
-                </Show>
+                })}
                 <div class="actions">
                     <button type="button" class="button" disabled=waiting on:click=approve>
                         {move || i18n.t().approve}
@@ -95,12 +95,12 @@ fn CommentItem(c: CommentRecord) -> impl IntoView {
                         {move || i18n.t().reject}
                     </button>
                 </div>
-                <Show when=move || rejecting.get()>
+                {move || (rejecting.get()).then(|| view! {
                     <form class="panel" on:submit=reject.clone()>
                         <ReasonField id=field.clone() label=|t| t.reason value=reason error rows=2/>
                         <button type="submit" class="button button-danger">{move || i18n.t().confirm_reject}</button>
                     </form>
-                </Show>
+                })}
             </article>
         </li>
     }

@@ -300,9 +300,9 @@ pub fn IdeasPage() -> impl IntoView {
             <button type="submit" class="button">{move || i18n.t().apply_filter}</button>
         </form>
         <p class="hint">{move || i18n.t().shortcuts}</p>
-        <Show when=move || stale.get()>
+        {move || (stale.get()).then(|| view! {
             <p class="notice" role="status">{move || i18n.t().load_failed}</p>
-        </Show>
+        })}
         {move || {
             let current_status = query.with(|q| q.status.unwrap_or(IdeaStatus::Pending));
             let bulkable = matches!(current_status, IdeaStatus::Pending | IdeaStatus::Published);
@@ -437,9 +437,9 @@ fn Item(
                 {idea.with_value(|x| x.answer.clone()).map(|a| view! {
                     <p class="meta">{move || fill(i18n.t().official, i18n.t().official(a.status), &a.text)}</p>
                 })}
-                <Show when=waiting>
+                {move || (waiting()).then(|| view! {
                     <p class="pending-marker" role="status">{move || i18n.t().decided_pending}</p>
-                </Show>
+                })}
                 <div class="actions">
                     {(st == IdeaStatus::Pending).then(|| view! {
                         <button type="button" class="button" disabled=waiting

@@ -93,9 +93,9 @@ fn ReportItem(i: usize, r: OpenReport) -> impl IntoView {
                 <p class="meta">{move || fill(i18n.t().report_count, &count.to_string(), &when(first, i18n.lang().code()))}</p>
                 <h3>{move || i18n.t().report_reasons}</h3>
                 <ul>{r.reasons.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
-                <Show when=waiting>
+                {move || (waiting()).then(|| view! {
                     <p class="pending-marker" role="status">{move || i18n.t().decided_pending}</p>
-                </Show>
+                })}
                 <div class="actions">
                     <button type="button" class="button button-secondary" disabled=waiting on:click=dismiss>
                         {move || i18n.t().dismiss_reports}
