@@ -12,7 +12,15 @@ use werkstadt_web::http::{self, parse, staff_request, to_json, unexpected, Clien
 use werkstadt_web::identity::Identity;
 
 async fn get<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, ClientError> {
-    parse(&staff_request("GET", path, None, None, None).await?).ok_or_else(unexpected)
+    Ok(get_kept(path).await?.0)
+}
+
+/// A GET's value and its answer text, e.g. to keep as the offline copy (stored as received:
+/// no serialising code for the types in the bundle).
+async fn get_kept<T: serde::de::DeserializeOwned>(path: &str) -> Result<(T, String), ClientError> {
+    let text = staff_request("GET", path, None, None, None).await?;
+    let value = parse(&text).ok_or_else(unexpected)?;
+    Ok((value, text))
 }
 
 /// A write with the session's CSRF token; the answer's text.
@@ -26,14 +34,16 @@ async fn write<B: serde::Serialize>(
     staff_request(method, path, Some(json), None, Some(csrf)).await
 }
 
-pub async fn login(req: &LoginRequest) -> Result<StaffSession, ClientError> {
+/// The session and its answer text (kept for an offline start).
+pub async fn login(req: &LoginRequest) -> Result<(StaffSession, String), ClientError> {
     let json = to_json(req).ok_or_else(unexpected)?;
-    parse(&staff_request("POST", "/api/staff/login", Some(json), None, None).await?)
-        .ok_or_else(unexpected)
+    let text = staff_request("POST", "/api/staff/login", Some(json), None, None).await?;
+    let session = parse(&text).ok_or_else(unexpected)?;
+    Ok((session, text))
 }
 
-pub async fn me() -> Result<StaffSession, ClientError> {
-    get("/api/staff/me").await
+pub async fn me() -> Result<(StaffSession, String), ClientError> {
+    get_kept("/api/staff/me").await
 }
 
 pub async fn logout(csrf: &str) -> Result<(), ClientError> {
@@ -42,11 +52,11 @@ pub async fn logout(csrf: &str) -> Result<(), ClientError> {
         .map(drop)
 }
 
-pub async fn process() -> Result<ProcessOverview, ClientError> {
-    get("/api/process").await
+pub async fn process() -> Result<(ProcessOverview, String), ClientError> {
+    get_kept("/api/process").await
 }
 
-pub async fn queue(q: &QueueQuery) -> Result<ModerationQueue, ClientError> {
+pub async fn queue(q: &QueueQuery) -> Result<(ModerationQueue, String), ClientError> {
     let mut path = String::from("/api/moderation/queue?");
     if let Some(s) = q.status {
         path.push_str(&format!("status={}&", s.as_str()));
@@ -57,7 +67,7 @@ pub async fn queue(q: &QueueQuery) -> Result<ModerationQueue, ClientError> {
     if let Some(text) = q.q.as_deref().filter(|t| !t.trim().is_empty()) {
         path.push_str(&format!("q={}", encode(text)));
     }
-    get(&path).await
+    get_kept(&path).await
 }
 
 /// Published ideas with a title like `q` (merge targets).

@@ -120,7 +120,7 @@ impl Desk {
                 return;
             }
             match api::me().await {
-                Ok(s) => desk.signed_in(s),
+                Ok((s, text)) => desk.signed_in(s, &text),
                 Err(ClientError::Network) => desk.online.set(false),
                 Err(ClientError::Api(_)) => desk.signed_out(),
             }
@@ -138,10 +138,9 @@ impl Desk {
         desk
     }
 
-    pub fn signed_in(self, s: StaffSession) {
-        if let Some(json) = to_json(&s) {
-            let _ = storage_set(SESSION_KEY, &json);
-        }
+    /// `text`: the server's answer (kept for an offline start).
+    pub fn signed_in(self, s: StaffSession, text: &str) {
+        let _ = storage_set(SESSION_KEY, text);
         self.session.set(Some(s));
         self.expired.set(false);
         self.online.set(true);
@@ -367,8 +366,7 @@ pub fn cached<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
     parse(&storage_get(key)?)
 }
 
-pub fn cache<T: Serialize>(key: &str, value: &T) {
-    if let Some(json) = to_json(value) {
-        let _ = storage_set(key, &json);
-    }
+/// Keeps an answer's text for an offline start.
+pub fn keep(key: &str, text: &str) {
+    let _ = storage_set(key, text);
 }

@@ -19,7 +19,7 @@ pub fn Header() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            if let Ok(q) = crate::api::queue(&QueueQuery::default()).await {
+            if let Ok((q, _)) = crate::api::queue(&QueueQuery::default()).await {
                 counts.set(Some((
                     q.waiting as usize,
                     q.comments.len(),

@@ -19,7 +19,7 @@ pub fn CommentsPage() -> impl IntoView {
     Effect::new(move |_| {
         desk.refresh.track();
         leptos::task::spawn_local(async move {
-            if let Ok(q) = crate::api::queue(&QueueQuery::default()).await {
+            if let Ok((q, _)) = crate::api::queue(&QueueQuery::default()).await {
                 comments.set(Some(q.comments));
             }
         });

@@ -3,10 +3,11 @@
 //! keyboard shortcuts. Works on the last loaded queue when offline; decisions wait in the desk.
 
 use super::{checked_reason, when, ReasonField};
-use crate::desk::{cache, cached, use_desk, Desk};
+use crate::desk::{cached, keep, use_desk, Desk};
 use crate::i18n::{fill, use_i18n};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use werkstadt_domain::api::ProcessOverview;
 use werkstadt_domain::moderation::{
     Decision, IdeaStatus, ModerationQueue, OfficialStatus, QueueQuery,
 };
@@ -14,8 +15,8 @@ use werkstadt_domain::sync::{IdeaRecord, MutationKind};
 use werkstadt_domain::{IdeaId, ThemeId};
 use werkstadt_web::http::ClientError;
 
-const QUEUE_CACHE: &str = "werkstadt.staff.queue";
-const THEMES_CACHE: &str = "werkstadt.staff.themes";
+const QUEUE_CACHE: &str = "werkstadt.staff.queue.v2";
+const THEMES_CACHE: &str = "werkstadt.staff.process";
 
 /// Which form is open on an item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,13 +30,16 @@ enum Panel {
 
 /// The process's fields of action (cached for offline use).
 pub fn load_themes() -> RwSignal<Vec<(ThemeId, String)>> {
-    let themes = RwSignal::new(cached::<Vec<(ThemeId, String)>>(THEMES_CACHE).unwrap_or_default());
+    let titles = |p: ProcessOverview| p.themes.into_iter().map(|t| (t.id, t.title)).collect();
+    let themes = RwSignal::new(
+        cached::<ProcessOverview>(THEMES_CACHE)
+            .map(titles)
+            .unwrap_or_default(),
+    );
     leptos::task::spawn_local(async move {
-        if let Ok(p) = crate::api::process().await {
-            let list: Vec<(ThemeId, String)> =
-                p.themes.into_iter().map(|t| (t.id, t.title)).collect();
-            cache(THEMES_CACHE, &list);
-            themes.set(list);
+        if let Ok((p, text)) = crate::api::process().await {
+            keep(THEMES_CACHE, &text);
+            themes.set(titles(p));
         }
     });
     themes
@@ -118,8 +122,8 @@ pub fn IdeasPage() -> impl IntoView {
         let q = query.get();
         leptos::task::spawn_local(async move {
             match crate::api::queue(&q).await {
-                Ok(data) => {
-                    cache(QUEUE_CACHE, &(q, &data));
+                Ok((data, text)) => {
+                    keep(QUEUE_CACHE, &text);
                     stale.set(false);
                     let n = data.items.len();
                     queue.set(Some(data));
@@ -137,8 +141,7 @@ pub fn IdeasPage() -> impl IntoView {
                 Err(ClientError::Network) => {
                     stale.set(true);
                     if queue.with_untracked(Option::is_none) {
-                        let last = cached::<(QueueQuery, ModerationQueue)>(QUEUE_CACHE);
-                        queue.set(last.map(|(_, d)| d));
+                        queue.set(cached::<ModerationQueue>(QUEUE_CACHE));
                     }
                 }
                 Err(ClientError::Api(_)) => stale.set(true),

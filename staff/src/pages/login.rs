@@ -30,10 +30,10 @@ pub fn LoginPage() -> impl IntoView {
             // A sign-out made offline ends on the server first (it needs the old cookie).
             crate::desk::finish_sign_out().await;
             match crate::api::login(&req).await {
-                Ok(s) => {
+                Ok((s, text)) => {
                     password.set(String::new());
                     error.set(None);
-                    desk.signed_in(s);
+                    desk.signed_in(s, &text);
                     crate::router::focus_main();
                 }
                 Err(ClientError::Network) => error.set(Some(t.offline_login.into())),

@@ -16,7 +16,7 @@ pub fn ReportsPage() -> impl IntoView {
     Effect::new(move |_| {
         desk.refresh.track();
         leptos::task::spawn_local(async move {
-            if let Ok(q) = crate::api::queue(&QueueQuery::default()).await {
+            if let Ok((q, _)) = crate::api::queue(&QueueQuery::default()).await {
                 reports.set(Some(q.reports));
             }
         });

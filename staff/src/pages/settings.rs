@@ -27,7 +27,7 @@ pub fn SettingsPage() -> impl IntoView {
     let mode_msg = RwSignal::new(String::new());
     let verified_msg = RwSignal::new(String::new());
     leptos::task::spawn_local(async move {
-        if let Ok(p) = crate::api::process().await {
+        if let Ok((p, _)) = crate::api::process().await {
             mode.set(Some(p.process.moderation));
             verified.set(p.process.verified_only);
         }
