@@ -50,20 +50,24 @@ pub fn Header() -> impl IntoView {
     };
     let sign_out = move |_| leptos::task::spawn_local(desk.sign_out());
     view! {
-        <a class="skip-link" href="#inhalt">{move || i18n.t().skip_link}</a>
+        <a class="skip-link" href="#inhalt">{i18n.t().skip_link}</a>
         <header class="site-header">
             <div class="brand">
                 <span class="brand-name">"werkstadt"</span>
-                <span class="brand-tagline">{move || i18n.t().brand_tagline}</span>
+                <span class="brand-tagline">{i18n.t().brand_tagline}</span>
             </div>
             <button type="button" class="lang-switch"
-                lang=move || i18n.lang().other().code()
-                aria-label=move || i18n.t().lang_switch_label
-                on:click=move |_| i18n.0.update(|l| *l = l.other())>
-                {move || i18n.t().lang_switch}
+                lang=i18n.lang().other().code()
+                aria-label=i18n.t().lang_switch_label
+                on:click=move |_| {
+                    i18n.0.update(|l| *l = l.other());
+                    // The header is redrawn in the other language: keep the focus here.
+                    crate::router::focus_later(".lang-switch");
+                }>
+                {i18n.t().lang_switch}
             </button>
             {move || (desk.session.with(Option::is_some)).then(|| view! {
-                <nav aria-label=move || i18n.t().nav_label>
+                <nav aria-label=i18n.t().nav_label>
                     <ul>{nav}</ul>
                 </nav>
                 <div class="staff-who">
@@ -79,12 +83,12 @@ pub fn Header() -> impl IntoView {
                         {move || desk.session.get().map(|s| fill(i18n.t().signed_in_as, &s.username, i18n.t().role(s.role)))}
                         " "
                         <button type="button" class="button button-secondary" on:click=sign_out>
-                            {move || i18n.t().sign_out}
+                            {i18n.t().sign_out}
                         </button>
                     </p>
                 </div>
             })}
-            <p class="staff-public"><a href="/" target="_blank">{move || i18n.t().to_public}</a></p>
+            <p class="staff-public"><a href="/" target="_blank">{i18n.t().to_public}</a></p>
         </header>
     }
 }
@@ -96,7 +100,7 @@ pub fn DeskBar() -> impl IntoView {
     let desk = use_desk();
     let waiting = move || desk.waiting_mine();
     view! {
-        <section class="sync-bar" aria-live="polite" aria-label=move || i18n.t().nav_label>
+        <section class="sync-bar" aria-live="polite" aria-label=i18n.t().nav_label>
             <p class="sync-state" data-online=move || desk.online.get().to_string()>
                 {move || if desk.online.get() { i18n.t().online } else { i18n.t().offline }}
             </p>
@@ -108,11 +112,11 @@ pub fn DeskBar() -> impl IntoView {
             </p>
             {move || ({ waiting() > 0 && desk.session.with(Option::is_some) }).then(|| view! {
                 <button type="button" class="button button-secondary" on:click=move |_| desk.flush()>
-                    {move || i18n.t().sync_now}
+                    {i18n.t().sync_now}
                 </button>
             })}
             {move || ({ desk.expired.get() && desk.session.with(Option::is_none) && waiting() > 0 }).then(|| view! {
-                <p class="notice notice-error" role="alert">{move || i18n.t().session_expired}</p>
+                <p class="notice notice-error" role="alert">{i18n.t().session_expired}</p>
             })}
             {move || desk.waiting_others().into_iter().map(|(name, n)| {
                 let t = i18n.t();

@@ -32,7 +32,9 @@ fn App() -> impl IntoView {
     werkstadt_web::sw::register(werkstadt_web::sw::Update(RwSignal::new(false)));
     werkstadt_web::sw::cache_staff_app();
 
+    // Texts are plain strings in the views: switching the language redraws them.
     let page = move || {
+        lang.track();
         if desk.session.with(Option::is_none) {
             return view! { <pages::login::LoginPage/> }.into_any();
         }
@@ -50,8 +52,10 @@ fn App() -> impl IntoView {
     };
 
     view! {
-        <layout::Header/>
-        <layout::DeskBar/>
+        {move || {
+            lang.track();
+            view! { <layout::Header/><layout::DeskBar/> }
+        }}
         <main id="inhalt" tabindex="-1" class="staff-main">{page}</main>
     }
 }

@@ -94,10 +94,15 @@ pub fn provide_router() -> RwSignal<Section> {
 
 /// Moves focus to the page's heading after a section change (screen readers announce it).
 pub fn focus_main() {
-    werkstadt_web::after(0, || {
+    focus_later("main h1");
+}
+
+/// Focuses the element matching `css` once the views are redrawn.
+pub fn focus_later(css: &'static str) {
+    werkstadt_web::after(0, move || {
         if let Some(h) = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("main h1").ok().flatten())
+            .and_then(|d| d.query_selector(css).ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = h.focus();

@@ -496,6 +496,22 @@ async fn decisions_left_on_a_shared_tablet_go_out_with_the_person_who_made_them(
         .await;
     page.assert_accessible("Staff: Entscheidungen einer Kollegin warten")
         .await;
+    // The staff app in English (the whole page redraws; the focus stays on the switch).
+    page.click_text("English").await;
+    page.wait_text("Moderate ideas").await;
+    page.wait_text("1 decisions by anna wait on this device")
+        .await;
+    werkstadt_tests::eventually("the focus on the language switch", || async {
+        (page
+            .eval("return document.activeElement.classList.contains('lang-switch')")
+            .await
+            == true)
+            .then_some(())
+    })
+    .await;
+    page.assert_accessible("Staff: English").await;
+    page.click_text("Deutsch").await;
+    page.wait_text("Ideen moderieren").await;
     page.click_button_in(&format!("[data-idea-id='{bens}'] .actions"), "Freigeben")
         .await;
     werkstadt_tests::eventually("Ben's approval on the server", || async {

@@ -27,26 +27,26 @@ pub fn AuditPage() -> impl IntoView {
         )
     };
     view! {
-        <h1 tabindex="-1">{move || i18n.t().audit_heading}</h1>
-        <p><a href="/api/admin/audit.csv" download="werkstadt-protokoll.csv">{move || i18n.t().audit_csv}</a></p>
+        <h1 tabindex="-1">{i18n.t().audit_heading}</h1>
+        <p><a href="/api/admin/audit.csv" download="werkstadt-protokoll.csv">{i18n.t().audit_csv}</a></p>
         {move || match entries.get() {
-            None => view! { <p role="status">{move || i18n.t().loading}</p> }.into_any(),
+            None => view! { <p role="status">{i18n.t().loading}</p> }.into_any(),
             Some(list) => view! {
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="protokoll-titel">
                     <table class="audit">
-                        <caption id="protokoll-titel">{move || i18n.t().nav_audit}</caption>
+                        <caption id="protokoll-titel">{i18n.t().nav_audit}</caption>
                         <thead><tr>
-                            <th scope="col">{move || i18n.t().col_time}</th>
-                            <th scope="col">{move || i18n.t().col_actor}</th>
-                            <th scope="col">{move || i18n.t().col_action}</th>
-                            <th scope="col">{move || i18n.t().col_target}</th>
-                            <th scope="col">{move || i18n.t().col_change}</th>
+                            <th scope="col">{i18n.t().col_time}</th>
+                            <th scope="col">{i18n.t().col_actor}</th>
+                            <th scope="col">{i18n.t().col_action}</th>
+                            <th scope="col">{i18n.t().col_target}</th>
+                            <th scope="col">{i18n.t().col_change}</th>
                         </tr></thead>
                         <tbody>
                             {list.into_iter().map(|e| {
                                 let at = e.at;
                                 view! { <tr>
-                                    <td>{move || when(at, i18n.lang().code())}</td>
+                                    <td>{when(at, i18n.lang().code())}</td>
                                     <td>{e.actor.clone()}</td>
                                     <td>{e.action.clone()}</td>
                                     <td>{e.target.clone()}</td>

@@ -25,10 +25,10 @@ pub fn CommentsPage() -> impl IntoView {
         });
     });
     view! {
-        <h1 tabindex="-1">{move || i18n.t().comments_heading}</h1>
+        <h1 tabindex="-1">{i18n.t().comments_heading}</h1>
         {move || match comments.get() {
-            None => view! { <p role="status">{move || i18n.t().loading}</p> }.into_any(),
-            Some(list) if list.is_empty() => view! { <p>{move || i18n.t().nothing_here}</p> }.into_any(),
+            None => view! { <p role="status">{i18n.t().loading}</p> }.into_any(),
+            Some(list) if list.is_empty() => view! { <p>{i18n.t().nothing_here}</p> }.into_any(),
             Some(list) => view! {
                 <ul class="queue">
                     {list.into_iter().map(|c| view! { <CommentItem c/> }).collect_view()}
@@ -79,26 +79,26 @@ fn CommentItem(c: CommentRecord) -> impl IntoView {
             <article class="queue-item" data-comment-id=id.to_string()>
                 <p class="queue-body">{c.body.clone()}</p>
                 <p class="meta">
-                    {move || when(created, i18n.lang().code())}" · "
-                    <a href=format!("/ideen/{}", c.idea_id) target="_blank">{move || i18n.t().on_idea}</a>
+                    {when(created, i18n.lang().code())}" · "
+                    <a href=format!("/ideen/{}", c.idea_id) target="_blank">{i18n.t().on_idea}</a>
                 </p>
                 {move || (waiting()).then(|| view! {
-                    <p class="pending-marker" role="status">{move || i18n.t().decided_pending}</p>
+                    <p class="pending-marker" role="status">{i18n.t().decided_pending}</p>
                 })}
                 <div class="actions">
                     <button type="button" class="button" disabled=waiting on:click=approve>
-                        {move || i18n.t().approve}
+                        {i18n.t().approve}
                     </button>
                     <button type="button" class="button button-secondary" disabled=waiting
                         aria-expanded=move || rejecting.get().to_string()
                         on:click=move |_| rejecting.update(|r| *r = !*r)>
-                        {move || i18n.t().reject}
+                        {i18n.t().reject}
                     </button>
                 </div>
                 {move || (rejecting.get()).then(|| view! {
                     <form class="panel" on:submit=reject.clone()>
                         <ReasonField id=field.clone() label=|t| t.reason value=reason error rows=2/>
-                        <button type="submit" class="button button-danger">{move || i18n.t().confirm_reject}</button>
+                        <button type="submit" class="button button-danger">{i18n.t().confirm_reject}</button>
                     </form>
                 })}
             </article>

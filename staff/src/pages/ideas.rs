@@ -269,25 +269,25 @@ pub fn IdeasPage() -> impl IntoView {
     ];
 
     view! {
-        <h1 tabindex="-1">{move || i18n.t().ideas_heading}</h1>
-        <form class="filters" role="search" on:submit=apply aria-label=move || i18n.t().filter_label>
+        <h1 tabindex="-1">{i18n.t().ideas_heading}</h1>
+        <form class="filters" role="search" on:submit=apply aria-label=i18n.t().filter_label>
             <div class="field">
-                <label for="filter-status">{move || i18n.t().field_status}</label>
+                <label for="filter-status">{i18n.t().field_status}</label>
                 <select id="filter-status"
                     on:change=move |ev| {
                         if let Some(s) = IdeaStatus::parse(&event_target_value(&ev)) { status.set(s) }
                     }>
                     {status_options.into_iter().map(|s| view! {
                         <option value=s.as_str() selected=move || status.get() == s>
-                            {move || i18n.t().status(s)}
+                            {i18n.t().status(s)}
                         </option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="filter-thema">{move || i18n.t().field_theme}</label>
+                <label for="filter-thema">{i18n.t().field_theme}</label>
                 <select id="filter-thema" on:change=move |ev| theme.set(event_target_value(&ev))>
-                    <option value="">{move || i18n.t().all_themes}</option>
+                    <option value="">{i18n.t().all_themes}</option>
                     {move || themes.get().into_iter().map(|(id, title)| {
                         let v = id.to_string();
                         let sel = theme.get_untracked() == v;
@@ -296,22 +296,22 @@ pub fn IdeasPage() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="filter-suche">{move || i18n.t().field_search}</label>
+                <label for="filter-suche">{i18n.t().field_search}</label>
                 <input id="filter-suche" type="search" prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))/>
             </div>
-            <button type="submit" class="button">{move || i18n.t().apply_filter}</button>
+            <button type="submit" class="button">{i18n.t().apply_filter}</button>
         </form>
-        <p class="hint">{move || i18n.t().shortcuts}</p>
+        <p class="hint">{i18n.t().shortcuts}</p>
         {move || (stale.get()).then(|| view! {
-            <p class="notice" role="status">{move || i18n.t().load_failed}</p>
+            <p class="notice" role="status">{i18n.t().load_failed}</p>
         })}
         {move || {
             let current_status = query.with(|q| q.status.unwrap_or(IdeaStatus::Pending));
             let bulkable = matches!(current_status, IdeaStatus::Pending | IdeaStatus::Published);
             (bulkable && !items().is_empty()).then(|| view! {
                 <fieldset class="bulk">
-                    <legend>{move || i18n.t().bulk_label}</legend>
+                    <legend>{i18n.t().bulk_label}</legend>
                     <label class="check">
                         <input type="checkbox" id="alle-auswaehlen"
                             prop:checked=move || { let n = items().len(); n > 0 && selected.with(|s| s.len() == n) }
@@ -322,7 +322,7 @@ pub fn IdeasPage() -> impl IntoView {
                                     selected.set(Vec::new());
                                 }
                             }/>
-                        {move || i18n.t().select_all}
+                        {i18n.t().select_all}
                     </label>
                     <p class="bulk-count" aria-live="polite">
                         {move || fill(i18n.t().selected_count, &selected.with(Vec::len).to_string(), "")}
@@ -334,19 +334,19 @@ pub fn IdeasPage() -> impl IntoView {
                             <button type="button" class="button" id="sammel-freigeben"
                                 disabled=move || selected.with(Vec::is_empty)
                                 on:click=move |_| bulk(|_| Decision::Approve, IdeaStatus::Pending, false)>
-                                {move || i18n.t().bulk_approve}
+                                {i18n.t().bulk_approve}
                             </button>
                             <button type="button" class="button button-danger" id="sammel-ablehnen"
                                 disabled=move || selected.with(Vec::is_empty)
                                 on:click=move |_| bulk(|reason| Decision::Reject { reason }, IdeaStatus::Pending, true)>
-                                {move || i18n.t().bulk_reject}
+                                {i18n.t().bulk_reject}
                             </button>
                         })}
                         {(current_status == IdeaStatus::Published).then(|| view! {
                             <button type="button" class="button button-danger" id="sammel-verbergen"
                                 disabled=move || selected.with(Vec::is_empty)
                                 on:click=move |_| bulk(|reason| Decision::Hide { reason }, IdeaStatus::Published, true)>
-                                {move || i18n.t().bulk_hide}
+                                {i18n.t().bulk_hide}
                             </button>
                         })}
                     </div>
@@ -354,8 +354,8 @@ pub fn IdeasPage() -> impl IntoView {
             })
         }}
         {move || match queue.get() {
-            None => view! { <p role="status">{move || i18n.t().loading}</p> }.into_any(),
-            Some(q) if q.items.is_empty() => view! { <p>{move || i18n.t().nothing_here}</p> }.into_any(),
+            None => view! { <p role="status">{i18n.t().loading}</p> }.into_any(),
+            Some(q) if q.items.is_empty() => view! { <p>{i18n.t().nothing_here}</p> }.into_any(),
             Some(q) => view! {
                 <ol class="queue">
                     {q.items.into_iter().enumerate().map(|(i, idea)| {
@@ -406,7 +406,7 @@ fn Item(
                 aria-expanded=move || is_open(p).to_string()
                 disabled=waiting
                 on:click=move |_| toggle_panel(p)>
-                {move || text(i18n.t())}
+                {text(i18n.t())}
             </button>
         }
     };
@@ -420,34 +420,34 @@ fn Item(
                 on:focus=move |_| focus.set(i)>
                 <div class="queue-head">
                     <input type="checkbox" id=format!("waehlen-{id}")
-                        aria-label=move || fill(i18n.t().select_item, &title, "")
+                        aria-label=fill(i18n.t().select_item, &title, "")
                         prop:checked=move || selected.get()
                         on:change=move |_| on_toggle.run(id)/>
                     <h2 id=format!("titel-{id}")>{idea.with_value(|x| x.title.clone())}</h2>
                 </div>
                 <p class="meta">
-                    {theme_title}" · "{move || i18n.t().status(st)}" · "
-                    {move || fill(i18n.t().submitted_at, &when(created, lang()), "")}" · "
-                    {move || fill(i18n.t().supports, &idea.with_value(|x| x.support_count).to_string(), "")}
+                    {theme_title}" · "{i18n.t().status(st)}" · "
+                    {fill(i18n.t().submitted_at, &when(created, lang()), "")}" · "
+                    {fill(i18n.t().supports, &idea.with_value(|x| x.support_count).to_string(), "")}
                 </p>
                 <p class="queue-body">{idea.with_value(|x| x.body.clone())}</p>
                 {idea.with_value(|x| x.reason.clone()).map(|r| view! {
-                    <p class="meta">{move || fill(i18n.t().reason_shown, &r, "")}</p>
+                    <p class="meta">{fill(i18n.t().reason_shown, &r, "")}</p>
                 })}
                 {idea.with_value(|x| x.merged_into).map(|_| view! {
-                    <p class="meta">{move || i18n.t().merged_into}</p>
+                    <p class="meta">{i18n.t().merged_into}</p>
                 })}
                 {idea.with_value(|x| x.answer.clone()).map(|a| view! {
-                    <p class="meta">{move || fill(i18n.t().official, i18n.t().official(a.status), &a.text)}</p>
+                    <p class="meta">{fill(i18n.t().official, i18n.t().official(a.status), &a.text)}</p>
                 })}
                 {move || (waiting()).then(|| view! {
-                    <p class="pending-marker" role="status">{move || i18n.t().decided_pending}</p>
+                    <p class="pending-marker" role="status">{i18n.t().decided_pending}</p>
                 })}
                 <div class="actions">
                     {(st == IdeaStatus::Pending).then(|| view! {
                         <button type="button" class="button" disabled=waiting
                             on:click=move |_| idea.with_value(|x| decide(desk, x, Decision::Approve))>
-                            {move || i18n.t().approve}
+                            {i18n.t().approve}
                         </button>
                         {button(Panel::Reject, |t| t.reject)}
                     })}
@@ -502,10 +502,10 @@ fn ReasonPanel(idea: IdeaRecord, hide: bool, close: Callback<()>) -> impl IntoVi
             <ReasonField id=format!("panel-{id}") label=|t| t.reason value=reason error/>
             <div class="actions">
                 <button type="submit" class="button button-danger">
-                    {move || if hide { i18n.t().confirm_hide } else { i18n.t().confirm_reject }}
+                    {if hide { i18n.t().confirm_hide } else { i18n.t().confirm_reject }}
                 </button>
                 <button type="button" class="button button-secondary" on:click=move |_| close.run(())>
-                    {move || i18n.t().cancel}
+                    {i18n.t().cancel}
                 </button>
             </div>
         </form>
@@ -536,7 +536,7 @@ fn MovePanel(
     view! {
         <form class="panel" on:submit=submit>
             <div class="field">
-                <label for=field.clone()>{move || i18n.t().move_to}</label>
+                <label for=field.clone()>{i18n.t().move_to}</label>
                 <select id=field required on:change=move |ev| target.set(event_target_value(&ev))>
                     <option value="">"–"</option>
                     {move || themes.get().into_iter().filter(|(t, _)| *t != from).map(|(t, title)| {
@@ -545,9 +545,9 @@ fn MovePanel(
                 </select>
             </div>
             <div class="actions">
-                <button type="submit" class="button">{move || i18n.t().confirm_move}</button>
+                <button type="submit" class="button">{i18n.t().confirm_move}</button>
                 <button type="button" class="button button-secondary" on:click=move |_| close.run(())>
-                    {move || i18n.t().cancel}
+                    {i18n.t().cancel}
                 </button>
             </div>
         </form>
@@ -573,12 +573,12 @@ fn MergePanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView {
     view! {
         <div class="panel">
             <div class="field">
-                <label for=field.clone()>{move || i18n.t().merge_search}</label>
+                <label for=field.clone()>{i18n.t().merge_search}</label>
                 <input id=field type="search" prop:value=move || q.get()
                     on:input=move |ev| q.set(event_target_value(&ev))/>
             </div>
             {move || found.get().map(|list| if list.is_empty() {
-                view! { <p>{move || i18n.t().merge_none}</p> }.into_any()
+                view! { <p>{i18n.t().merge_none}</p> }.into_any()
             } else {
                 view! {
                     <ul class="merge-targets">
@@ -592,7 +592,7 @@ fn MergePanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView {
                                             idea.with_value(|x| decide(desk, x, Decision::Merge { into }));
                                             close.run(());
                                         }>
-                                        {move || fill(i18n.t().merge_into, &title, "")}
+                                        {fill(i18n.t().merge_into, &title, "")}
                                     </button>
                                 </li>
                             }
@@ -601,7 +601,7 @@ fn MergePanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView {
                 }.into_any()
             })}
             <button type="button" class="button button-secondary" on:click=move |_| close.run(())>
-                {move || i18n.t().cancel}
+                {i18n.t().cancel}
             </button>
         </div>
     }
@@ -656,23 +656,23 @@ fn AnswerPanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView {
     view! {
         <form class="panel" on:submit=submit>
             <div class="field">
-                <label for=field.clone()>{move || i18n.t().answer_status}</label>
+                <label for=field.clone()>{i18n.t().answer_status}</label>
                 <select id=field on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if let Some(s) = options.into_iter().find(|o| official_key(*o) == v) { status.set(s) }
                 }>
                     {options.into_iter().map(|o| view! {
                         <option value=official_key(o) selected=move || status.get() == o>
-                            {move || i18n.t().official(o)}
+                            {i18n.t().official(o)}
                         </option>
                     }).collect_view()}
                 </select>
             </div>
             <ReasonField id=format!("panel-{id}-text") label=|t| t.answer_text value=text error rows=4/>
             <div class="actions">
-                <button type="submit" class="button">{move || i18n.t().publish_answer}</button>
+                <button type="submit" class="button">{i18n.t().publish_answer}</button>
                 <button type="button" class="button button-secondary" on:click=move |_| close.run(())>
-                    {move || i18n.t().cancel}
+                    {i18n.t().cancel}
                 </button>
             </div>
         </form>
