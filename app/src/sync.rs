@@ -323,7 +323,9 @@ impl Sync {
                     // The notice asks for a reload; the browser looks for the new release
                     // (service worker) on that navigation.
                     ErrorCode::UpgradeRequired => {
-                        self.outdated.set(true);
+                        if !self.outdated.get_untracked() {
+                            self.outdated.set(true);
+                        }
                         true
                     }
                     // Cannot be fixed by retrying (e.g. a wrong secret): keep the outbox and

@@ -157,6 +157,13 @@ impl Desk {
         finish_sign_out().await;
     }
 
+    /// Notifies only on a change: the notice is not redrawn (and re-announced) by each retry.
+    fn set_expired(self) {
+        if !self.expired.get_untracked() {
+            self.expired.set(true);
+        }
+    }
+
     pub fn signed_out(self) {
         storage_remove(SESSION_KEY);
         self.session.set(None);
@@ -263,7 +270,7 @@ impl Desk {
             return;
         }
         let (Some(csrf), Some(who)) = (self.csrf(), self.who.get_value()) else {
-            self.expired.set(true);
+            self.set_expired();
             return;
         };
         // Only this person's decisions go out with this session.
@@ -335,7 +342,7 @@ impl Desk {
                     | ErrorCode::AuthRequired
                     | ErrorCode::CsrfMismatch => {
                         self.signed_out();
-                        self.expired.set(true);
+                        self.set_expired();
                         None
                     }
                     ErrorCode::Busy | ErrorCode::RateLimited => Some(3_000),

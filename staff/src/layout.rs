@@ -110,11 +110,10 @@ pub fn DeskBar() -> impl IntoView {
                     n => fill(i18n.t().outbox_waiting, &n.to_string(), ""),
                 }}
             </p>
-            {move || ({ waiting() > 0 && desk.session.with(Option::is_some) }).then(|| view! {
-                <button type="button" class="button button-secondary" on:click=move |_| desk.flush()>
-                    {i18n.t().sync_now}
-                </button>
-            })}
+            <button type="button" class="button button-secondary" on:click=move |_| desk.flush()
+                hidden=move || waiting() == 0 || desk.session.with(Option::is_none)>
+                {i18n.t().sync_now}
+            </button>
             {move || ({ desk.expired.get() && desk.session.with(Option::is_none) && waiting() > 0 }).then(|| view! {
                 <p class="notice notice-error" role="alert">{i18n.t().session_expired}</p>
             })}

@@ -371,6 +371,13 @@ async fn a_citizen_sees_similar_ideas_reports_and_redeems_a_participation_code()
         "Sichere Fahrradwege zur Schule",
     )
     .await;
+    let other = push_idea(
+        &server.url,
+        &Uuid::now_v7().to_string(),
+        "Bildung",
+        "WLAN in jeder Schule",
+    )
+    .await;
 
     let browser = Browser::start(Viewport::Phone).await;
     let page = Page::new(&browser, &server.url);
@@ -381,11 +388,20 @@ async fn a_citizen_sees_similar_ideas_reports_and_redeems_a_participation_code()
     page.assert_accessible("Neue Idee mit ähnlichen Ideen")
         .await;
     page.wait_text("Unterstützen statt neu einreichen").await;
+    // Support instead, right there in the form.
+    let in_list = |id: &str| format!(".similar li:has(a[href='/ideen/{id}'])");
+    page.click_button_in(&in_list(&existing), "Unterstützen")
+        .await;
+    werkstadt_tests::eventually("the support to show in the list", || async {
+        let item = page.find(&in_list(&existing)).await;
+        item.text().await.ok().filter(|t| t.contains("Unterstützt"))
+    })
+    .await;
     page.click_text("Sichere Fahrradwege zur Schule").await;
     page.wait_text("Zurück zum Handlungsfeld").await;
     assert_eq!(page.path().await, format!("/ideen/{existing}"));
-    page.click(".support-button").await;
     page.wait_text("1 Unterstützung").await;
+    page.wait_text("Unterstützt – zurücknehmen").await;
 
     // Reporting the idea: the moderators' queue lists it.
     page.click(".report summary").await;
@@ -422,12 +438,22 @@ async fn a_citizen_sees_similar_ideas_reports_and_redeems_a_participation_code()
     page.click_text("Einlösen").await;
     page.wait_text("Dieser Code ist nicht gültig.").await;
 
-    // Offline the replica still suggests similar ideas.
+    // Offline the replica still suggests similar ideas, and supporting one from there waits
+    // in the outbox until the server is back.
     page.wait_for_service_worker().await;
-    let (_db, _dist, _addr) = server.kill();
+    let (db, dist, addr) = server.kill();
     page.goto("/neu").await;
     page.fill("#idee-titel", "Schule").await;
     page.wait_text("Sichere Fahrradwege zur Schule").await;
+    page.wait_text("WLAN in jeder Schule").await;
+    page.click_button_in(&in_list(&other), "Unterstützen").await;
+    page.wait_text("1 Änderung wartet").await;
+    let server = Server::start_with(&db, &dist, &addr);
+    werkstadt_tests::eventually("the offline support on the server", || async {
+        let idea = get_json(&format!("{}/api/ideas/{other}", server.url)).await;
+        (idea["support_count"] == 1).then_some(())
+    })
+    .await;
 }
 
 /// A shared tablet: decisions a moderator left waiting offline go out only with that

@@ -82,12 +82,12 @@ pub fn SyncBar() -> impl IntoView {
             <span class="sync-last">{last}</span>
             <button type="button" class="sync-now" on:click=move |_| sync.sync_now()>{move || i18n.t().sync_now}</button>
         </div>
-        <Show when=move || sync.storage_failed.get()>
+        {move || (sync.storage_failed.get()).then(|| view! {
             <p class="notice notice-error" role="alert">{move || i18n.t().err_storage}</p>
-        </Show>
-        <Show when=move || sync.outdated.get()>
+        })}
+        {move || (sync.outdated.get()).then(|| view! {
             <p class="notice notice-error" role="alert">{move || i18n.t().err_upgrade}</p>
-        </Show>
+        })}
         {move || update.0.get().then(|| view! {
             <div class="update-banner" role="alert">
                 <span>{move || i18n.t().update_available}</span>
@@ -98,7 +98,7 @@ pub fn SyncBar() -> impl IntoView {
                 }>{move || i18n.t().update_reload}</button>
             </div>
         })}
-        <Show when=move || sync.rejected.with(|r| !r.is_empty())>
+        {move || (sync.rejected.with(|r| !r.is_empty())).then(|| view! {
             <section class="rejected notice notice-error" aria-labelledby="abgelehnt">
                 <h2 id="abgelehnt">{move || i18n.t().rejected_heading}</h2>
                 <ul>
@@ -120,7 +120,7 @@ pub fn SyncBar() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </section>
-        </Show>
+        })}
     }
 }
 

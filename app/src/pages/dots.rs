@@ -97,9 +97,9 @@ pub fn DotsPage() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                     {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
-                    <Show when=move || saved.get()>
+                    {move || (saved.get()).then(|| view! {
                         <p class="notice notice-ok" role="status">{saved_text}</p>
-                    </Show>
+                    })}
                     <button type="submit" class="button">{move || i18n.t().dots_save}</button>
                 </form>
             }.into_any(),

@@ -100,16 +100,16 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
                         {move || if supported { i18n.t().supported_button } else { i18n.t().support_button }}
                     </button>
                     <p class="support-count">{move || count(supports, i18n.t().supports)}</p>
-                    <Show when=move || support_pending>
+                    {support_pending.then(|| view! {
                         <p class="pending-marker">{move || i18n.t().pending_marker}</p>
-                    </Show>
+                    })}
                 </div>
             </article>
             <section class="comments" aria-labelledby="kommentare">
                 <h2 id="kommentare">{move || i18n.t().comments_heading}</h2>
-                <Show when=move || no_comments>
+                {no_comments.then(|| view! {
                     <p class="meta">{move || i18n.t().comments_none}</p>
-                </Show>
+                })}
                 <ul class="comment-list">
                     {comments.into_iter().map(|c| {
                         let cid = c.id;
@@ -142,10 +142,10 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
     view! {
         {article}
         {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
-        // `Show` memoises the condition: the form is not redrawn by every sync.
-        <Show when=move || can_act && sync.view.with(|v| v.as_ref().is_some_and(|r| r.idea(id).is_some_and(|i| i.status.is_public())))>
+        // Memoised: the form is not redrawn by every sync.
+        {let shown = Memo::new(move |_| can_act && sync.view.with(|v| v.as_ref().is_some_and(|r| r.idea(id).is_some_and(|i| i.status.is_public())))); move || shown.get().then(|| view! {
             <CommentForm id/>
-        </Show>
+        })}
     }
 }
 
@@ -203,9 +203,9 @@ fn CommentForm(id: IdeaId) -> impl IntoView {
                 </p>
             </div>
             {move || failure.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
-            <Show when=move || saved.get()>
+            {move || (saved.get()).then(|| view! {
                 <p class="notice notice-ok" role="status">{move || i18n.t().comment_saved}</p>
-            </Show>
+            })}
             <button type="submit" class="button">{move || i18n.t().comment_submit}</button>
         </form>
     }

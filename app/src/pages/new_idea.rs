@@ -71,9 +71,10 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
             Some(themes) => {
                 view! {
                     <form class="form" novalidate on:submit=on_submit>
-                        <Show when=move || attempted.get() && (title_error().is_some() || body_error().is_some() || theme_id().is_none())>
-                            <p class="notice notice-error" role="alert">{move || i18n.t().form_has_errors}</p>
-                        </Show>
+                        <p class="notice notice-error" role="alert"
+                            hidden=move || !(attempted.get() && (title_error().is_some() || body_error().is_some() || theme_id().is_none()))>
+                            {move || i18n.t().form_has_errors}
+                        </p>
                         <div class="field">
                             <label for="idee-thema">{move || i18n.t().field_theme}</label>
                             <select id="idee-thema" required
@@ -136,14 +137,16 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
     }
 }
 
-/// Similar ideas while the title is typed: each links to the idea, where one tap supports it
-/// ("Unterstützen statt neu einreichen"). Matched on the replica, which holds every published
+/// Similar ideas while the title is typed, each with a link and a support button
+/// ("Unterstützen statt neu einreichen"; a support, like any action, works offline). Matched on the replica, which holds every published
 /// idea, by the rule of the server's full-text search (`GET /api/ideas/similar`): the same
 /// answer online and offline, and no request per keystroke.
 #[component]
 fn Similar(title: RwSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
     let sync = crate::sync::use_sync();
+    let can_act = crate::use_me().is_some();
+    let error = RwSignal::new(None::<String>);
     let found = move || {
         let typed = title.get();
         sync.view.with(|v| {
@@ -151,9 +154,18 @@ fn Similar(title: RwSignal<String>) -> impl IntoView {
                 let public = r.ideas.iter().filter(|i| i.status.is_public());
                 similar_titles(&typed, public.map(|i| (i, i.title.as_str())), 5)
                     .into_iter()
-                    .map(|i| (i.id, i.title.clone()))
+                    .map(|i| (i.id, i.title.clone(), r.supports(i.id)))
                     .collect::<Vec<_>>()
             })
+        })
+    };
+    let support = move |idea_id: IdeaId| {
+        leptos::task::spawn_local(async move {
+            let kind = MutationKind::SetSupport {
+                idea_id,
+                supported: true,
+            };
+            error.set(sync.enqueue(kind).await.err());
         })
     };
     view! {
@@ -164,12 +176,27 @@ fn Similar(title: RwSignal<String>) -> impl IntoView {
                     <h2>{move || i18n.t().similar_heading}</h2>
                     <p>{move || i18n.t().similar_support}</p>
                     <ul>
-                        {list.into_iter().map(|(id, t)| view! {
-                            <li><a href=format!("/ideen/{id}")>{t}</a></li>
+                        {list.into_iter().map(|(id, t, supported)| {
+                            let tx = i18n.t();
+                            let button = if supported { tx.similar_supported } else { tx.support_button };
+                            let label = format!("{button}: {t}");
+                            view! {
+                                <li>
+                                    <a href=format!("/ideen/{id}")>{t}</a>" "
+                                    {can_act.then(|| view! {
+                                        <button type="button" class="button button-secondary"
+                                            aria-label=label aria-pressed=supported.to_string()
+                                            disabled=supported on:click=move |_| support(id)>
+                                            {button}
+                                        </button>
+                                    })}
+                                </li>
+                            }
                         }).collect_view()}
                     </ul>
                 })
             }}
+            {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
         </div>
     }
     .into_any()

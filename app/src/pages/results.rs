@@ -39,9 +39,9 @@ pub fn ResultsPage() -> impl IntoView {
                                 <p class="meta theme-points">{move || count(points, i18n.t().points)}</p>
                                 <progress max=max value=points aria-label=bar_label></progress>
                                 <h3 class="visually-small">{move || i18n.t().results_top_ideas}</h3>
-                                <Show when=move || no_ideas>
+                                {no_ideas.then(|| view! {
                                     <p class="meta">{move || i18n.t().results_no_ideas}</p>
-                                </Show>
+                                })}
                                 <ul class="top-ideas">
                                     {top.into_iter().map(|idea| {
                                         let href = format!("/ideen/{}", idea.id);

@@ -66,9 +66,9 @@ pub fn ThemePage(id: ThemeId) -> impl IntoView {
                 {sort_button(false, |t| t.sort_support)}
                 {sort_button(true, |t| t.sort_newest)}
             </div>
-            <Show when=move || empty>
+            {empty.then(|| view! {
                 <p class="notice">{move || i18n.t().no_ideas}</p>
-            </Show>
+            })}
             <ul class="idea-list">
                 {shown.into_iter().map(|idea| {
                     let href = format!("/ideen/{}", idea.id);
@@ -91,7 +91,7 @@ pub fn ThemePage(id: ThemeId) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            <Show when=move || pages.gt(&1)>
+            {(pages > 1).then(|| view! {
                 <nav class="pagination" aria-label=move || i18n.t().pagination_label>
                     <button type="button" disabled=move || current <= 1
                         on:click=move |_| page.set(current.saturating_sub(1).max(1))>
@@ -103,7 +103,7 @@ pub fn ThemePage(id: ThemeId) -> impl IntoView {
                         {move || i18n.t().page_next}
                     </button>
                 </nav>
-            </Show>
+            })}
         }
         .into_any()
     })

@@ -82,9 +82,9 @@ fn CommentItem(c: CommentRecord) -> impl IntoView {
                     {when(created, i18n.lang().code())}" · "
                     <a href=format!("/ideen/{}", c.idea_id) target="_blank">{i18n.t().on_idea}</a>
                 </p>
-                {move || (waiting()).then(|| view! {
-                    <p class="pending-marker" role="status">{i18n.t().decided_pending}</p>
-                })}
+                <p class="pending-marker" role="status" hidden=move || !waiting()>
+                    {i18n.t().decided_pending}
+                </p>
                 <div class="actions">
                     <button type="button" class="button" disabled=waiting on:click=approve>
                         {i18n.t().approve}

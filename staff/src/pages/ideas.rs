@@ -124,7 +124,9 @@ pub fn IdeasPage() -> impl IntoView {
             match crate::api::queue(&q).await {
                 Ok((data, text)) => {
                     keep(QUEUE_CACHE, &text);
-                    stale.set(false);
+                    if stale.get_untracked() {
+                        stale.set(false);
+                    }
                     let n = data.items.len();
                     queue.set(Some(data));
                     // Working by keyboard: the list was redrawn without the decided item;
@@ -139,12 +141,18 @@ pub fn IdeasPage() -> impl IntoView {
                     }
                 }
                 Err(ClientError::Network) => {
-                    stale.set(true);
+                    if !stale.get_untracked() {
+                        stale.set(true);
+                    }
                     if queue.with_untracked(Option::is_none) {
                         queue.set(cached::<ModerationQueue>(QUEUE_CACHE));
                     }
                 }
-                Err(ClientError::Api(_)) => stale.set(true),
+                Err(ClientError::Api(_)) => {
+                    if !stale.get_untracked() {
+                        stale.set(true);
+                    }
+                }
             }
         });
     });
@@ -440,9 +448,9 @@ fn Item(
                 {idea.with_value(|x| x.answer.clone()).map(|a| view! {
                     <p class="meta">{fill(i18n.t().official, i18n.t().official(a.status), &a.text)}</p>
                 })}
-                {move || (waiting()).then(|| view! {
-                    <p class="pending-marker" role="status">{i18n.t().decided_pending}</p>
-                })}
+                <p class="pending-marker" role="status" hidden=move || !waiting()>
+                    {i18n.t().decided_pending}
+                </p>
                 <div class="actions">
                     {(st == IdeaStatus::Pending).then(|| view! {
                         <button type="button" class="button" disabled=waiting

@@ -93,9 +93,9 @@ fn ReportItem(i: usize, r: OpenReport) -> impl IntoView {
                 <p class="meta">{fill(i18n.t().report_count, &count.to_string(), &when(first, i18n.lang().code()))}</p>
                 <h3>{i18n.t().report_reasons}</h3>
                 <ul>{r.reasons.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
-                {move || (waiting()).then(|| view! {
-                    <p class="pending-marker" role="status">{i18n.t().decided_pending}</p>
-                })}
+                <p class="pending-marker" role="status" hidden=move || !waiting()>
+                    {i18n.t().decided_pending}
+                </p>
                 <div class="actions">
                     <button type="button" class="button button-secondary" disabled=waiting on:click=dismiss>
                         {i18n.t().dismiss_reports}
