@@ -23,6 +23,35 @@ async fn sign_in(page: &Page<'_>, user: &str, password: &str) {
     page.wait_text("Ideen moderieren").await;
 }
 
+/// A server with an admin account (signed in through the API) and pre-moderation on.
+async fn pre_moderated() -> (tempfile::TempDir, Server, StaffClient) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("werkstadt.db");
+    let server = Server::start(&db);
+    create_staff(&db, "admin", ADMIN.0, ADMIN.1);
+    let api = StaffClient::sign_in(&server.url, ADMIN.0, ADMIN.1).await;
+    api.send(
+        Method::PUT,
+        "/api/admin/process/moderation",
+        json!({"mode": "pre"}),
+    )
+    .await;
+    (dir, server, api)
+}
+
+/// Waits until the service worker keeps the staff app for offline use.
+async fn staff_app_kept_offline(page: &Page<'_>) {
+    page.wait_for_service_worker().await;
+    werkstadt_tests::eventually("the staff app in the offline cache", || async {
+        (page
+            .eval("return caches.match('/moderation.html').then((r) => !!r)")
+            .await
+            == true)
+            .then_some(())
+    })
+    .await;
+}
+
 async fn status_of(staff: &StaffClient, status: &str, id: &str) -> serde_json::Value {
     let q = staff
         .send(
@@ -42,17 +71,7 @@ async fn status_of(staff: &StaffClient, status: &str, id: &str) -> serde_json::V
 
 #[tokio::test]
 async fn a_moderator_clears_the_queue_merges_and_decides_offline_in_the_staff_app() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("werkstadt.db");
-    let server = Server::start(&db);
-    create_staff(&db, "admin", ADMIN.0, ADMIN.1);
-    let api = StaffClient::sign_in(&server.url, ADMIN.0, ADMIN.1).await;
-    api.send(
-        Method::PUT,
-        "/api/admin/process/moderation",
-        json!({"mode": "pre"}),
-    )
-    .await;
+    let (_dir, server, api) = pre_moderated().await;
     let citizen = Uuid::now_v7().to_string();
     let mut ids = Vec::new();
     for title in [
@@ -172,15 +191,7 @@ async fn a_moderator_clears_the_queue_merges_and_decides_offline_in_the_staff_ap
     status.select_by_label("Wartend").await.expect("selects");
     page.click_text("Anwenden").await;
     page.wait_text("Tablets für Seniorentreffs").await;
-    page.wait_for_service_worker().await;
-    werkstadt_tests::eventually("the staff app in the offline cache", || async {
-        (page
-            .eval("return caches.match('/moderation.html').then((r) => !!r)")
-            .await
-            == true)
-            .then_some(())
-    })
-    .await;
+    staff_app_kept_offline(&page).await;
     let (db, dist, addr) = server.kill();
     page.goto("/moderation").await;
     page.wait_text("Tablets für Seniorentreffs").await;
@@ -285,17 +296,7 @@ async fn a_moderator_clears_the_queue_merges_and_decides_offline_in_the_staff_ap
 /// stays in the list as decided items leave it), the other 45 with one bulk action.
 #[tokio::test]
 async fn a_queue_of_fifty_ideas_is_cleared_by_keyboard_and_one_bulk_action() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("werkstadt.db");
-    let server = Server::start(&db);
-    create_staff(&db, "admin", ADMIN.0, ADMIN.1);
-    let api = StaffClient::sign_in(&server.url, ADMIN.0, ADMIN.1).await;
-    api.send(
-        Method::PUT,
-        "/api/admin/process/moderation",
-        json!({"mode": "pre"}),
-    )
-    .await;
+    let (_dir, server, _api) = pre_moderated().await;
     let citizen = Uuid::now_v7().to_string();
     for n in 1..=50 {
         push_idea(
@@ -461,19 +462,10 @@ async fn a_citizen_sees_similar_ideas_reports_and_redeems_a_participation_code()
 /// signs in next sees them waiting and sends only their own.
 #[tokio::test]
 async fn decisions_left_on_a_shared_tablet_go_out_with_the_person_who_made_them() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let (dir, server, api) = pre_moderated().await;
     let db = dir.path().join("werkstadt.db");
-    let server = Server::start(&db);
-    create_staff(&db, "admin", ADMIN.0, ADMIN.1);
     create_staff(&db, "moderator", "anna", "Annas langes Passwort");
     create_staff(&db, "moderator", "ben", "Bens langes Passwort!");
-    let api = StaffClient::sign_in(&server.url, ADMIN.0, ADMIN.1).await;
-    api.send(
-        Method::PUT,
-        "/api/admin/process/moderation",
-        json!({"mode": "pre"}),
-    )
-    .await;
     let citizen = Uuid::now_v7().to_string();
     let annas = push_idea(
         &server.url,
@@ -494,15 +486,7 @@ async fn decisions_left_on_a_shared_tablet_go_out_with_the_person_who_made_them(
     let page = Page::new(&browser, &server.url);
     sign_in(&page, "anna", "Annas langes Passwort").await;
     page.wait_text("Lernplattform für Schulen").await;
-    page.wait_for_service_worker().await;
-    werkstadt_tests::eventually("the staff app in the offline cache", || async {
-        (page
-            .eval("return caches.match('/moderation.html').then((r) => !!r)")
-            .await
-            == true)
-            .then_some(())
-    })
-    .await;
+    staff_app_kept_offline(&page).await;
 
     // Anna approves while the Wi-Fi is gone, then signs out and leaves the tablet.
     let (db, dist, addr) = server.kill();
