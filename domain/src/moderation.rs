@@ -86,6 +86,31 @@ pub enum OfficialStatus {
     Declined,
 }
 
+impl OfficialStatus {
+    pub const ALL: [Self; 5] = [
+        Self::Received,
+        Self::InReview,
+        Self::Accepted,
+        Self::Implemented,
+        Self::Declined,
+    ];
+
+    /// Its wire name (as serde writes it; also what the database stores).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Received => "received",
+            Self::InReview => "in_review",
+            Self::Accepted => "accepted",
+            Self::Implemented => "implemented",
+            Self::Declined => "declined",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfficialAnswer {
@@ -240,6 +265,19 @@ pub fn transition(from: IdeaStatus, d: &Decision) -> Result<IdeaStatus, ErrorCod
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn official_status_names_are_the_wire_names_and_parse_back() {
+        for s in OfficialStatus::ALL {
+            assert_eq!(
+                serde_json::to_value(s).expect("serialises"),
+                serde_json::json!(s.as_str())
+            );
+            assert_eq!(OfficialStatus::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(OfficialStatus::parse("unknown"), None);
+    }
+
     use proptest::prelude::*;
 
     fn decisions() -> Vec<Decision> {

@@ -94,6 +94,19 @@ impl Moderator {
             .expect("mode")
     }
 
+    /// The audit log (needs an admin).
+    async fn audit_log(&self, app: &TestApp) -> Value {
+        app.client
+            .get(app.url("/api/admin/audit"))
+            .header("cookie", &self.cookie)
+            .send()
+            .await
+            .expect("audit")
+            .json()
+            .await
+            .expect("json")
+    }
+
     async fn queue(&self, app: &TestApp, query: &str) -> Value {
         app.client
             .get(app.url(&format!("/api/moderation/queue{query}")))
@@ -254,16 +267,7 @@ async fn under_pre_moderation_an_idea_waits_until_one_moderator_approves_it() {
         .any(|i| i.id.to_string() == idea));
     assert_eq!(moderator.queue(&app, "").await["waiting"], 0);
 
-    let log: Value = app
-        .client
-        .get(app.url("/api/admin/audit"))
-        .header("cookie", &admin.cookie)
-        .send()
-        .await
-        .expect("audit")
-        .json()
-        .await
-        .expect("json");
+    let log = admin.audit_log(&app).await;
     let approvals: Vec<&Value> = log
         .as_array()
         .expect("log")
@@ -801,17 +805,7 @@ async fn reports_land_in_the_queue_counted_once_per_person_and_close_with_a_deci
         .await
         .expect("no csrf");
     assert_eq!(no_csrf.status(), StatusCode::FORBIDDEN);
-    let log = admin(&app).await;
-    let audit: Value = app
-        .client
-        .get(app.url("/api/admin/audit"))
-        .header("cookie", &log.cookie)
-        .send()
-        .await
-        .expect("audit")
-        .json()
-        .await
-        .expect("json");
+    let audit = admin(&app).await.audit_log(&app).await;
     let dismissals: Vec<&Value> = audit
         .as_array()
         .expect("entries")

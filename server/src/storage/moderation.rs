@@ -2,7 +2,7 @@
 //! transaction), the queue, and the process's moderation mode.
 
 use super::changes::{self, kind};
-use super::queries::{self, now_ms, official_status_name};
+use super::queries::{self, now_ms};
 use super::staff::{append_audit, Audit};
 use super::{Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -67,10 +67,9 @@ pub fn decide(
         Decision::Answer { status, text } => {
             tx.execute(
                 "UPDATE idea SET answer_status = ?2, answer_text = ?3, answered_at = ?4 WHERE id = ?1",
-                params![id, official_status_name(*status), text.trim(), now_ms()],
+                params![id, status.as_str(), text.trim(), now_ms()],
             )?;
-            after["answer"] =
-                serde_json::json!({"status": official_status_name(*status), "text": text.trim()});
+            after["answer"] = serde_json::json!({"status": status.as_str(), "text": text.trim()});
         }
     }
     if let Decision::Merge { into } = decision {

@@ -516,7 +516,7 @@ pub fn idea_record(
             let merged: Option<String> = r.get(9)?;
             let answer_status: Option<String> = r.get(10)?;
             let answer = match (
-                answer_status.as_deref().and_then(official_status),
+                answer_status.as_deref().and_then(OfficialStatus::parse),
                 r.get::<_, Option<String>>(11)?,
             ) {
                 (Some(status), Some(text)) => Some(OfficialAnswer {
@@ -553,23 +553,6 @@ pub fn idea_record(
         record.answer = None;
     }
     Ok(record)
-}
-
-pub fn official_status(s: &str) -> Option<OfficialStatus> {
-    use OfficialStatus::*;
-    [Received, InReview, Accepted, Implemented, Declined]
-        .into_iter()
-        .find(|x| official_status_name(*x) == s)
-}
-
-pub fn official_status_name(s: OfficialStatus) -> &'static str {
-    match s {
-        OfficialStatus::Received => "received",
-        OfficialStatus::InReview => "in_review",
-        OfficialStatus::Accepted => "accepted",
-        OfficialStatus::Implemented => "implemented",
-        OfficialStatus::Declined => "declined",
-    }
 }
 
 /// Columns: id, idea_id, body, created_at, status, reason.

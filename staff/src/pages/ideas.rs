@@ -615,17 +615,6 @@ fn MergePanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView {
     }
 }
 
-/// The option value of an official status (its wire name).
-fn official_key(s: OfficialStatus) -> &'static str {
-    match s {
-        OfficialStatus::Received => "received",
-        OfficialStatus::InReview => "in_review",
-        OfficialStatus::Accepted => "accepted",
-        OfficialStatus::Implemented => "implemented",
-        OfficialStatus::Declined => "declined",
-    }
-}
-
 #[component]
 fn AnswerPanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
@@ -640,13 +629,6 @@ fn AnswerPanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView {
     let text = RwSignal::new(current.map(|a| a.text).unwrap_or_default());
     let error = RwSignal::new(false);
     let idea = StoredValue::new(idea);
-    let options = [
-        OfficialStatus::Received,
-        OfficialStatus::InReview,
-        OfficialStatus::Accepted,
-        OfficialStatus::Implemented,
-        OfficialStatus::Declined,
-    ];
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let d = Decision::Answer {
@@ -667,10 +649,10 @@ fn AnswerPanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView {
                 <label for=field.clone()>{i18n.t().answer_status}</label>
                 <select id=field on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    if let Some(s) = options.into_iter().find(|o| official_key(*o) == v) { status.set(s) }
+                    if let Some(s) = OfficialStatus::parse(&v) { status.set(s) }
                 }>
-                    {options.into_iter().map(|o| view! {
-                        <option value=official_key(o) selected=move || status.get() == o>
+                    {OfficialStatus::ALL.into_iter().map(|o| view! {
+                        <option value=o.as_str() selected=move || status.get() == o>
                             {i18n.t().official(o)}
                         </option>
                     }).collect_view()}
