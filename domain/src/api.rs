@@ -129,6 +129,10 @@ pub struct IdeaDetail {
     pub body: String,
     pub support_count: u32,
     pub created_at: i64,
+    /// `published` for everyone; the author of a waiting or rejected idea sees it too, with
+    /// its status (e.g. `pending` right after submitting under pre-moderation).
+    #[serde(default)]
+    pub status: crate::moderation::IdeaStatus,
 }
 
 /// `POST /api/ideas`. Raw text; the server parses it with the rules of [`crate::text`].

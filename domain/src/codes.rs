@@ -14,6 +14,17 @@ pub const CODE_LEN: usize = 12;
 pub const MAX_BATCH: u32 = 500;
 pub const LABEL_MAX: usize = 80;
 
+/// A batch's label as stored: 1 to [`LABEL_MAX`] visible characters on one line, without
+/// '<' or '>' (it is printed on the code sheet), no direction overrides.
+pub fn label(raw: &str) -> Option<String> {
+    let label = crate::chars::clean(raw);
+    let n = label.chars().count();
+    let fits = (1..=LABEL_MAX).contains(&n)
+        && !label.contains(['<', '>'])
+        && crate::chars::check(&label, false).is_ok();
+    fits.then_some(label)
+}
+
 /// The canonical form (12 symbols, no hyphens) of a typed code.
 pub fn normalise(typed: &str) -> Result<String, ErrorCode> {
     let mut out = String::with_capacity(CODE_LEN);

@@ -36,6 +36,11 @@ pub enum ErrorCode {
     CommentEmpty,
     CommentTooLong,
     CommentInvalid,
+    /// A text with a bidirectional override, embedding or isolate (it would display in
+    /// another order than it reads).
+    TextDirection,
+    /// A text with nothing visible in it (only spaces or zero-width characters).
+    TextInvisible,
     TooManyMutations,
     /// The client speaks an older sync protocol: it must update itself.
     UpgradeRequired,
@@ -97,6 +102,8 @@ const WIRE_NAMES: &[(ErrorCode, &str)] = &[
     (ErrorCode::CommentEmpty, "comment_empty"),
     (ErrorCode::CommentTooLong, "comment_too_long"),
     (ErrorCode::CommentInvalid, "comment_invalid"),
+    (ErrorCode::TextDirection, "text_direction"),
+    (ErrorCode::TextInvisible, "text_invisible"),
     (ErrorCode::TooManyMutations, "too_many_mutations"),
     (ErrorCode::UpgradeRequired, "upgrade_required"),
     (ErrorCode::ResetRequired, "reset_required"),
@@ -174,7 +181,7 @@ mod tests {
             );
             assert_eq!(ErrorCode::from_wire(name), *code);
         }
-        assert_eq!(WIRE_NAMES.len(), 42);
+        assert_eq!(WIRE_NAMES.len(), 44);
         assert_eq!(
             ErrorCode::from_wire("from_a_newer_server"),
             ErrorCode::Unknown

@@ -1,41 +1,25 @@
-//! Turning what a citizen types into a full-text query for "similar ideas".
+//! "Similar ideas": one rule for the server's full-text search and the app's offline replica.
 //!
 //! Words of three or more letters, without the most common German and English filler words,
-//! each as a prefix (so "Fahrrad" finds "Fahrradwege"), any of them may match. The result is
-//! safe to pass to SQLite FTS5 `MATCH`: every term is quoted.
+//! each as a prefix (so "Fahrrad" finds "Fahrradwege"), accents folded, any of them may match;
+//! most words matched first. The FTS5 query is safe to pass to `MATCH`: every term is quoted.
 
 /// Filler words that would match almost every idea.
 const STOP: &[&str] = &[
     "and", "are", "aus", "bei", "das", "dem", "den", "der", "des", "die", "ein", "eine", "einen",
-    "for", "für", "gibt", "ist", "mehr", "mit", "nach", "oder", "sich", "sind", "the", "und",
+    "for", "fur", "gibt", "ist", "mehr", "mit", "nach", "oder", "sich", "sind", "the", "und",
     "von", "vor", "was", "wie", "wir", "zum", "zur",
 ];
 
 /// Most terms used (the first ones typed).
 const MAX_TERMS: usize = 8;
 
-/// The words of `typed` worth searching for: lower-case, three letters or more, no filler
-/// words, no repeats, at most [`MAX_TERMS`].
-fn terms(typed: &str) -> Vec<String> {
-    let mut terms: Vec<String> = Vec::new();
-    for word in typed
-        .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-    {
-        if word.chars().count() >= 3 && !STOP.contains(&word.as_str()) && !terms.contains(&word) {
-            terms.push(word);
-        }
-        if terms.len() == MAX_TERMS {
-            break;
-        }
-    }
-    terms
-}
-
-/// Lower-case words of `text` without Unicode tables (they would add ~17 KiB to the web
-/// app): ASCII letters and digits, German umlauts and ß, any other non-ASCII letter as it is;
-/// ASCII and typographic punctuation separate words.
-fn light_words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The words of a text as search sees them, on the server's index and in the app's replica
+/// alike: split at ASCII and typographic punctuation, lower-case, accents folded ("Bürgeramt"
+/// and "Burgeramt" are the same word; "ß" stays). Without Unicode tables (they would add
+/// ~17 KiB to the web app): Latin letters with diacritics are folded by a table, any other
+/// non-ASCII character is kept as it is.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     const PUNCT: &[char] = &['„', '“', '”', '‚', '‘', '’', '«', '»', '–', '—', '…', '·'];
     text.split(|c: char| {
         if c.is_ascii() {
@@ -45,41 +29,68 @@ fn light_words(text: &str) -> impl Iterator<Item = String> + '_ {
         }
     })
     .filter(|w| !w.is_empty())
-    .map(|w| {
-        w.chars()
-            .map(|c| match c {
-                'Ä' => 'ä',
-                'Ö' => 'ö',
-                'Ü' => 'ü',
-                c => c.to_ascii_lowercase(),
-            })
-            .collect()
-    })
+    .map(|w| w.chars().map(fold).collect())
+}
+
+/// A letter lower-cased and without its diacritics (Latin-1 and Latin Extended-A).
+fn fold(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => 'a',
+        'Ç' | 'ç' | 'Ć'..='č' => 'c',
+        'Ď'..='đ' => 'd',
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => 'e',
+        'Ĝ'..='ģ' => 'g',
+        'Ĥ'..='ħ' => 'h',
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => 'i',
+        'Ĵ' | 'ĵ' => 'j',
+        'Ķ' | 'ķ' => 'k',
+        'Ĺ'..='ł' => 'l',
+        'Ñ' | 'ñ' | 'Ń'..='ň' => 'n',
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => 'o',
+        'Ŕ'..='ř' => 'r',
+        'Ś'..='š' => 's',
+        'Ţ'..='ŧ' => 't',
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => 'u',
+        'Ŵ' | 'ŵ' => 'w',
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ'..='Ÿ' => 'y',
+        'Ź'..='ž' => 'z',
+        c => c,
+    }
+}
+
+/// The words of `typed` worth searching for: three letters or more, no filler words, no
+/// repeats, at most [`MAX_TERMS`].
+fn terms(typed: &str) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for w in words(typed) {
+        if w.chars().count() >= 3 && !STOP.contains(&w.as_str()) && !terms.contains(&w) {
+            terms.push(w);
+        }
+        if terms.len() == MAX_TERMS {
+            break;
+        }
+    }
+    terms
 }
 
 /// Up to `limit` keys of `candidates` (key, title) whose titles contain a word starting with
-/// one of the typed words (three letters or more, no filler words), most words matched first:
-/// the rule of the server's full-text search, for the app's offline replica.
+/// one of the typed words (three letters or more, no filler words), most words matched first,
+/// ties in the candidates' order. The one rule of "similar ideas": the app runs it on its
+/// replica, the server on what its full-text index found for [`fts_query`].
 pub fn similar_titles<'a, K>(
     typed: &str,
     candidates: impl IntoIterator<Item = (K, &'a str)>,
     limit: usize,
 ) -> Vec<K> {
-    let mut terms: Vec<String> = Vec::new();
-    for w in light_words(typed) {
-        if w.chars().count() >= 3 && !STOP.contains(&w.as_str()) && !terms.contains(&w) {
-            terms.push(w);
-        }
-    }
-    terms.truncate(MAX_TERMS);
+    let terms = terms(typed);
     if terms.is_empty() {
         return Vec::new();
     }
-    // One list per number of words matched (no sort: keeps the web app small); among equal
-    // scores the candidates keep their order.
+    // One list per number of words matched (no sort: keeps the web app small).
     let mut by_score: Vec<Vec<K>> = (0..terms.len()).map(|_| Vec::new()).collect();
     for (key, title) in candidates {
-        let words: Vec<String> = light_words(title).collect();
+        let words: Vec<String> = words(title).collect();
         let score = terms
             .iter()
             .filter(|t| words.iter().any(|w| w.starts_with(t.as_str())))
@@ -91,7 +102,14 @@ pub fn similar_titles<'a, K>(
     by_score.into_iter().rev().flatten().take(limit).collect()
 }
 
-/// The FTS5 query for `typed`, or `None` when nothing is worth searching for.
+/// What the server's full-text index stores for a title: its [`words`], separated by spaces
+/// (the index's `ascii` tokenizer splits there and nowhere inside a word).
+pub fn index_text(title: &str) -> String {
+    words(title).collect::<Vec<_>>().join(" ")
+}
+
+/// The FTS5 query for `typed` (over [`index_text`]), or `None` when nothing is worth
+/// searching for: every term quoted, as a prefix, any of them may match.
 pub fn fts_query(typed: &str) -> Option<String> {
     let terms = terms(typed);
     if terms.is_empty() {
@@ -141,6 +159,12 @@ mod tests {
         let quoted = [(7, "„Übergänge“ für Fußgänger")];
         assert_eq!(similar_titles("übergänge", quoted, 5), vec![7]);
         assert_eq!(similar_titles("FUSSG fußg", quoted, 5), vec![7]);
+        // Accents fold both ways, as in the server's index.
+        let office = [(8, "Bürgeramt online"), (9, "Café im Rathaus")];
+        assert_eq!(similar_titles("Burgeramt", office, 5), vec![8]);
+        assert_eq!(similar_titles("CAFE", office, 5), vec![9]);
+        assert_eq!(index_text("„Bürgeramt“ – Café!"), "burgeramt cafe");
+        assert_eq!(fts_query("Bürgeramt"), Some("\"burgeramt\"*".into()));
     }
 
     proptest! {
@@ -152,7 +176,11 @@ mod tests {
                 for part in q.split(" OR ") {
                     prop_assert!(part.starts_with('"') && part.ends_with("\"*"), "{}", part);
                     let inner = &part[1..part.len() - 2];
-                    prop_assert!(inner.chars().all(char::is_alphanumeric), "{}", inner);
+                    prop_assert!(!inner.is_empty(), "{}", part);
+                    prop_assert!(
+                        inner.chars().all(|c| !c.is_ascii() || c.is_ascii_alphanumeric()),
+                        "{}", inner
+                    );
                 }
             }
         }

@@ -2,9 +2,11 @@
 //!
 //! Rules (same on client and server): titles are 5–120 characters after trimming and a single
 //! line; idea texts are 1–2,000 characters after trimming. Control characters other than line
-//! breaks and tabs are refused. HTML is *not* stripped: it is ordinary text, stored as typed and
-//! always displayed escaped.
+//! breaks and tabs, direction overrides and invisible-only text are refused ([`crate::chars`]);
+//! the server stores text in Unicode NFC. HTML is *not* stripped: it is ordinary text, stored
+//! as typed and always displayed escaped.
 
+use crate::chars::{self, TextFault};
 use crate::error::ErrorCode;
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +34,10 @@ pub enum ValidationError {
     CommentTooLong,
     #[error("the comment contains control characters")]
     CommentInvalid,
+    #[error("the text contains characters that reverse the writing direction")]
+    TextDirection,
+    #[error("the text has no visible characters")]
+    TextInvisible,
 }
 
 impl ValidationError {
@@ -46,12 +52,18 @@ impl ValidationError {
             Self::CommentEmpty => ErrorCode::CommentEmpty,
             Self::CommentTooLong => ErrorCode::CommentTooLong,
             Self::CommentInvalid => ErrorCode::CommentInvalid,
+            Self::TextDirection => ErrorCode::TextDirection,
+            Self::TextInvisible => ErrorCode::TextInvisible,
         }
     }
-}
 
-fn is_forbidden_control(c: char, allow_newlines: bool) -> bool {
-    c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t'))
+    fn from_fault(fault: TextFault, invalid: Self) -> Self {
+        match fault {
+            TextFault::Control => invalid,
+            TextFault::Direction => Self::TextDirection,
+            TextFault::Invisible => Self::TextInvisible,
+        }
+    }
 }
 
 /// The rule shared by free texts with line breaks: trimmed, no control characters other than
@@ -62,14 +74,12 @@ fn parse_multiline(
     errors: [ValidationError; 3],
 ) -> Result<String, ValidationError> {
     let [invalid, empty, too_long] = errors;
-    let s = raw.trim();
-    if s.chars().any(|c| is_forbidden_control(c, true)) {
-        return Err(invalid);
-    }
+    let s = chars::clean(raw);
+    chars::check(&s, true).map_err(|f| ValidationError::from_fault(f, invalid))?;
     match s.chars().count() {
         0 => Err(empty),
         n if n > max => Err(too_long),
-        _ => Ok(s.to_owned()),
+        _ => Ok(s),
     }
 }
 
@@ -80,10 +90,9 @@ pub struct IdeaTitle(String);
 
 impl IdeaTitle {
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
-        let s = raw.trim();
-        if s.chars().any(|c| is_forbidden_control(c, false)) {
-            return Err(ValidationError::TitleInvalid);
-        }
+        let s = chars::clean(raw);
+        chars::check(&s, false)
+            .map_err(|f| ValidationError::from_fault(f, ValidationError::TitleInvalid))?;
         let n = s.chars().count();
         if n < TITLE_MIN {
             return Err(ValidationError::TitleTooShort);
@@ -91,7 +100,7 @@ impl IdeaTitle {
         if n > TITLE_MAX {
             return Err(ValidationError::TitleTooLong);
         }
-        Ok(Self(s.to_owned()))
+        Ok(Self(s))
     }
 
     pub fn as_str(&self) -> &str {
@@ -189,6 +198,33 @@ mod tests {
         assert_eq!(
             IdeaTitle::parse("Null\u{0}byte"),
             Err(ValidationError::TitleInvalid)
+        );
+    }
+
+    #[test]
+    fn misleading_text_is_refused_in_every_field() {
+        let rlo = "Rechnung\u{202E}fdp.exe ist da";
+        assert_eq!(IdeaTitle::parse(rlo), Err(ValidationError::TextDirection));
+        assert_eq!(IdeaBody::parse(rlo), Err(ValidationError::TextDirection));
+        assert_eq!(CommentBody::parse(rlo), Err(ValidationError::TextDirection));
+        let blank = "\u{200B}".repeat(10);
+        assert_eq!(
+            IdeaTitle::parse(&blank),
+            Err(ValidationError::TextInvisible)
+        );
+        assert_eq!(IdeaBody::parse(&blank), Err(ValidationError::TextInvisible));
+        assert_eq!(
+            CommentBody::parse(&blank),
+            Err(ValidationError::TextInvisible)
+        );
+        assert_eq!(
+            IdeaTitle::parse("Zeile eins\u{2028}Zeile zwei"),
+            Err(ValidationError::TitleInvalid)
+        );
+        assert!(IdeaBody::parse("Absatz eins\u{2029}Absatz zwei").is_ok());
+        assert_eq!(
+            ValidationError::TextDirection.code(),
+            ErrorCode::TextDirection
         );
     }
 

@@ -50,6 +50,10 @@ pub async fn launch(
             DEMO_MODERATOR.0
         );
     }
+    // Only now, with the database open and migrated, is the server ready. Tests and scripts
+    // wait for this line (and read the port from it).
+    let addr = listener.local_addr()?;
+    println!("werkstadt läuft auf http://{addr}/");
     let (stopping, shutdown_rx) = tokio::sync::watch::channel(false);
     let app = http::router(
         http::AppState {

@@ -21,9 +21,6 @@ async fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
-            let addr = listener.local_addr().map_or(listen, |a| a);
-            // Tests and scripts read this line to find the port.
-            println!("werkstadt läuft auf http://{addr}/");
             if let Err(e) =
                 werkstadt_server::launch(config, listener, werkstadt_server::shutdown_signal())
                     .await

@@ -185,9 +185,11 @@ impl Texts {
             ErrorCode::StaleState => self.err_stale.into(),
             ErrorCode::UnknownIdea | ErrorCode::NotFound => self.err_unknown_idea.into(),
             ErrorCode::Forbidden => self.err_forbidden.into(),
-            ErrorCode::ReasonMissing | ErrorCode::ReasonTooLong | ErrorCode::ReasonInvalid => {
-                self.reason_required.into()
-            }
+            ErrorCode::ReasonMissing
+            | ErrorCode::ReasonTooLong
+            | ErrorCode::ReasonInvalid
+            | ErrorCode::TextDirection
+            | ErrorCode::TextInvisible => self.reason_required.into(),
             ErrorCode::InvalidCredentials => self.login_failed.into(),
             ErrorCode::RateLimited => self.rate_limited.into(),
             ErrorCode::StaffRequired | ErrorCode::AuthRequired | ErrorCode::CsrfMismatch => {

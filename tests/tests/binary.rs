@@ -232,3 +232,67 @@ async fn the_first_admin_is_created_on_the_command_line_and_can_sign_in() {
     let session: serde_json::Value = res.json().await.expect("json");
     assert_eq!(session["role"], "admin");
 }
+
+/// `werkstadt admin create-user` started at the same moment as the first `serve` on a new,
+/// empty database: both migrate it, neither fails, and the line "werkstadt läuft auf …" means
+/// the server answers (its database is open and migrated). 50 rounds, each on a fresh file.
+#[tokio::test]
+async fn create_user_beside_a_first_serve_on_an_empty_database_never_races() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    use werkstadt_tests::{dist_dir, server_binary, GroupChild};
+    let dist = dist_dir();
+    let dir = tempfile::tempdir().expect("temp dir");
+    for round in 0..50 {
+        let db = dir.path().join(format!("round-{round}/werkstadt.db"));
+        let mut admin = GroupChild::spawn(
+            Command::new(server_binary())
+                .args(["admin", "create-user", "--role", "admin", "leitung", "--db"])
+                .arg(&db)
+                .env("RUST_LOG", "warn")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped()),
+        );
+        let mut server = GroupChild::spawn(
+            Command::new(server_binary())
+                .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--db"])
+                .arg(&db)
+                .arg("--dist")
+                .arg(&dist)
+                .env("RUST_LOG", "warn")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::inherit()),
+        );
+        admin
+            .child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(b"ein langes Passwort 2026\n")
+            .expect("writes the password");
+        let mut line = String::new();
+        BufReader::new(server.child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("reads the ready line");
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("round {round}: no URL in {line:?}"))
+            .trim_end_matches('/')
+            .to_owned();
+        // Ready means ready: the very first request after the line is served from the
+        // migrated database, without retrying.
+        let process = reqwest::get(format!("{url}/api/process"))
+            .await
+            .unwrap_or_else(|e| panic!("round {round}: {e}"));
+        assert_eq!(process.status(), 200, "round {round}");
+        let status = wait_for_exit(&mut admin.child, Duration::from_secs(30))
+            .unwrap_or_else(|| panic!("round {round}: create-user hangs"));
+        let mut err = String::new();
+        if let Some(mut e) = admin.child.stderr.take() {
+            let _ = std::io::Read::read_to_string(&mut e, &mut err);
+        }
+        assert!(status.success(), "round {round}: create-user failed: {err}");
+    }
+}

@@ -45,19 +45,21 @@ pub async fn issue(
     Admin(admin): Admin,
     AppJson(req): AppJson<NewCodes>,
 ) -> Result<Response, ApiError> {
-    let label = req.label.trim().to_owned();
     if !(1..=MAX_BATCH).contains(&req.count) {
         return Err(ApiError::client(
             ErrorCode::BadQuery,
             format!("Between 1 and {MAX_BATCH} codes per batch."),
         ));
     }
-    if label.is_empty() || label.chars().count() > LABEL_MAX || label.contains(['<', '>']) {
+    let Some(label) = werkstadt_domain::codes::label(&req.label) else {
         return Err(ApiError::client(
             ErrorCode::BadQuery,
-            format!("A label of 1 to {LABEL_MAX} characters, without '<' or '>'."),
+            format!(
+                "A label of 1 to {LABEL_MAX} visible characters on one line, without '<', '>' \
+                 or direction overrides."
+            ),
         ));
-    }
+    };
     let codes: Vec<String> = (0..req.count).map(|_| random_code()).collect();
     s.store
         .issue_codes(admin.session.staff_id, label.clone(), codes.clone())

@@ -32,7 +32,7 @@ impl ApiError {
             NotFound | UnknownTheme | UnknownIdea => StatusCode::NOT_FOUND,
             TitleTooShort | TitleTooLong | TitleInvalid | BodyEmpty | BodyTooLong | BodyInvalid
             | DotBudgetExceeded | DotInvalid | CommentEmpty | CommentTooLong | CommentInvalid
-            | TooManyMutations => StatusCode::UNPROCESSABLE_ENTITY,
+            | TextDirection | TextInvisible | TooManyMutations => StatusCode::UNPROCESSABLE_ENTITY,
             UpgradeRequired => StatusCode::UPGRADE_REQUIRED,
             ResetRequired => StatusCode::CONFLICT,
             Busy => StatusCode::SERVICE_UNAVAILABLE,

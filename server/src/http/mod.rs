@@ -2,6 +2,7 @@
 
 mod assets;
 mod codes;
+mod csv_table;
 pub mod error;
 mod extract;
 mod ideas;

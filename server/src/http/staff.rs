@@ -2,6 +2,7 @@
 //! (admins). Sessions are cookies (HttpOnly, SameSite=Strict, Secure over HTTPS); writes need
 //! the CSRF token the sign-in returned. Every staff action lands in the audit log.
 
+use super::csv_table::CsvTable;
 use super::error::ApiError;
 use super::extract::AppJson;
 use super::staff_auth::{Admin, Staff};
@@ -191,12 +192,9 @@ pub async fn audit(
               (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)))]
 pub async fn audit_csv(State(s): State<AppState>, _admin: Admin) -> Result<Response, ApiError> {
     let entries = s.store.audit_log().await?;
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let internal = |e: csv::Error| ApiError::Internal(e.to_string());
-    out.write_record(["seq", "at", "actor", "action", "target", "before", "after"])
-        .map_err(internal)?;
+    let mut table = CsvTable::new(&["seq", "at", "actor", "action", "target", "before", "after"])?;
     for e in entries {
-        out.write_record([
+        table.row([
             e.seq.to_string(),
             e.at.to_string(),
             e.actor,
@@ -204,21 +202,7 @@ pub async fn audit_csv(State(s): State<AppState>, _admin: Admin) -> Result<Respo
             e.target,
             e.before.unwrap_or_default(),
             e.after.unwrap_or_default(),
-        ])
-        .map_err(internal)?;
+        ])?;
     }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"werkstadt-audit.csv\"",
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    table.into_download("werkstadt-audit.csv")
 }

@@ -41,8 +41,8 @@ pub enum StoreError {
     UnknownStaff,
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("migration: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
+    #[error("the database has schema version {found}, this release knows only {known}: use a newer werkstadt")]
+    SchemaTooNew { found: usize, known: usize },
     #[error("io: {0}")]
     Io(String),
     #[error("a storage worker panicked: {0}")]

@@ -104,6 +104,13 @@ impl Store {
             }
             let mut writer = connection::open(&path)?;
             connection::migrate(&mut writer)?;
+            // A rebuilt index (after a migration) catches up before the first request.
+            if search::queued(&writer)? {
+                let tx =
+                    writer.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                search::flush(&tx)?;
+                tx.commit()?;
+            }
             let head = changes::head(&writer)?;
             Ok(Self {
                 inner: Arc::new(Inner {
@@ -235,7 +242,8 @@ impl Store {
     }
 
     pub async fn idea(&self, id: IdeaId) -> Result<IdeaDetail, StoreError> {
-        self.read(move |tx| queries::idea_detail(tx, id)).await
+        self.read(move |tx| queries::idea_detail(tx, id, None))
+            .await
     }
 
     pub async fn submit_idea(
@@ -247,7 +255,10 @@ impl Store {
             queries::ensure_participant(tx, &caller)?;
             let rules = queries::rules(tx)?;
             let created = queries::insert_idea(tx, caller.id, &draft, rules)?;
-            Ok((queries::idea_detail(tx, draft.id)?, created))
+            Ok((
+                queries::idea_detail(tx, draft.id, Some(caller.id))?,
+                created,
+            ))
         })
         .await
     }

@@ -6,6 +6,7 @@ use super::queries::{self, now_ms};
 use super::staff::{append_audit, Audit};
 use super::{Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
+use werkstadt_domain::chars::clean;
 use werkstadt_domain::moderation::{transition, Decision, IdeaStatus, ModerationMode, OpenReport};
 use werkstadt_domain::sync::CommentId;
 use werkstadt_domain::sync::{CommentRecord, IdeaRecord};
@@ -42,9 +43,9 @@ pub fn decide(
         Decision::Reject { reason } | Decision::Hide { reason } => {
             tx.execute(
                 "UPDATE idea SET status = ?2, reason = ?3 WHERE id = ?1",
-                params![id, to.as_str(), reason.trim()],
+                params![id, to.as_str(), clean(reason)],
             )?;
-            after["reason"] = reason.trim().into();
+            after["reason"] = clean(reason).into();
         }
         Decision::Move { theme_id } => {
             let same_process: bool = tx.query_row(
@@ -67,9 +68,9 @@ pub fn decide(
         Decision::Answer { status, text } => {
             tx.execute(
                 "UPDATE idea SET answer_status = ?2, answer_text = ?3, answered_at = ?4 WHERE id = ?1",
-                params![id, status.as_str(), text.trim(), now_ms()],
+                params![id, status.as_str(), clean(text), now_ms()],
             )?;
-            after["answer"] = serde_json::json!({"status": status.as_str(), "text": text.trim()});
+            after["answer"] = serde_json::json!({"status": status.as_str(), "text": clean(text)});
         }
     }
     if let Decision::Merge { into } = decision {
@@ -117,7 +118,7 @@ pub fn decide_comment(
     let (to, reason) = match decision {
         Decision::Approve => (transition(from, decision), None),
         Decision::Reject { reason } | Decision::Hide { reason } => {
-            (transition(from, decision), Some(reason.trim()))
+            (transition(from, decision), Some(clean(reason)))
         }
         _ => (Err(werkstadt_domain::ErrorCode::StaleState), None),
     };

@@ -187,7 +187,9 @@ pub fn ideas_page(
     })
 }
 
-/// Up to five published ideas whose titles are like `typed` (full-text, best match first).
+/// Up to five published ideas whose titles are like `typed`: the full-text index finds the
+/// candidates (best first by bm25, at most [`SIMILAR_CANDIDATES`]), the domain's rule
+/// (`search::similar_titles`, the same the app runs offline) picks and orders them.
 pub fn similar_ideas(tx: &Connection, typed: &str) -> Result<Vec<IdeaSummary>, StoreError> {
     let Some(query) = werkstadt_domain::search::fts_query(typed) else {
         return Ok(Vec::new());
@@ -195,33 +197,62 @@ pub fn similar_ideas(tx: &Connection, typed: &str) -> Result<Vec<IdeaSummary>, S
     let mut stmt = tx.prepare_cached(&format!(
         "{IDEA_SUMMARY_SQL} JOIN idea_fts ON idea_fts.rowid = i.rowid
          WHERE idea_fts MATCH ?1 AND i.status = 'published'
-         ORDER BY bm25(idea_fts) LIMIT 5"
+         ORDER BY bm25(idea_fts) LIMIT {SIMILAR_CANDIDATES}"
     ))?;
-    let rows = stmt.query_map([query], idea_summary_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let found: Vec<IdeaSummary> = stmt
+        .query_map([query], idea_summary_row)?
+        .collect::<Result<_, _>>()?;
+    let picked = werkstadt_domain::search::similar_titles(
+        typed,
+        found.iter().enumerate().map(|(n, i)| (n, i.title.as_str())),
+        5,
+    );
+    Ok(picked.into_iter().map(|n| found[n].clone()).collect())
 }
 
-pub fn idea_detail(tx: &Connection, id: IdeaId) -> Result<IdeaDetail, StoreError> {
-    tx.query_row(
-        "SELECT i.id, i.theme_id, t.title, i.title, i.body,
-                (SELECT COUNT(*) FROM support s WHERE s.idea_id = i.id), i.created_at
+/// Most full-text matches ranked by the domain's rule for one "similar ideas" answer.
+const SIMILAR_CANDIDATES: usize = 200;
+
+/// An idea's detail as `viewer` may see it: published ideas for everyone, an idea in any
+/// other state only for its author (who just submitted it under pre-moderation, say).
+pub fn idea_detail(
+    tx: &Connection,
+    id: IdeaId,
+    viewer: Option<ParticipantId>,
+) -> Result<IdeaDetail, StoreError> {
+    let (detail, author) = tx
+        .query_row(
+            "SELECT i.id, i.theme_id, t.title, i.title, i.body,
+                (SELECT COUNT(*) FROM support s WHERE s.idea_id = i.id), i.created_at,
+                i.status, i.author_id
          FROM idea i JOIN theme t ON t.id = i.theme_id
-         WHERE i.id = ?1 AND i.status = 'published'",
-        [id.to_string()],
-        |r| {
-            Ok(IdeaDetail {
-                id: IdeaId(uuid_at(r, 0)?),
-                theme_id: ThemeId(uuid_at(r, 1)?),
-                theme_title: r.get(2)?,
-                title: r.get(3)?,
-                body: r.get(4)?,
-                support_count: u32_at(r, 5)?,
-                created_at: r.get(6)?,
-            })
-        },
-    )
-    .optional()?
-    .ok_or(StoreError::UnknownIdea)
+         WHERE i.id = ?1",
+            [id.to_string()],
+            |r| {
+                let status: String = r.get(7)?;
+                Ok((
+                    IdeaDetail {
+                        id: IdeaId(uuid_at(r, 0)?),
+                        theme_id: ThemeId(uuid_at(r, 1)?),
+                        theme_title: r.get(2)?,
+                        title: r.get(3)?,
+                        body: r.get(4)?,
+                        support_count: u32_at(r, 5)?,
+                        created_at: r.get(6)?,
+                        status: IdeaStatus::parse(&status).unwrap_or(IdeaStatus::Hidden),
+                    },
+                    r.get::<_, String>(8)?,
+                ))
+            },
+        )
+        .optional()?
+        .ok_or(StoreError::UnknownIdea)?;
+    let own = viewer.is_some_and(|v| v.to_string() == author);
+    if detail.status == IdeaStatus::Published || own {
+        Ok(detail)
+    } else {
+        Err(StoreError::UnknownIdea)
+    }
 }
 
 /// Compares two hashes without an early exit, so timing does not leak how much matched.

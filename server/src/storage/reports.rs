@@ -155,7 +155,7 @@ impl Store {
                     kind,
                     id,
                     caller.id.to_string(),
-                    report.reason.trim(),
+                    werkstadt_domain::chars::clean(&report.reason),
                     now_ms()
                 ],
             )?;

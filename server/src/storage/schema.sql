@@ -55,9 +55,9 @@ CREATE TABLE idea (
     CHECK (answer_status IN ('received', 'in_review', 'accepted', 'implemented', 'declined')), answer_text TEXT, answered_at INTEGER) STRICT;
 
 CREATE VIRTUAL TABLE idea_fts USING fts5(
-    title,
+    words,
     content = '', contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'ascii'
 );
 
 CREATE TABLE 'idea_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;

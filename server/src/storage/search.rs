@@ -4,7 +4,8 @@
 //! trigger. Ideas are never deleted.
 
 use super::StoreError;
-use rusqlite::Connection;
+use rusqlite::{params, Connection};
+use werkstadt_domain::search::index_text;
 
 /// Whether ideas wait to be indexed.
 pub fn queued(tx: &Connection) -> Result<bool, StoreError> {
@@ -16,28 +17,32 @@ pub fn queued(tx: &Connection) -> Result<bool, StoreError> {
         .query_row([], |r| r.get(0))?)
 }
 
-/// Brings `idea_fts` up to date.
+/// Brings `idea_fts` up to date: each title's words as the domain's search rule sees them.
 pub fn flush(tx: &Connection) -> Result<(), StoreError> {
-    tx.execute(
-        "INSERT INTO idea_fts (rowid, title)
-         SELECT rowid, title FROM idea WHERE rowid > (SELECT watermark FROM idea_fts_state)",
-        [],
+    let titles = |sql: &str| -> Result<Vec<(i64, String)>, StoreError> {
+        Ok(tx
+            .prepare_cached(sql)?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?)
+    };
+    let new = titles(
+        "SELECT rowid, title FROM idea WHERE rowid > (SELECT watermark FROM idea_fts_state)",
     )?;
+    let edited = titles(
+        "SELECT i.rowid, i.title FROM idea_fts_queue q JOIN idea i ON i.rowid = q.idea_rowid",
+    )?;
+    let mut insert = tx.prepare_cached("INSERT INTO idea_fts (rowid, words) VALUES (?1, ?2)")?;
+    for (rowid, title) in &new {
+        insert.execute(params![rowid, index_text(title)])?;
+    }
+    for (rowid, title) in &edited {
+        tx.execute("DELETE FROM idea_fts WHERE rowid = ?1", [rowid])?;
+        insert.execute(params![rowid, index_text(title)])?;
+    }
     tx.execute(
         "UPDATE idea_fts_state SET watermark = (SELECT COALESCE(MAX(rowid), 0) FROM idea)",
         [],
     )?;
-    let edited: Vec<i64> = tx
-        .prepare_cached("SELECT idea_rowid FROM idea_fts_queue")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    for rowid in edited {
-        tx.execute("DELETE FROM idea_fts WHERE rowid = ?1", [rowid])?;
-        tx.execute(
-            "INSERT INTO idea_fts (rowid, title) SELECT rowid, title FROM idea WHERE rowid = ?1",
-            [rowid],
-        )?;
-    }
     tx.execute("DELETE FROM idea_fts_queue", [])?;
     Ok(())
 }

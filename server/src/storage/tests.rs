@@ -16,9 +16,64 @@ fn caller(n: u128) -> Caller {
     }
 }
 
+/// Each migration applies on top of the previous ones, and migrating twice changes nothing.
 #[test]
-fn migrations_validate() {
-    MIGRATIONS.validate().expect("migrations are valid");
+fn migrations_apply_one_by_one_and_are_idempotent() {
+    let mut conn = Connection::open_in_memory().expect("memory db");
+    for v in 1..=MIGRATIONS.len() {
+        connection::migrate_to(&mut conn, v).expect("applies");
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(usize::try_from(version), Ok(v));
+    }
+    connection::migrate(&mut conn).expect("second run is a no-op");
+}
+
+/// Two processes opening one new database at the same moment (a server starting beside
+/// `werkstadt admin create-user`): both succeed, the schema is applied once. 50 rounds.
+#[test]
+fn two_connections_migrating_one_new_database_at_once_both_succeed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for round in 0..50 {
+        let path = dir.path().join(format!("{round}.db"));
+        let start = std::sync::Arc::new(std::sync::Barrier::new(2));
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                let (path, start) = (path.clone(), std::sync::Arc::clone(&start));
+                std::thread::spawn(move || {
+                    start.wait();
+                    let mut conn = connection::open(&path)?;
+                    connection::migrate(&mut conn)
+                })
+            })
+            .collect();
+        for w in workers {
+            w.join()
+                .expect("no panic")
+                .unwrap_or_else(|e| panic!("round {round}: {e}"));
+        }
+        let conn = connection::open(&path).expect("opens");
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(usize::try_from(version), Ok(MIGRATIONS.len()));
+    }
+}
+
+/// A database written by a newer release is refused and left as it is.
+#[test]
+fn a_database_from_a_newer_release_is_refused() {
+    let mut conn = Connection::open_in_memory().expect("memory db");
+    connection::migrate(&mut conn).expect("migrates");
+    let newer = MIGRATIONS.len() + 1;
+    conn.pragma_update(None, "user_version", newer as i64)
+        .expect("sets");
+    let err = connection::migrate(&mut conn).expect_err("refused");
+    assert!(
+        matches!(err, StoreError::SchemaTooNew { found, .. } if found == newer),
+        "{err}"
+    );
 }
 
 /// The schema after all migrations equals the reviewed snapshot in `schema.sql`.
@@ -48,7 +103,7 @@ fn schema_after_migrations_equals_the_expected_schema() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
-    assert_eq!(version, 9);
+    assert_eq!(version, 10);
 }
 
 #[tokio::test]
@@ -355,7 +410,7 @@ fn upgrading_a_version_1_database_equals_a_fresh_one_and_fills_the_feed() {
             .collect()
     };
     let mut old = Connection::open_in_memory().expect("db");
-    MIGRATIONS.to_version(&mut old, 1).expect("version 1");
+    connection::migrate_to(&mut old, 1).expect("version 1");
     old.execute_batch(
         "INSERT INTO process VALUES ('00000000-0000-7000-8000-000000000001', 'P', 'D', 5, 1);
          INSERT INTO theme VALUES ('00000000-0000-7000-8000-000000000002', '00000000-0000-7000-8000-000000000001', 'T', 'D', 0);

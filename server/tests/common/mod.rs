@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod staff;
+
 use reqwest::{Client, Response, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
