@@ -12,6 +12,7 @@ pub mod dots;
 pub mod error;
 pub mod ids;
 pub mod moderation;
+pub mod privacy;
 pub mod replica;
 pub mod search;
 pub mod staff;

@@ -363,6 +363,7 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
             participants,
         ),
         (Method::GET, "/api/me".into(), None, participants),
+        (Method::GET, "/api/me/data".into(), None, participants),
         (
             Method::POST,
             "/api/sync/push".into(),
@@ -432,6 +433,8 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
         ),
         (Method::GET, "/api/admin/audit".into(), None, admins),
         (Method::GET, "/api/admin/audit.csv".into(), None, admins),
+        // Last: it deletes the caller's identity.
+        (Method::DELETE, "/api/me".into(), None, participants),
     ];
     for (method, path, body, allowed) in &matrix {
         for who in [Anonymous, Participant, Moderator, Admin] {

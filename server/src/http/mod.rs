@@ -9,6 +9,7 @@ mod ideas;
 mod limits;
 mod moderation;
 mod openapi;
+mod privacy;
 mod process;
 mod staff;
 mod staff_auth;
@@ -48,6 +49,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
         .merge(process::router())
         .merge(ideas::router())
         .merge(votes::router())
+        .merge(privacy::router())
         .merge(sync::router())
         .merge(openapi::router())
         .fallback(api_not_found)

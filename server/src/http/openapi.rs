@@ -1,6 +1,6 @@
 //! `GET /api/openapi.json`: the OpenAPI 3 document, generated from the handlers' annotations.
 
-use super::{codes, ideas, moderation, process, staff, sync, votes, AppState};
+use super::{codes, ideas, moderation, privacy, process, staff, sync, votes, AppState};
 use axum::routing::get;
 use axum::{Json, Router};
 use utoipa::OpenApi;
@@ -24,6 +24,8 @@ use utoipa::OpenApi;
         ideas::add_comment,
         votes::set_dots,
         votes::me,
+        privacy::my_data,
+        privacy::delete_me,
         sync::push,
         sync::pull,
         sync::events,

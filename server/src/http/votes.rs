@@ -14,7 +14,7 @@ use werkstadt_domain::DotBallot;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/dots", put(set_dots))
-        .route("/me", get(me))
+        .route("/me", get(me).delete(super::privacy::delete_me))
 }
 
 /// Replaces the caller's dot allocation in the current process (budget: 5 points).

@@ -2,8 +2,11 @@
 
 use super::{queries, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
-use werkstadt_domain::sync::{Change, PullResponse, PULL_PAGE};
-use werkstadt_domain::{IdeaId, ParticipantId};
+use werkstadt_domain::moderation::IdeaStatus;
+use werkstadt_domain::sync::{
+    Change, CommentId, CommentRecord, IdeaRecord, PullResponse, PULL_PAGE,
+};
+use werkstadt_domain::{IdeaId, ParticipantId, ThemeId};
 
 /// Entity kinds in `change_log.kind`.
 pub mod kind {
@@ -112,6 +115,36 @@ fn parse<T: std::str::FromStr>(s: &str) -> Result<T, StoreError> {
         .map_err(|_| StoreError::Corrupt(format!("bad id {s:?} in change_log")))
 }
 
+/// The tombstone of an idea that no longer exists (its author deleted their identity): no
+/// text, not public, so every replica drops it.
+fn deleted_idea(id: IdeaId) -> IdeaRecord {
+    IdeaRecord {
+        id,
+        theme_id: ThemeId(uuid::Uuid::nil()),
+        title: String::new(),
+        body: String::new(),
+        support_count: 0,
+        comment_count: 0,
+        created_at: 0,
+        status: IdeaStatus::Hidden,
+        reason: None,
+        merged_into: None,
+        answer: None,
+    }
+}
+
+/// The tombstone of a deleted comment (empty text: replicas drop it).
+fn deleted_comment(id: CommentId) -> CommentRecord {
+    CommentRecord {
+        id,
+        idea_id: IdeaId(uuid::Uuid::nil()),
+        body: String::new(),
+        created_at: 0,
+        status: IdeaStatus::Hidden,
+        reason: None,
+    }
+}
+
 fn load(
     tx: &Connection,
     caller: ParticipantId,
@@ -121,8 +154,20 @@ fn load(
     Ok(match kind {
         kind::PROCESS => Change::Process(queries::process(tx, parse(entity)?)?),
         kind::THEME => Change::Theme(queries::theme_summary(tx, parse(entity)?)?),
-        kind::IDEA => Change::Idea(queries::idea_record(tx, parse(entity)?, Some(caller))?),
-        kind::COMMENT => Change::Comment(queries::comment(tx, parse(entity)?, Some(caller))?),
+        kind::IDEA => {
+            let id = parse(entity)?;
+            match queries::idea_record(tx, id, Some(caller)) {
+                Err(StoreError::UnknownIdea) => Change::Idea(deleted_idea(id)),
+                found => Change::Idea(found?),
+            }
+        }
+        kind::COMMENT => {
+            let id = parse(entity)?;
+            match queries::comment(tx, id, Some(caller)) {
+                Err(StoreError::UnknownComment) => Change::Comment(deleted_comment(id)),
+                found => Change::Comment(found?),
+            }
+        }
         kind::SUPPORT => {
             let (idea, _) = entity
                 .split_once(':')

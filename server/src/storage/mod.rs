@@ -13,6 +13,7 @@ pub mod codes;
 mod connection;
 mod error;
 mod moderation;
+mod privacy;
 mod queries;
 pub mod reports;
 mod search;

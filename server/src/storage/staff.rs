@@ -35,6 +35,25 @@ pub struct Audit {
     pub after: Option<String>,
 }
 
+/// The actor shown for a line without a staff member (a participant deleting their identity).
+/// Not a valid user name, so it cannot be confused with one.
+pub const ANONYMOUS_ACTOR: &str = "(anonym)";
+
+/// An audit line without an actor: something an anonymous participant did, recorded without
+/// saying who (a deletion of their identity).
+pub fn append_anonymous_audit(
+    tx: &Connection,
+    action: &'static str,
+    after: Option<String>,
+) -> Result<(), StoreError> {
+    tx.prepare_cached(
+        "INSERT INTO audit_log (at, actor_id, action, target, before, after)
+         VALUES (?1, NULL, ?2, '', NULL, ?3)",
+    )?
+    .execute(params![now_ms(), action, after])?;
+    Ok(())
+}
+
 fn role_at(r: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Role> {
     let s: String = r.get(idx)?;
     Role::parse(&s).ok_or_else(|| {
@@ -237,10 +256,11 @@ impl Store {
     pub async fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
         self.read(|tx| {
             let mut stmt = tx.prepare(
-                "SELECT a.seq, a.at, s.username, a.action, a.target, a.before, a.after
-                 FROM audit_log a JOIN staff s ON s.id = a.actor_id ORDER BY a.seq",
+                "SELECT a.seq, a.at, COALESCE(s.username, ?1), a.action, a.target, a.before,
+                        a.after
+                 FROM audit_log a LEFT JOIN staff s ON s.id = a.actor_id ORDER BY a.seq",
             )?;
-            let rows = stmt.query_map([], |r| {
+            let rows = stmt.query_map([ANONYMOUS_ACTOR], |r| {
                 Ok(AuditEntry {
                     seq: u64::try_from(r.get::<_, i64>(0)?).unwrap_or(0),
                     at: r.get(1)?,
