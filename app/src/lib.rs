@@ -61,6 +61,7 @@ fn App() -> impl IntoView {
             Route::Dots => view! { <dots::DotsPage/> }.into_any(),
             Route::Results => view! { <results::ResultsPage/> }.into_any(),
             Route::Code(code) => view! { <code::CodePage code/> }.into_any(),
+            Route::MyData(deleted) => view! { <my_data::MyDataPage deleted/> }.into_any(),
             Route::NotFound => view! { <not_found::NotFoundPage/> }.into_any(),
         }
     };

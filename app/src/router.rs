@@ -20,6 +20,8 @@ pub enum Route {
     Results,
     /// Redeeming a participation code, optionally filled in (`/code?c=…`).
     Code(Option<String>),
+    /// Taking out or deleting one's data; `true` right after a deletion.
+    MyData(bool),
     NotFound,
 }
 
@@ -39,6 +41,7 @@ impl Route {
             ["ergebnisse"] => Route::Results,
             // The QR code of a participation code opens `/code?c=…`.
             ["code"] => Route::Code(query_param(search, "c")),
+            ["meine-daten"] => Route::MyData(search.contains("geloescht")),
             _ => Route::NotFound,
         }
     }
@@ -46,9 +49,12 @@ impl Route {
     /// The top-level section a route belongs to (for `aria-current` in the navigation).
     pub fn section(&self) -> &'static str {
         match self {
-            Route::Start | Route::Theme(_) | Route::Idea(_) | Route::Code(_) | Route::NotFound => {
-                "/"
-            }
+            Route::Start
+            | Route::Theme(_)
+            | Route::Idea(_)
+            | Route::Code(_)
+            | Route::MyData(_)
+            | Route::NotFound => "/",
             Route::NewIdea(_) => "/neu",
             Route::Dots => "/punkte",
             Route::Results => "/ergebnisse",
@@ -128,8 +134,14 @@ fn link_target(ev: &web_sys::MouseEvent) -> Option<String> {
     }
     let origin = web_sys::window()?.location().origin().ok()?;
     let url = web_sys::Url::new(&a.href()).ok()?;
-    (url.origin() == origin && !url.pathname().starts_with("/api/"))
-        .then(|| format!("{}{}", url.pathname(), url.search()))
+    // Files (the privacy page, downloads) are real navigations, not app routes.
+    let path = url.pathname();
+    let file = path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'));
+    (url.origin() == origin && !path.starts_with("/api/") && !file)
+        .then(|| format!("{path}{}", url.search()))
 }
 
 /// Creates the router, provides it as context and starts listening to clicks and history.

@@ -11,6 +11,8 @@
 //! page becomes visible, when the server says "changed" (server-sent events), every minute, and
 //! with backoff while the server cannot be reached: `navigator.onLine` alone is never trusted.
 
+mod forget;
+
 use crate::api;
 use crate::platform::http::{self, from_js, to_js, ClientError};
 use crate::platform::idb::{self, Db, Op, ENTITIES, STATE};

@@ -125,6 +125,11 @@ pub async fn get_js(path: &str, who: &Identity) -> Result<JsValue, ClientError> 
     js_sys::JSON::parse(&text).map_err(|_| unexpected())
 }
 
+/// A request without a body; the answer's text (e.g. a download, or a summary to show).
+pub async fn send(method: &str, path: &str, who: &Identity) -> Result<String, ClientError> {
+    fetch_text(method, path, None, Some(who)).await
+}
+
 /// A field of a plain JS object (`undefined` when missing).
 pub fn field(value: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)

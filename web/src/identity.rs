@@ -48,6 +48,13 @@ pub fn get_or_create() -> Result<Identity, String> {
     Ok(identity)
 }
 
+/// Forgets this device's identity (after the participant deleted it on the server): the next
+/// start creates a new, unrelated one.
+pub fn forget() {
+    super::storage_remove(ID_KEY);
+    super::storage_remove(SECRET_KEY);
+}
+
 /// A new client-generated id (UUIDv7) for something the participant creates.
 pub fn new_uuid() -> Result<uuid::Uuid, String> {
     let mut rand = [0u8; 10];

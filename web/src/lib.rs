@@ -35,6 +35,46 @@ pub fn format_date(unix_ms: i64, lang_code: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Offers `text` as a file download named `filename` (a blob URL on a temporary link).
+pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "cannot make the file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "no blob URL")?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(|_| "no link")?
+        .dyn_into()
+        .map_err(|_| "no link")?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Waits `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Loads `href` anew (a full page load, not a route change).
+pub fn load_page(href: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().assign(href);
+    }
+}
+
 pub fn set_document_lang(code: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())

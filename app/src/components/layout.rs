@@ -48,7 +48,9 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>{move || i18n.t().footer}</p>
-            <p><a href="/code">{move || i18n.t().code_link}</a></p>
+            <p><a href="/code">{move || i18n.t().code_link}</a>" · "
+                <a href="/meine-daten">{move || i18n.t().my_data_title}</a>" · "
+                <a href="/datenschutz.html">{move || i18n.t().privacy_link}</a></p>
         </footer>
     }
 }

@@ -1,6 +1,7 @@
 pub mod code;
 pub mod dots;
 pub mod idea;
+pub mod my_data;
 pub mod new_idea;
 pub mod not_found;
 pub mod results;
