@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
+use std::num::{NonZeroU64, NonZeroUsize};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -50,6 +51,15 @@ pub struct ServeConfig {
     /// Behind a reverse proxy that overwrites `X-Forwarded-For`: rate-limit by that address.
     #[arg(long, env = "WERKSTADT_TRUST_PROXY")]
     pub trust_proxy: bool,
+    /// Most connections served at once (an open event stream is one); further ones are
+    /// answered `503 busy` with `Retry-After` and closed. Default: what the open-files limit
+    /// allows, at most 1024.
+    #[arg(long, env = "WERKSTADT_MAX_CONNECTIONS")]
+    pub max_connections: Option<NonZeroUsize>,
+    /// Seconds a client may take to send a request's headers; also how long a kept-alive
+    /// connection may sit idle between requests.
+    #[arg(long, env = "WERKSTADT_HEADER_TIMEOUT_SECS", default_value = "10")]
+    pub header_timeout_secs: NonZeroU64,
 }
 
 #[derive(Debug, Subcommand)]

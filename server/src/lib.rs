@@ -6,6 +6,7 @@
 pub mod auth;
 pub mod config;
 pub mod http;
+pub mod serve;
 pub mod storage;
 
 pub use config::ServeConfig;
@@ -18,8 +19,6 @@ use tokio::net::TcpListener;
 pub enum LaunchError {
     #[error("storage: {0}")]
     Store(#[from] StoreError),
-    #[error("serving: {0}")]
-    Serve(#[from] std::io::Error),
     #[error("{0}")]
     Auth(String),
 }
@@ -28,8 +27,9 @@ pub enum LaunchError {
 /// demo databases: never use `--demo` for a real process.
 pub const DEMO_MODERATOR: (&str, &str) = ("moderation", "werkstadt-demo-2026");
 
-/// Opens the database, seeds the demo process if asked and the database is empty, and serves
-/// until `shutdown` completes (in-flight requests finish first).
+/// Opens the database, seeds the demo process if asked and the database is empty, raises the
+/// open-files limit, and serves (see [`serve`]) until `shutdown` completes (in-flight requests
+/// finish first).
 pub async fn launch(
     config: ServeConfig,
     listener: TcpListener,
@@ -64,16 +64,21 @@ pub async fn launch(
         },
         config.dist.clone(),
     );
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
+    let open_files = serve::raise_open_files_limit();
+    let limits = serve::Limits::new(&config, open_files);
+    tracing::info!(
+        max_connections = limits.max_connections,
+        max_refusing = limits.max_refusing,
+        header_timeout_secs = limits.header_timeout.as_secs(),
+        open_files = open_files.map_or_else(|| "unknown".to_owned(), |n| n.to_string()),
+        "serving"
+    );
+    serve::serve(listener, app, limits, async move {
         shutdown.await;
         // End event streams so graceful shutdown does not wait for them forever.
         let _ = stopping.send(true);
     })
-    .await?;
+    .await;
     Ok(())
 }
 

@@ -8,12 +8,14 @@ pub mod staff;
 use reqwest::{Client, Response, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use werkstadt_domain::api::{ProcessOverview, ThemeSummary};
 use werkstadt_server::ServeConfig;
 
 pub struct TestApp {
     pub base: String,
+    pub addr: SocketAddr,
     pub client: Client,
     pub db: PathBuf,
     _dir: tempfile::TempDir,
@@ -25,6 +27,11 @@ pub const HASHED_JS: &str = "app-0123456789abcdef.js";
 
 impl TestApp {
     pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// A server whose configuration `configure` changed first (e.g. its connection limits).
+    pub async fn spawn_with(configure: impl FnOnce(&mut ServeConfig)) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).expect("dist");
@@ -36,13 +43,16 @@ impl TestApp {
         std::fs::write(dist.join(HASHED_JS), "console.log('app')").expect("js");
         std::fs::write(dist.join(format!("{HASHED_JS}.br")), b"brotli-bytes").expect("br");
         let db = dir.path().join("data/werkstadt.db");
-        let config = ServeConfig {
+        let mut config = ServeConfig {
             db: db.clone(),
             dist,
             demo: true,
             secure_cookies: false,
             trust_proxy: false,
+            max_connections: None,
+            header_timeout_secs: std::num::NonZeroU64::new(10).expect("non-zero"),
         };
+        configure(&mut config);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("binds");
@@ -57,6 +67,7 @@ impl TestApp {
         });
         let app = Self {
             base: format!("http://{addr}"),
+            addr,
             client: Client::new(),
             db,
             _dir: dir,
