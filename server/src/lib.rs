@@ -19,6 +19,8 @@ use tokio::net::TcpListener;
 pub enum LaunchError {
     #[error("storage: {0}")]
     Store(#[from] StoreError),
+    #[error("listening: {0}")]
+    Listen(#[from] std::io::Error),
     #[error("{0}")]
     Auth(String),
 }

@@ -11,7 +11,7 @@ END;
 CREATE TABLE audit_log (
     seq      INTEGER PRIMARY KEY AUTOINCREMENT,
     at       INTEGER NOT NULL,
-    actor_id TEXT NOT NULL REFERENCES staff (id),
+    actor_id TEXT REFERENCES staff (id),     -- NULL: an anonymous participant
     action   TEXT NOT NULL,
     target   TEXT NOT NULL,
     before   TEXT,
