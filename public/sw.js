@@ -49,10 +49,12 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (request.mode === 'navigate') {
-    // Every citizen route is the same shell: this release's index.html.
+    // Every citizen route is the same shell: this release's index.html; a static page of the
+    // release (the privacy page) is itself.
+    const page = PRECACHE.includes(url.pathname) ? url.pathname : '/index.html';
     event.respondWith((async () => {
       const cache = await caches.open(CACHE);
-      return (await cache.match('/index.html')) || fetch(request);
+      return (await cache.match(page)) || fetch(request);
     })());
     return;
   }

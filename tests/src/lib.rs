@@ -201,8 +201,13 @@ impl Browser {
             "--disable-sync".into(),
             format!("--user-data-dir={}", profile.path().display()),
         ];
+        let downloads = profile.path().join("downloads");
         let mut chrome = serde_json::json!({
             "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            "prefs": {
+                "download.default_directory": downloads.display().to_string(),
+                "download.prompt_for_download": false,
+            },
         });
         match viewport {
             Viewport::Desktop => args.push("--window-size=1280,900".into()),
@@ -233,6 +238,11 @@ impl Browser {
             _driver: driver,
             _profile: profile,
         }
+    }
+
+    /// Where this browser saves downloads (inside its temporary profile).
+    pub fn downloads(&self) -> PathBuf {
+        self._profile.path().join("downloads")
     }
 }
 
@@ -285,12 +295,21 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// Waits until the page shows `text`.
+    /// Waits until the page shows `text`; when it never does, says what the page showed.
     pub async fn wait_text(&self, text: &str) {
-        eventually(&format!("the text {text:?}"), || async {
-            self.body_text().await.contains(text).then_some(())
-        })
-        .await;
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let body = self.body_text().await;
+            if body.contains(text) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for the text {text:?} on {}; the page shows:\n{body}",
+                self.path().await
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Waits until the element matching `css` exists and returns its text.

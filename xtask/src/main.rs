@@ -169,6 +169,13 @@ fn dist(root: &Path) -> Result<()> {
         }
         fs::write(dist.join(bundle.page), page)?;
     }
+    for page in STATIC_PAGES {
+        let html = fs::read_to_string(public.join(page))?.replace("{{STYLE_CSS}}", &css_name);
+        if html.contains("{{") {
+            bail!("{page} has an unknown placeholder");
+        }
+        fs::write(dist.join(page), html)?;
+    }
     write_service_worker(&public, &dist)?;
 
     precompress(&dist)?;
@@ -216,7 +223,10 @@ const STAFF: Bundle = Bundle {
 };
 
 /// Files of `public/` that are templates, not copied as they are.
-const TEMPLATES: &[&str] = &["index.html", "moderation.html", "sw.js"];
+const TEMPLATES: &[&str] = &["index.html", "moderation.html", "datenschutz.html", "sw.js"];
+
+/// Static pages (no app code): templates that only need the stylesheet's hashed name.
+const STATIC_PAGES: &[&str] = &["datenschutz.html"];
 
 /// Builds one bundle into `dist/`; the names of its js and wasm files.
 fn build_bundle(
