@@ -36,6 +36,13 @@ pub fn normalise(typed: &str) -> Result<String, ErrorCode> {
     }
 }
 
+/// A batch's label: trimmed, 1 to [`LABEL_MAX`] characters, without `<` or `>`.
+pub fn parse_label(raw: &str) -> Option<String> {
+    let label = raw.trim();
+    let ok = !label.is_empty() && label.chars().count() <= LABEL_MAX && !label.contains(['<', '>']);
+    ok.then(|| label.to_owned())
+}
+
 /// `XXXX-XXXX-XXXX` for print.
 pub fn display(canonical: &str) -> String {
     canonical
@@ -57,8 +64,14 @@ pub fn from_random(bytes: [u8; CODE_LEN]) -> String {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewCodes {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::code_count))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(deserialize_with = "crate::whole::deserialize")
+    )]
     pub count: u32,
     /// What the batch is for, e.g. "Workshop WissensWerkStadt 12.12.".
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::code_label))]
     pub label: String,
 }
 
@@ -73,6 +86,7 @@ pub struct CodeBatch {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RedeemCode {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::participation_code))]
     pub code: String,
 }
 
