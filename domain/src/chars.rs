@@ -73,7 +73,7 @@ pub fn is_invisible(c: char) -> bool {
 
 /// True for characters that break a line.
 pub fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}')
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
 
 /// Checks a (trimmed) text: no direction controls, no control characters (line breaks and

@@ -14,17 +14,6 @@ pub const CODE_LEN: usize = 12;
 pub const MAX_BATCH: u32 = 500;
 pub const LABEL_MAX: usize = 80;
 
-/// A batch's label as stored: 1 to [`LABEL_MAX`] visible characters on one line, without
-/// '<' or '>' (it is printed on the code sheet), no direction overrides.
-pub fn label(raw: &str) -> Option<String> {
-    let label = crate::chars::clean(raw);
-    let n = label.chars().count();
-    let fits = (1..=LABEL_MAX).contains(&n)
-        && !label.contains(['<', '>'])
-        && crate::chars::check(&label, false).is_ok();
-    fits.then_some(label)
-}
-
 /// The canonical form (12 symbols, no hyphens) of a typed code.
 pub fn normalise(typed: &str) -> Result<String, ErrorCode> {
     let mut out = String::with_capacity(CODE_LEN);
@@ -45,6 +34,17 @@ pub fn normalise(typed: &str) -> Result<String, ErrorCode> {
     } else {
         Err(ErrorCode::CodeInvalid)
     }
+}
+
+/// A batch's label as stored: 1 to [`LABEL_MAX`] visible characters on one line, without
+/// '<' or '>' (it is printed on the code sheet), no direction overrides.
+pub fn parse_label(raw: &str) -> Option<String> {
+    let label = crate::chars::clean(raw);
+    let n = label.chars().count();
+    let fits = (1..=LABEL_MAX).contains(&n)
+        && !label.contains(['<', '>'])
+        && crate::chars::check(&label, false).is_ok();
+    fits.then_some(label)
 }
 
 /// `XXXX-XXXX-XXXX` for print.
@@ -68,8 +68,14 @@ pub fn from_random(bytes: [u8; CODE_LEN]) -> String {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewCodes {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::code_count))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(deserialize_with = "crate::whole::deserialize")
+    )]
     pub count: u32,
     /// What the batch is for, e.g. "Workshop WissensWerkStadt 12.12.".
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::code_label))]
     pub label: String,
 }
 
@@ -84,6 +90,7 @@ pub struct CodeBatch {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RedeemCode {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::participation_code))]
     pub code: String,
 }
 

@@ -16,6 +16,11 @@ pub const DOT_BUDGET: u8 = 5;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DotEntry {
     pub theme_id: ThemeId,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::dot_points))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(deserialize_with = "crate::whole::deserialize")
+    )]
     pub points: u8,
 }
 

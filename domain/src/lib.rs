@@ -12,6 +12,8 @@ pub mod dots;
 pub mod error;
 pub mod ids;
 pub mod moderation;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod privacy;
 pub mod replica;
 pub mod search;
@@ -21,6 +23,8 @@ pub mod sync;
 pub mod sync_model;
 pub mod tally;
 pub mod text;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod whole;
 
 pub use dots::{DotBallot, DOT_BUDGET};
 pub use error::ErrorCode;

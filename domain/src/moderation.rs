@@ -192,6 +192,7 @@ pub enum ReportTarget {
 pub struct NewReport {
     pub id: uuid::Uuid,
     pub target: ReportTarget,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::reason))]
     pub reason: String,
 }
 
@@ -218,9 +219,9 @@ pub struct OpenReport {
     pub first_at: i64,
 }
 
-/// `GET /api/moderation/queue`: filter by state (default: waiting), theme, and text.
+/// `GET /api/moderation/queue`: filter by state (default: waiting), theme, and text (its
+/// OpenAPI parameters: the `openapi` module).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct QueueQuery {
     pub status: Option<IdeaStatus>,
     pub theme: Option<ThemeId>,

@@ -113,8 +113,11 @@ pub struct StaffSession {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewStaff {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::username))]
     pub username: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::new_password))]
     pub password: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::staff_role))]
     pub role: Role,
 }
 

@@ -61,6 +61,7 @@ pub enum MutationKind {
         supported: bool,
     },
     SetDots {
+        #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::pushed_allocations))]
         allocations: Vec<DotEntry>,
     },
     AddComment {
@@ -105,7 +106,13 @@ pub struct Mutation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PushRequest {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::protocol))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(deserialize_with = "crate::whole::deserialize")
+    )]
     pub protocol: u32,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::mutations))]
     pub mutations: Vec<Mutation>,
 }
 
@@ -138,9 +145,8 @@ pub struct PushResponse {
     pub cursor: u64,
 }
 
-/// Query of `GET /api/sync/pull`.
+/// Query of `GET /api/sync/pull` (its OpenAPI parameters: the `openapi` module).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct PullQuery {
     #[serde(default)]
     pub cursor: u64,
@@ -192,6 +198,7 @@ pub struct CommentRecord {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewComment {
     pub id: CommentId,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::comment_body))]
     pub body: String,
 }
 

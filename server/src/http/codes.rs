@@ -3,6 +3,7 @@
 
 use super::error::ApiError;
 use super::extract::AppJson;
+use super::openapi::{AdminWrite, JsonBody, Participant, Write};
 use super::staff_auth::Admin;
 use super::AppState;
 use crate::storage::Caller;
@@ -12,10 +13,11 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{post, put};
 use axum::Router;
 use werkstadt_domain::codes::{
-    display, from_random, normalise, CodeBatch, NewCodes, RedeemCode, VerificationSetting,
-    CODE_LEN, LABEL_MAX, MAX_BATCH,
+    display, from_random, normalise, parse_label, CodeBatch, NewCodes, RedeemCode,
+    VerificationSetting, CODE_LEN, LABEL_MAX, MAX_BATCH,
 };
 use werkstadt_domain::error::ApiErrorBody;
+use werkstadt_domain::openapi::ParticipantHeaders;
 use werkstadt_domain::ErrorCode;
 
 pub fn router() -> Router<AppState> {
@@ -37,8 +39,10 @@ fn random_code() -> String {
 /// Issues `count` single-use codes. JSON by default; with `Accept: text/html` a printable
 /// sheet, one card per code with a QR code that opens the app with the code filled in.
 #[utoipa::path(post, path = "/api/admin/codes", tag = "admin", request_body = NewCodes,
-    responses((status = 201, body = CodeBatch), (status = 401, body = ApiErrorBody),
-              (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    security(("staff_session" = [], "csrf_token" = [])),
+    responses((status = 201, description = "issued", content((CodeBatch = "application/json"), (String = "text/html"))),
+              AdminWrite, JsonBody, Write,
+              (status = 400, body = ApiErrorBody, description = "malformed_json; bad_query: count or label out of range")))]
 pub async fn issue(
     State(s): State<AppState>,
     headers: HeaderMap,
@@ -51,7 +55,7 @@ pub async fn issue(
             format!("Between 1 and {MAX_BATCH} codes per batch."),
         ));
     }
-    let Some(label) = werkstadt_domain::codes::label(&req.label) else {
+    let Some(label) = parse_label(&req.label) else {
         return Err(ApiError::client(
             ErrorCode::BadQuery,
             format!(
@@ -118,11 +122,10 @@ fn sheet(label: &str, codes: &[String], host: &str) -> Result<String, ApiError> 
 
 /// Redeems a participation code: the caller is verified from now on.
 #[utoipa::path(post, path = "/api/codes/redeem", tag = "codes", request_body = RedeemCode,
-    params(
-        ("x-participant-id" = String, Header, description = "participant UUID"),
-        ("x-participant-secret" = String, Header, description = "64 hex characters")),
-    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 409, body = ApiErrorBody),
-              (status = 422, body = ApiErrorBody)))]
+    params(ParticipantHeaders),
+    responses((status = 204, description = "verified"), Participant, JsonBody, Write,
+              (status = 409, body = ApiErrorBody, description = "code_used: someone else redeemed it"),
+              (status = 422, body = ApiErrorBody, description = "code_invalid: mistyped, or never issued")))]
 pub async fn redeem(
     State(s): State<AppState>,
     caller: Caller,
@@ -134,9 +137,11 @@ pub async fn redeem(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Whether only verified participants may support ideas and place dots.
 #[utoipa::path(put, path = "/api/admin/process/verification", tag = "admin",
-    request_body = VerificationSetting,
-    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)))]
+    request_body = VerificationSetting, security(("staff_session" = [], "csrf_token" = [])),
+    responses((status = 204, description = "set"), AdminWrite, JsonBody, Write,
+              (status = 404, body = ApiErrorBody, description = "not_found: no process")))]
 pub async fn set_verification(
     State(s): State<AppState>,
     Admin(admin): Admin,

@@ -2,6 +2,7 @@
 
 use super::error::ApiError;
 use super::extract::{AppJson, AppPath, AppQuery};
+use super::openapi::{JsonBody, Participant, Write};
 use super::AppState;
 use crate::storage::{Caller, Created, IdeaDraft};
 use axum::extract::State;
@@ -10,9 +11,10 @@ use axum::routing::{get, post, put};
 use axum::Router;
 use werkstadt_domain::api::{
     IdeaDetail, IdeaListQuery, IdeaPage, IdeaSummary, NewIdea, SimilarQuery, SupportRequest,
-    SupportState,
+    SupportState, SIMILAR_QUERY_MAX,
 };
 use werkstadt_domain::error::ApiErrorBody;
+use werkstadt_domain::openapi::ParticipantHeaders;
 use werkstadt_domain::sync::{CommentRecord, NewComment};
 use werkstadt_domain::{CommentBody, ErrorCode, IdeaId, ThemeId};
 
@@ -29,8 +31,9 @@ pub fn router() -> Router<AppState> {
 /// The ideas of a theme, sorted by support or newest first, paginated.
 #[utoipa::path(get, path = "/api/themes/{theme_id}/ideas", tag = "ideas",
     params(("theme_id" = ThemeId, Path), IdeaListQuery),
-    responses((status = 200, body = IdeaPage), (status = 400, body = ApiErrorBody),
-              (status = 404, body = ApiErrorBody)))]
+    responses((status = 200, body = IdeaPage),
+              (status = 400, body = ApiErrorBody, description = "bad_query: page or per_page out of range"),
+              (status = 404, body = ApiErrorBody, description = "unknown_theme, or not_found: not a theme id")))]
 pub async fn list(
     State(s): State<AppState>,
     AppPath(theme): AppPath<ThemeId>,
@@ -48,12 +51,13 @@ pub async fn list(
 /// Up to five published ideas similar to what the citizen is typing ("support instead of
 /// submitting again").
 #[utoipa::path(get, path = "/api/ideas/similar", tag = "ideas", params(SimilarQuery),
-    responses((status = 200, body = Vec<IdeaSummary>), (status = 400, body = ApiErrorBody)))]
+    responses((status = 200, body = Vec<IdeaSummary>),
+              (status = 400, body = ApiErrorBody, description = "bad_query: the search text is too long")))]
 pub async fn similar(
     State(s): State<AppState>,
     AppQuery(q): AppQuery<SimilarQuery>,
 ) -> Result<AppJson<Vec<IdeaSummary>>, ApiError> {
-    if q.q.chars().count() > 200 {
+    if q.q.chars().count() > SIMILAR_QUERY_MAX {
         return Err(ApiError::client(
             ErrorCode::BadQuery,
             "The search text is too long.",
@@ -65,7 +69,8 @@ pub async fn similar(
 /// One idea with its text and support count.
 #[utoipa::path(get, path = "/api/ideas/{idea_id}", tag = "ideas",
     params(("idea_id" = IdeaId, Path)),
-    responses((status = 200, body = IdeaDetail), (status = 404, body = ApiErrorBody)))]
+    responses((status = 200, body = IdeaDetail),
+              (status = 404, body = ApiErrorBody, description = "unknown_idea, or not_found: not an idea id")))]
 pub async fn detail(
     State(s): State<AppState>,
     AppPath(id): AppPath<IdeaId>,
@@ -76,12 +81,13 @@ pub async fn detail(
 /// Submits an idea. The id comes from the client: resending the same idea answers 200 with
 /// the stored idea instead of creating a second one.
 #[utoipa::path(post, path = "/api/ideas", tag = "ideas", request_body = NewIdea,
-    params(
-        ("x-participant-id" = String, Header, description = "participant UUID"),
-        ("x-participant-secret" = String, Header, description = "64 hex characters")),
-    responses((status = 201, body = IdeaDetail), (status = 200, body = IdeaDetail, description = "already submitted"),
-              (status = 401, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
-              (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    params(ParticipantHeaders),
+    responses((status = 201, body = IdeaDetail, description = "submitted"),
+              (status = 200, body = IdeaDetail, description = "already submitted"),
+              Participant, JsonBody, Write,
+              (status = 404, body = ApiErrorBody, description = "unknown_theme, or not_found: no process"),
+              (status = 409, body = ApiErrorBody, description = "id_conflict: the id is taken by other content"),
+              (status = 422, body = ApiErrorBody, description = "title_too_short, title_too_long, title_invalid, body_empty, body_too_long, body_invalid")))]
 pub async fn submit(
     State(s): State<AppState>,
     caller: Caller,
@@ -98,11 +104,10 @@ pub async fn submit(
 
 /// Sets whether the caller supports an idea (one support per participant and idea).
 #[utoipa::path(put, path = "/api/ideas/{idea_id}/support", tag = "ideas", request_body = SupportRequest,
-    params(("idea_id" = IdeaId, Path),
-        ("x-participant-id" = String, Header, description = "participant UUID"),
-        ("x-participant-secret" = String, Header, description = "64 hex characters")),
-    responses((status = 200, body = SupportState), (status = 401, body = ApiErrorBody),
-              (status = 404, body = ApiErrorBody)))]
+    params(("idea_id" = IdeaId, Path), ParticipantHeaders),
+    responses((status = 200, body = SupportState), Participant, JsonBody, Write,
+              (status = 403, body = ApiErrorBody, description = "verification_required: the process counts verified participants only"),
+              (status = 404, body = ApiErrorBody, description = "unknown_idea, or not_found: not an idea id")))]
 pub async fn support(
     State(s): State<AppState>,
     caller: Caller,
@@ -117,7 +122,8 @@ pub async fn support(
 /// The comments on an idea, oldest first.
 #[utoipa::path(get, path = "/api/ideas/{idea_id}/comments", tag = "ideas",
     params(("idea_id" = IdeaId, Path)),
-    responses((status = 200, body = Vec<CommentRecord>), (status = 404, body = ApiErrorBody)))]
+    responses((status = 200, body = Vec<CommentRecord>),
+              (status = 404, body = ApiErrorBody, description = "unknown_idea, or not_found: not an idea id")))]
 pub async fn comments(
     State(s): State<AppState>,
     AppPath(id): AppPath<IdeaId>,
@@ -127,12 +133,13 @@ pub async fn comments(
 
 /// Comments on an idea. The id comes from the client; resending answers 200.
 #[utoipa::path(post, path = "/api/ideas/{idea_id}/comments", tag = "ideas", request_body = NewComment,
-    params(("idea_id" = IdeaId, Path),
-        ("x-participant-id" = String, Header, description = "participant UUID"),
-        ("x-participant-secret" = String, Header, description = "64 hex characters")),
-    responses((status = 201, body = CommentRecord), (status = 200, body = CommentRecord, description = "already posted"),
-              (status = 401, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
-              (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    params(("idea_id" = IdeaId, Path), ParticipantHeaders),
+    responses((status = 201, body = CommentRecord, description = "posted"),
+              (status = 200, body = CommentRecord, description = "already posted"),
+              Participant, JsonBody, Write,
+              (status = 404, body = ApiErrorBody, description = "unknown_idea, or not_found: not an idea id"),
+              (status = 409, body = ApiErrorBody, description = "id_conflict: the id is taken by other content"),
+              (status = 422, body = ApiErrorBody, description = "comment_empty, comment_too_long, comment_invalid")))]
 pub async fn add_comment(
     State(s): State<AppState>,
     caller: Caller,

@@ -3,6 +3,7 @@
 
 use super::error::ApiError;
 use super::extract::{AppJson, AppQuery};
+use super::openapi::{AdminWrite, JsonBody, Participant, StaffRead, StaffWrite, Write};
 use super::staff_auth::{Admin, Staff};
 use super::AppState;
 use crate::storage::Caller;
@@ -14,6 +15,7 @@ use werkstadt_domain::error::ApiErrorBody;
 use werkstadt_domain::moderation::{
     DismissReports, IdeaStatus, ModerationQueue, ModerationSetting, NewReport, QueueQuery,
 };
+use werkstadt_domain::openapi::ParticipantHeaders;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -25,7 +27,9 @@ pub fn router() -> Router<AppState> {
 
 /// Ideas in a state (default: waiting), newest first, with the number waiting.
 #[utoipa::path(get, path = "/api/moderation/queue", tag = "moderation", params(QueueQuery),
-    responses((status = 200, body = ModerationQueue), (status = 401, body = ApiErrorBody)))]
+    security(("staff_session" = [])),
+    responses((status = 200, body = ModerationQueue), StaffRead,
+              (status = 400, body = ApiErrorBody, description = "bad_query: an unknown status, or not a theme id")))]
 pub async fn queue(
     State(s): State<AppState>,
     _staff: Staff,
@@ -44,12 +48,12 @@ pub async fn queue(
     }))
 }
 
-/// Pre-moderation (new ideas wait) or post-moderation (published at once).
 /// Closes the open reports on an item as unfounded (staff; needs the CSRF token).
 #[utoipa::path(post, path = "/api/moderation/reports/dismiss", tag = "moderation",
-    request_body = DismissReports,
-    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
-              (status = 409, body = ApiErrorBody)))]
+    request_body = DismissReports, security(("staff_session" = [], "csrf_token" = [])),
+    responses((status = 204, description = "dismissed"), StaffWrite, JsonBody, Write,
+              (status = 404, body = ApiErrorBody, description = "unknown_idea or not_found: never reported"),
+              (status = 409, body = ApiErrorBody, description = "stale_state: no open reports (a colleague was first)")))]
 pub async fn dismiss_reports(
     State(s): State<AppState>,
     staff: Staff,
@@ -61,9 +65,11 @@ pub async fn dismiss_reports(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Pre-moderation (new ideas wait) or post-moderation (published at once).
 #[utoipa::path(put, path = "/api/admin/process/moderation", tag = "admin",
-    request_body = ModerationSetting,
-    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)))]
+    request_body = ModerationSetting, security(("staff_session" = [], "csrf_token" = [])),
+    responses((status = 204, description = "set"), AdminWrite, JsonBody, Write,
+              (status = 404, body = ApiErrorBody, description = "not_found: no process")))]
 pub async fn set_mode(
     State(s): State<AppState>,
     Admin(admin): Admin,
@@ -77,11 +83,10 @@ pub async fn set_mode(
 
 /// A citizen reports an idea or comment to the moderators, with a reason.
 #[utoipa::path(post, path = "/api/reports", tag = "moderation", request_body = NewReport,
-    params(
-        ("x-participant-id" = String, Header, description = "participant UUID"),
-        ("x-participant-secret" = String, Header, description = "64 hex characters")),
-    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
-              (status = 422, body = ApiErrorBody)))]
+    params(ParticipantHeaders),
+    responses((status = 204, description = "reported"), Participant, JsonBody, Write,
+              (status = 404, body = ApiErrorBody, description = "unknown_idea or not_found: no such public idea or comment"),
+              (status = 422, body = ApiErrorBody, description = "reason_missing, reason_too_long, reason_invalid")))]
 pub async fn report(
     State(s): State<AppState>,
     caller: Caller,

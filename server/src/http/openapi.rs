@@ -1,9 +1,15 @@
-//! `GET /api/openapi.json`: the OpenAPI 3 document, generated from the handlers' annotations.
+//! `GET /api/openapi.json`: the OpenAPI 3 document, generated from the handlers' annotations,
+//! and the error answers several routes share (each handler names the ones it can give).
 
-use super::{codes, ideas, moderation, privacy, process, staff, sync, votes, AppState};
+use super::{codes, ideas, moderation, privacy, process, staff, sync, votes, AppState, BODY_LIMIT};
 use axum::routing::get;
 use axum::{Json, Router};
-use utoipa::OpenApi;
+use std::collections::BTreeMap;
+use utoipa::openapi::schema::AdditionalProperties;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder, Schema};
+use utoipa::{IntoResponses, Modify, OpenApi};
+use werkstadt_domain::staff::{CSRF_HEADER, SESSION_COOKIE};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -43,11 +49,194 @@ use utoipa::OpenApi;
         codes::issue,
         codes::redeem,
         codes::set_verification,
+        document,
     ),
-    components(schemas(werkstadt_domain::ErrorCode))
+    // Schemas referenced only from parameters or from `schema_with` functions are not
+    // collected by utoipa (the test of this document checks every reference resolves).
+    components(schemas(
+        werkstadt_domain::ErrorCode,
+        werkstadt_domain::api::IdeaSort,
+        werkstadt_domain::moderation::IdeaStatus,
+        werkstadt_domain::sync::Mutation,
+    )),
+    modifiers(&StaffSecurity, &ExternallyTagged)
 )]
 pub struct ApiDoc;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+    Router::new().route("/openapi.json", get(document))
+}
+
+/// This document.
+#[utoipa::path(get, path = "/api/openapi.json", tag = "meta",
+    responses((status = 200, body = Object, description = "The OpenAPI 3.1 document of this API")))]
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
+
+/// Staff sign in with a session cookie; writes repeat the session's CSRF token in a header.
+struct StaffSecurity;
+
+impl Modify for StaffSecurity {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "staff_session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                SESSION_COOKIE,
+                "The session cookie `POST /api/staff/login` sets.",
+            ))),
+        );
+        components.add_security_scheme(
+            "csrf_token",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                CSRF_HEADER,
+                "The session's `csrf_token`, on every staff write.",
+            ))),
+        );
+    }
+}
+
+/// serde writes an enum variant with data as an object of exactly one key (the variant's
+/// name) and refuses any other key next to it; utoipa's variant objects allow others.
+struct ExternallyTagged;
+
+impl Modify for ExternallyTagged {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        let schemas = doc
+            .components
+            .iter_mut()
+            .flat_map(|c| c.schemas.values_mut());
+        for schema in schemas {
+            let RefOr::T(Schema::OneOf(one_of)) = schema else {
+                continue;
+            };
+            for variant in &mut one_of.items {
+                if let RefOr::T(Schema::Object(object)) = variant {
+                    let tag = object.properties.keys().next();
+                    if object.properties.len() == 1 && object.required.iter().eq(tag) {
+                        object.additional_properties =
+                            Some(Box::new(AdditionalProperties::FreeForm(false)));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn error(description: &str) -> RefOr<Response> {
+    let json = ContentBuilder::new()
+        .schema(Some(Ref::from_schema_name("ApiErrorBody")))
+        .build();
+    ResponseBuilder::new()
+        .description(description)
+        .content("application/json", json)
+        .build()
+        .into()
+}
+
+fn errors(list: &[(&str, &str)]) -> BTreeMap<String, RefOr<Response>> {
+    list.iter()
+        .map(|(status, description)| ((*status).to_owned(), error(description)))
+        .collect()
+}
+
+/// The answers to a bad JSON request body.
+pub struct JsonBody;
+
+impl IntoResponses for JsonBody {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let too_large = format!(
+            "payload_too_large: the body has more than {} KiB (sync pushes: {} MiB)",
+            BODY_LIMIT / 1024,
+            sync::PUSH_BODY_LIMIT / (1024 * 1024)
+        );
+        errors(&[
+            (
+                "400",
+                "malformed_json: not JSON, or not of the documented shape",
+            ),
+            ("413", &too_large),
+            (
+                "415",
+                "unsupported_media_type: not sent as `Content-Type: application/json`",
+            ),
+        ])
+    }
+}
+
+/// Any write (POST, PUT): the per-address write rate limit, and a busy database.
+pub struct Write;
+
+impl IntoResponses for Write {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        errors(&[
+            (
+                "429",
+                "rate_limited: too many writes from this address; retry later",
+            ),
+            ("503", "busy: the database is busy; retry the same request"),
+        ])
+    }
+}
+
+/// Routes for participants ([`werkstadt_domain::openapi::ParticipantHeaders`]).
+pub struct Participant;
+
+impl IntoResponses for Participant {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        errors(&[(
+            "401",
+            "auth_required: participant headers missing or invalid; \
+             wrong_secret: the id is registered with another secret",
+        )])
+    }
+}
+
+/// Staff reads (any staff member).
+pub struct StaffRead;
+
+impl IntoResponses for StaffRead {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        errors(&[("401", "staff_required: no valid staff session")])
+    }
+}
+
+/// Staff writes: the session and its CSRF token.
+pub struct StaffWrite;
+
+impl IntoResponses for StaffWrite {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        errors(&[
+            ("401", "staff_required: no valid staff session"),
+            ("403", "csrf_mismatch: the CSRF header is missing or wrong"),
+        ])
+    }
+}
+
+/// Admin reads.
+pub struct AdminRead;
+
+impl IntoResponses for AdminRead {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        errors(&[
+            ("401", "staff_required: no valid staff session"),
+            ("403", "forbidden: admins only"),
+        ])
+    }
+}
+
+/// Admin writes: an admin session and its CSRF token.
+pub struct AdminWrite;
+
+impl IntoResponses for AdminWrite {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        errors(&[
+            ("401", "staff_required: no valid staff session"),
+            (
+                "403",
+                "csrf_mismatch: the CSRF header is missing or wrong; forbidden: admins only",
+            ),
+        ])
+    }
 }

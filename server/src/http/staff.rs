@@ -5,6 +5,7 @@
 use super::csv_table::CsvTable;
 use super::error::ApiError;
 use super::extract::AppJson;
+use super::openapi::{AdminRead, AdminWrite, JsonBody, StaffRead, StaffWrite, Write};
 use super::staff_auth::{Admin, Staff};
 use super::AppState;
 use crate::auth;
@@ -60,8 +61,11 @@ fn bad_credentials() -> ApiError {
 /// Signs a staff member in. A wrong user name and a wrong password get the same answer in
 /// the same time. Rate-limited per client address.
 #[utoipa::path(post, path = "/api/staff/login", tag = "staff", request_body = LoginRequest,
-    responses((status = 200, body = StaffSession, description = "signed in; sets the session cookie"),
-              (status = 401, body = ApiErrorBody), (status = 429, body = ApiErrorBody)))]
+    responses((status = 200, body = StaffSession, description = "signed in",
+               headers(("set-cookie" = String, description = "the session cookie"))),
+              JsonBody, Write,
+              (status = 401, body = ApiErrorBody, description = "invalid_credentials"),
+              (status = 429, body = ApiErrorBody, description = "rate_limited: too many sign-in attempts (or writes) from this address")))]
 pub async fn login(
     State(s): State<AppState>,
     headers: HeaderMap,
@@ -107,7 +111,10 @@ pub async fn login(
 
 /// Ends the session (needs the CSRF token).
 #[utoipa::path(post, path = "/api/staff/logout", tag = "staff",
-    responses((status = 204), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)))]
+    security(("staff_session" = [], "csrf_token" = [])),
+    responses((status = 204, description = "signed out",
+               headers(("set-cookie" = String, description = "clears the session cookie"))),
+              StaffWrite, Write))]
 pub async fn logout(
     State(s): State<AppState>,
     headers: HeaderMap,
@@ -123,8 +130,9 @@ pub async fn logout(
 }
 
 /// The signed-in staff member (and the CSRF token for writes).
-#[utoipa::path(get, path = "/api/staff/me", tag = "staff",
-    responses((status = 200, body = StaffSession), (status = 401, body = ApiErrorBody)))]
+#[utoipa::path(get, path = "/api/staff/me", tag = "staff", operation_id = "staff_me",
+    security(("staff_session" = [])),
+    responses((status = 200, body = StaffSession), StaffRead))]
 pub async fn me(staff: Staff) -> AppJson<StaffSession> {
     let s = staff.session;
     AppJson(StaffSession {
@@ -135,9 +143,9 @@ pub async fn me(staff: Staff) -> AppJson<StaffSession> {
     })
 }
 
-#[utoipa::path(get, path = "/api/admin/staff", tag = "admin",
-    responses((status = 200, body = Vec<StaffMember>), (status = 401, body = ApiErrorBody),
-              (status = 403, body = ApiErrorBody)))]
+/// The staff accounts.
+#[utoipa::path(get, path = "/api/admin/staff", tag = "admin", security(("staff_session" = [])),
+    responses((status = 200, body = Vec<StaffMember>), AdminRead))]
 pub async fn list_staff(
     State(s): State<AppState>,
     _admin: Admin,
@@ -147,8 +155,11 @@ pub async fn list_staff(
 
 /// Creates a moderator or admin account.
 #[utoipa::path(post, path = "/api/admin/staff", tag = "admin", request_body = NewStaff,
-    responses((status = 201), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody),
-              (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    security(("staff_session" = [], "csrf_token" = [])),
+    responses((status = 201, description = "created"), AdminWrite, JsonBody, Write,
+              (status = 400, body = ApiErrorBody, description = "malformed_json; bad_query: the role is not a staff role"),
+              (status = 409, body = ApiErrorBody, description = "username_taken"),
+              (status = 422, body = ApiErrorBody, description = "username_invalid, password_too_short, password_too_long")))]
 pub async fn create_staff(
     State(s): State<AppState>,
     Admin(admin): Admin,
@@ -176,9 +187,8 @@ pub async fn create_staff(
 }
 
 /// The audit log, oldest first.
-#[utoipa::path(get, path = "/api/admin/audit", tag = "admin",
-    responses((status = 200, body = Vec<AuditEntry>), (status = 401, body = ApiErrorBody),
-              (status = 403, body = ApiErrorBody)))]
+#[utoipa::path(get, path = "/api/admin/audit", tag = "admin", security(("staff_session" = [])),
+    responses((status = 200, body = Vec<AuditEntry>), AdminRead))]
 pub async fn audit(
     State(s): State<AppState>,
     _admin: Admin,
@@ -187,9 +197,9 @@ pub async fn audit(
 }
 
 /// The audit log as CSV (UTF-8 with header row), for the committee's files.
-#[utoipa::path(get, path = "/api/admin/audit.csv", tag = "admin",
-    responses((status = 200, content_type = "text/csv", description = "seq,at,actor,action,target,before,after"),
-              (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)))]
+#[utoipa::path(get, path = "/api/admin/audit.csv", tag = "admin", security(("staff_session" = [])),
+    responses((status = 200, body = String, content_type = "text/csv", description = "seq,at,actor,action,target,before,after"),
+              AdminRead))]
 pub async fn audit_csv(State(s): State<AppState>, _admin: Admin) -> Result<Response, ApiError> {
     let entries = s.store.audit_log().await?;
     let mut table = CsvTable::new(&["seq", "at", "actor", "action", "target", "before", "after"])?;

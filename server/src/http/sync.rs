@@ -3,6 +3,7 @@
 
 use super::error::ApiError;
 use super::extract::{AppJson, AppQuery};
+use super::openapi::{JsonBody, Participant, Write};
 use super::staff_auth::Staff;
 use super::AppState;
 use crate::storage::Caller;
@@ -13,6 +14,7 @@ use axum::Router;
 use std::convert::Infallible;
 use std::time::Duration;
 use werkstadt_domain::error::ApiErrorBody;
+use werkstadt_domain::openapi::ParticipantHeaders;
 use werkstadt_domain::sync::{
     PullQuery, PullResponse, PushRequest, PushResponse, PROTOCOL_VERSION,
 };
@@ -43,12 +45,15 @@ fn check_protocol(version: u32) -> Result<(), ApiError> {
 }
 
 /// Applies a batch of the caller's mutations in one transaction, in order, each at most once.
+/// Moderation decisions (`decide`, `decide_comment`) also need a staff session.
 #[utoipa::path(post, path = "/api/sync/push", tag = "sync", request_body = PushRequest,
-    params(
-        ("x-participant-id" = String, Header, description = "participant UUID"),
-        ("x-participant-secret" = String, Header, description = "64 hex characters")),
-    responses((status = 200, body = PushResponse), (status = 401, body = ApiErrorBody),
-              (status = 422, body = ApiErrorBody), (status = 426, body = ApiErrorBody),
+    params(ParticipantHeaders),
+    security((), ("staff_session" = [], "csrf_token" = [])),
+    responses((status = 200, body = PushResponse, description = "each mutation's outcome"),
+              JsonBody, Write,
+              (status = 401, body = ApiErrorBody, description = "auth_required or wrong_secret (participant headers); staff_required: decisions without a staff session"),
+              (status = 422, body = ApiErrorBody, description = "too_many_mutations"),
+              (status = 426, body = ApiErrorBody, description = "upgrade_required: another sync protocol"),
               (status = 503, body = ApiErrorBody, description = "busy: retry the same batch")))]
 pub async fn push(
     State(s): State<AppState>,
@@ -78,12 +83,11 @@ pub async fn push(
 }
 
 /// The changes after `cursor` the caller may see, each entity once in its latest state.
-#[utoipa::path(get, path = "/api/sync/pull", tag = "sync", params(PullQuery,
-        ("x-participant-id" = String, Header, description = "participant UUID"),
-        ("x-participant-secret" = String, Header, description = "64 hex characters")),
-    responses((status = 200, body = PullResponse), (status = 401, body = ApiErrorBody),
+#[utoipa::path(get, path = "/api/sync/pull", tag = "sync", params(PullQuery, ParticipantHeaders),
+    responses((status = 200, body = PullResponse), Participant,
+              (status = 400, body = ApiErrorBody, description = "bad_query: protocol missing, or not a number"),
               (status = 409, body = ApiErrorBody, description = "reset_required: pull from 0"),
-              (status = 426, body = ApiErrorBody)))]
+              (status = 426, body = ApiErrorBody, description = "upgrade_required: another sync protocol")))]
 pub async fn pull(
     State(s): State<AppState>,
     caller: Caller,

@@ -2,6 +2,7 @@
 
 use super::error::ApiError;
 use super::extract::AppJson;
+use super::openapi::{JsonBody, Participant, Write};
 use super::AppState;
 use crate::storage::Caller;
 use axum::extract::State;
@@ -9,6 +10,7 @@ use axum::routing::{get, put};
 use axum::Router;
 use werkstadt_domain::api::{DotVotes, MyState};
 use werkstadt_domain::error::ApiErrorBody;
+use werkstadt_domain::openapi::ParticipantHeaders;
 use werkstadt_domain::DotBallot;
 
 pub fn router() -> Router<AppState> {
@@ -19,11 +21,11 @@ pub fn router() -> Router<AppState> {
 
 /// Replaces the caller's dot allocation in the current process (budget: 5 points).
 #[utoipa::path(put, path = "/api/dots", tag = "votes", request_body = DotVotes,
-    params(
-        ("x-participant-id" = String, Header, description = "participant UUID"),
-        ("x-participant-secret" = String, Header, description = "64 hex characters")),
-    responses((status = 200, body = MyState), (status = 401, body = ApiErrorBody),
-              (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    params(ParticipantHeaders),
+    responses((status = 200, body = MyState), Participant, JsonBody, Write,
+              (status = 403, body = ApiErrorBody, description = "verification_required: the process counts verified participants only"),
+              (status = 404, body = ApiErrorBody, description = "unknown_theme, or not_found: no process"),
+              (status = 422, body = ApiErrorBody, description = "dot_budget_exceeded: more points than the budget; dot_invalid: a theme twice")))]
 pub async fn set_dots(
     State(s): State<AppState>,
     caller: Caller,
@@ -34,11 +36,8 @@ pub async fn set_dots(
 }
 
 /// The caller's supports and dot allocation.
-#[utoipa::path(get, path = "/api/me", tag = "votes",
-    params(
-        ("x-participant-id" = String, Header, description = "participant UUID"),
-        ("x-participant-secret" = String, Header, description = "64 hex characters")),
-    responses((status = 200, body = MyState), (status = 401, body = ApiErrorBody)))]
+#[utoipa::path(get, path = "/api/me", tag = "votes", params(ParticipantHeaders),
+    responses((status = 200, body = MyState), Participant))]
 pub async fn me(State(s): State<AppState>, caller: Caller) -> Result<AppJson<MyState>, ApiError> {
     Ok(AppJson(s.store.my_state(caller).await?))
 }
