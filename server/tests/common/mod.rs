@@ -42,6 +42,7 @@ impl TestApp {
             demo: true,
             secure_cookies: false,
             trust_proxy: false,
+            retention_days: werkstadt_server::config::DEFAULT_RETENTION_DAYS,
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
