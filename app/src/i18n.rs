@@ -189,6 +189,7 @@ pub struct Texts {
     pub err_code_invalid: &'static str,
     pub err_code_used: &'static str,
     pub err_verification: &'static str,
+    pub err_mutation_expired: &'static str,
 }
 
 impl Texts {
@@ -218,6 +219,7 @@ impl Texts {
             CodeInvalid => self.err_code_invalid,
             CodeUsed => self.err_code_used,
             VerificationRequired => self.err_verification,
+            MutationExpired => self.err_mutation_expired,
             MalformedJson | PayloadTooLarge | UnsupportedMediaType | BadQuery
             | TooManyMutations | UpgradeRequired | ResetRequired | Busy | InvalidCredentials
             | StaffRequired | Forbidden | CsrfMismatch | UsernameInvalid | UsernameTaken
@@ -373,6 +375,7 @@ pub static DE: Texts = Texts {
     err_code_invalid: "Dieser Code ist nicht gültig. Bitte prüfen Sie die Eingabe.",
     err_code_used: "Dieser Code wurde schon eingelöst.",
     err_verification: "Hier zählen nur verifizierte Stimmen: bitte zuerst einen Teilnahmecode einlösen.",
+    err_mutation_expired: "Diese Änderung ist älter als die Aufbewahrungsfrist des Servers und wurde nicht übernommen. Bitte noch einmal ausführen.",
 };
 
 pub static EN: Texts = Texts {
@@ -508,4 +511,5 @@ pub static EN: Texts = Texts {
     err_code_invalid: "This code is not valid. Please check what you typed.",
     err_code_used: "This code has already been used.",
     err_verification: "Only verified votes count here: please redeem a participation code first.",
+    err_mutation_expired: "This change is older than the server keeps records and was not applied. Please make it again.",
 };

@@ -47,6 +47,10 @@ pub enum ErrorCode {
     /// The client's cursor is unknown to the server: drop the replica (never the outbox) and
     /// pull from 0.
     ResetRequired,
+    /// A mutation the server has no record of, made (by its UUIDv7 id) before the server's
+    /// retention horizon: its record may have been compacted, so it is refused rather than
+    /// risk applying it twice. Final, like every rejection.
+    MutationExpired,
     /// A passing condition (database busy): retry the same request later.
     Busy,
     RateLimited,
@@ -107,6 +111,7 @@ const WIRE_NAMES: &[(ErrorCode, &str)] = &[
     (ErrorCode::TooManyMutations, "too_many_mutations"),
     (ErrorCode::UpgradeRequired, "upgrade_required"),
     (ErrorCode::ResetRequired, "reset_required"),
+    (ErrorCode::MutationExpired, "mutation_expired"),
     (ErrorCode::Busy, "busy"),
     (ErrorCode::RateLimited, "rate_limited"),
     (ErrorCode::InvalidCredentials, "invalid_credentials"),
@@ -181,7 +186,7 @@ mod tests {
             );
             assert_eq!(ErrorCode::from_wire(name), *code);
         }
-        assert_eq!(WIRE_NAMES.len(), 44);
+        assert_eq!(WIRE_NAMES.len(), 45);
         assert_eq!(
             ErrorCode::from_wire("from_a_newer_server"),
             ErrorCode::Unknown

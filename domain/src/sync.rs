@@ -23,6 +23,16 @@
 //!   applied wins, a later one that no longer fits the idea's state is rejected (`stale_state`).
 //! - A rejection is **final**: the mutation is recorded as rejected, later mutations still apply,
 //!   and replaying it answers the same rejection.
+//!
+//! # Restores and retention
+//! - A pull names the server's database (`instance`). A restored backup has a new one: clients
+//!   drop their replica and pull from 0, keeping their outbox; mutations the backup recorded
+//!   answer `duplicate`, the others apply.
+//! - The server compacts old mutation records and private tombstones of the feed (retention,
+//!   180 days by default). A pull with a cursor behind the compacted part answers
+//!   `reset_required` (start over from 0, keep the outbox), and a mutation the server has no
+//!   record of whose id (UUIDv7) is dated before the compaction horizon is rejected
+//!   (`mutation_expired`) instead of possibly being applied a second time.
 
 use crate::api::{Process, ThemeSummary};
 use crate::dots::DotEntry;

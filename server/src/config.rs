@@ -60,7 +60,14 @@ pub struct ServeConfig {
     /// connection may sit idle between requests.
     #[arg(long, env = "WERKSTADT_HEADER_TIMEOUT_SECS", default_value = "10")]
     pub header_timeout_secs: NonZeroU64,
+    /// Compact sync records (mutation results, private change-feed tombstones) older than this
+    /// many days, at start and daily; 0 keeps them forever. Apps whose last sync is older start
+    /// their replica over (keeping pending changes).
+    #[arg(long, env = "WERKSTADT_RETENTION_DAYS", default_value_t = DEFAULT_RETENTION_DAYS)]
+    pub retention_days: u32,
 }
+
+pub const DEFAULT_RETENTION_DAYS: u32 = 180;
 
 #[derive(Debug, Subcommand)]
 pub enum AdminCommand {
@@ -75,5 +82,33 @@ pub enum AdminCommand {
         /// SQLite database file.
         #[arg(long, env = "WERKSTADT_DB", default_value = "./data/werkstadt.db")]
         db: PathBuf,
+    },
+    /// Write a consistent, verified copy of the database to PATH while the server runs
+    /// (SQLite's online backup; written under a temporary name, renamed when complete).
+    Backup {
+        /// The backup file to write (an existing one is replaced).
+        path: PathBuf,
+        /// SQLite database file.
+        #[arg(long, env = "WERKSTADT_DB", default_value = "./data/werkstadt.db")]
+        db: PathBuf,
+    },
+    /// Replace the database of a stopped server with the backup at PATH (refused while a
+    /// server runs on it). The restored database gets a new instance id: apps start their
+    /// replica over and keep their pending changes.
+    Restore {
+        /// The backup file to restore.
+        path: PathBuf,
+        /// SQLite database file to replace.
+        #[arg(long, env = "WERKSTADT_DB", default_value = "./data/werkstadt.db")]
+        db: PathBuf,
+    },
+    /// Compact sync records older than the retention period now (`serve` does it daily).
+    Compact {
+        /// SQLite database file.
+        #[arg(long, env = "WERKSTADT_DB", default_value = "./data/werkstadt.db")]
+        db: PathBuf,
+        /// Days to keep sync records; 0 keeps them forever.
+        #[arg(long, env = "WERKSTADT_RETENTION_DAYS", default_value_t = DEFAULT_RETENTION_DAYS)]
+        retention_days: u32,
     },
 }

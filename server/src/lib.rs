@@ -57,6 +57,8 @@ pub async fn launch(
     let addr = listener.local_addr()?;
     println!("werkstadt läuft auf http://{addr}/");
     let (stopping, shutdown_rx) = tokio::sync::watch::channel(false);
+    let retention = (config.retention_days > 0)
+        .then(|| tokio::spawn(compact_daily(store.clone(), config.retention_days)));
     let app = http::router(
         http::AppState {
             store,
@@ -81,7 +83,34 @@ pub async fn launch(
         let _ = stopping.send(true);
     })
     .await;
+    if let Some(task) = retention {
+        task.abort();
+    }
     Ok(())
+}
+
+/// Compacts sync records older than `days` now and then once a day (`storage::retention`).
+async fn compact_daily(store: Store, days: u32) {
+    loop {
+        match store.compact(days).await {
+            Ok(r) => tracing::info!(
+                mutations = r.mutations,
+                feed_entries = r.feed_entries,
+                horizon_seq = r.horizon_seq,
+                "compacted sync records older than {days} days"
+            ),
+            Err(e) => tracing::warn!(%e, "compacting sync records failed; retried tomorrow"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(24 * 60 * 60)).await;
+    }
+}
+
+/// `werkstadt admin compact`: compacts sync records older than `days` (0: nothing).
+pub async fn compact(
+    db: &std::path::Path,
+    days: u32,
+) -> Result<storage::retention::CompactReport, LaunchError> {
+    Ok(Store::open(db).await?.compact(days).await?)
 }
 
 /// `werkstadt admin create-user`: checks the name and password, hashes the password and

@@ -30,30 +30,69 @@ async fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Command::Admin {
-            command: AdminCommand::CreateUser { role, name, db },
-        } => {
+        Command::Admin { command } => match admin(command).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("werkstadt: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+/// `werkstadt admin …`: what it did on standard output, errors for `main` to print.
+async fn admin(command: AdminCommand) -> Result<(), String> {
+    use werkstadt_server::storage::{backup, restore};
+    match command {
+        AdminCommand::CreateUser { role, name, db } => {
             let role = werkstadt_domain::staff::Role::parse(&role)
                 .unwrap_or(werkstadt_domain::staff::Role::Moderator);
-            let password = match read_password() {
-                Ok(p) => p,
-                Err(e) => {
-                    eprintln!("werkstadt: {e}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            match werkstadt_server::create_user(&db, role, &name, &password).await {
-                Ok(()) => {
-                    println!("Konto {name:?} ({}) angelegt.", role.as_str());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("werkstadt: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+            let password = read_password()?;
+            werkstadt_server::create_user(&db, role, &name, &password)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("Konto {name:?} ({}) angelegt.", role.as_str());
+        }
+        AdminCommand::Backup { path, db } => {
+            let r = backup::backup(db, path).await.map_err(|e| e.to_string())?;
+            println!(
+                "Sicherung geschrieben: {} ({} Bytes, {} Ideen, head={}, instance={}, schema={}, integrity_check ok, {} ms)",
+                r.path.display(),
+                r.bytes,
+                r.info.ideas,
+                r.info.head,
+                r.info.instance.as_deref().unwrap_or("-"),
+                r.info.schema_version,
+                r.elapsed.as_millis()
+            );
+        }
+        AdminCommand::Restore { path, db } => {
+            let r = restore::restore(path, db)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "Wiederhergestellt: {} ({} Bytes, {} Ideen, head={}, schema {} -> {}, neue instance={})",
+                r.path.display(),
+                r.bytes,
+                r.restored.ideas,
+                r.restored.head,
+                r.backup.schema_version,
+                r.restored.schema_version,
+                r.restored.instance.as_deref().unwrap_or("-")
+            );
+            println!("Apps laden ihre Daten beim nächsten Abgleich neu; nicht gesendete Änderungen bleiben erhalten.");
+        }
+        AdminCommand::Compact { db, retention_days } => {
+            let r = werkstadt_server::compact(&db, retention_days)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "Kompaktiert (Aufbewahrung {retention_days} Tage, 0 = unbegrenzt): {} Mutationen, {} Feed-Einträge entfernt; horizon_seq={}, horizon_ms={}",
+                r.mutations, r.feed_entries, r.horizon_seq, r.horizon_ms
+            );
         }
     }
+    Ok(())
 }
 
 /// The new account's password: typed twice at a terminal (not echoed), else the first line

@@ -45,6 +45,7 @@ impl ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             UsernameTaken | StaleState | CodeUsed => StatusCode::CONFLICT,
+            MutationExpired => StatusCode::GONE,
             CodeInvalid => StatusCode::UNPROCESSABLE_ENTITY,
             VerificationRequired => StatusCode::FORBIDDEN,
             ReasonMissing | ReasonTooLong | ReasonInvalid => StatusCode::UNPROCESSABLE_ENTITY,

@@ -74,6 +74,7 @@ pub fn pull(
     if cursor > head {
         return Err(StoreError::UnknownCursor);
     }
+    super::retention::check_cursor(tx, cursor)?;
     let mut stmt = tx.prepare_cached(
         "SELECT seq, kind, entity_id FROM change_log
          WHERE seq > ?1 AND (owner_id IS NULL OR owner_id = ?2)

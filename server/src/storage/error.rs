@@ -31,6 +31,10 @@ pub enum StoreError {
     TooManyMutations,
     #[error("the cursor is ahead of the change feed")]
     UnknownCursor,
+    /// The cursor is older than the compacted part of the change feed (see
+    /// `storage::retention`): the client starts over like after a restored database.
+    #[error("the change feed before this cursor was compacted: pull from 0")]
+    CursorCompacted,
     #[error("{}", moderation_message(*.0))]
     Moderation(ErrorCode),
     #[error("{}", code_message(*.0))]
@@ -45,6 +49,15 @@ pub enum StoreError {
     SchemaTooNew { found: usize, known: usize },
     #[error("io: {0}")]
     Io(String),
+    /// Another process has the database open (restore needs it to itself).
+    #[error("{0}")]
+    InUse(String),
+    /// A file that is not a werkstadt database (restore, backup).
+    #[error("{0} is not a werkstadt database")]
+    NotWerkstadt(String),
+    /// A backup or restore that cannot go on (the message says why).
+    #[error("{0}")]
+    Backup(String),
     #[error("a storage worker panicked: {0}")]
     Join(#[from] tokio::task::JoinError),
     #[error("a storage lock was poisoned by a panic")]
@@ -68,7 +81,7 @@ impl StoreError {
             Self::Invalid(v) => v.code(),
             Self::Dots(d) => d.code(),
             Self::TooManyMutations => ErrorCode::TooManyMutations,
-            Self::UnknownCursor => ErrorCode::ResetRequired,
+            Self::UnknownCursor | Self::CursorCompacted => ErrorCode::ResetRequired,
             Self::UsernameTaken => ErrorCode::UsernameTaken,
             Self::Moderation(code) | Self::Code(code) => *code,
             Self::UnknownStaff => ErrorCode::NotFound,

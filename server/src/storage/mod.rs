@@ -8,14 +8,18 @@
 //! Invariants: every write method runs in one transaction together with the registration of
 //! its participant, so a refused write leaves nothing behind.
 
+pub mod backup;
 mod changes;
 pub mod codes;
 mod connection;
 mod error;
+mod lock;
 mod moderation;
 mod privacy;
 mod queries;
 pub mod reports;
+pub mod restore;
+pub mod retention;
 mod search;
 pub(crate) mod seed;
 pub mod staff;
@@ -90,6 +94,8 @@ struct Inner {
     readers: Mutex<Vec<Connection>>,
     /// The change feed's head after the last commit; receivers learn "something changed".
     head: tokio::sync::watch::Sender<u64>,
+    /// Held while the database is open: a restore waits for (refuses) this process.
+    _lock: lock::DbLock,
 }
 
 const MAX_IDLE_READERS: usize = 8;
@@ -103,6 +109,7 @@ impl Store {
                 std::fs::create_dir_all(dir)
                     .map_err(|e| StoreError::Io(format!("creating {}: {e}", dir.display())))?;
             }
+            let lock = lock::DbLock::shared(&path)?;
             let mut writer = connection::open(&path)?;
             connection::migrate(&mut writer)?;
             // A rebuilt index (after a migration) catches up before the first request.
@@ -119,6 +126,7 @@ impl Store {
                     writer: Mutex::new(writer),
                     readers: Mutex::new(Vec::new()),
                     head: tokio::sync::watch::channel(head).0,
+                    _lock: lock,
                 }),
             })
         })

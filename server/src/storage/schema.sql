@@ -43,6 +43,11 @@ CREATE TABLE dot_vote (
     PRIMARY KEY (process_id, participant_id, theme_id)
 ) STRICT, WITHOUT ROWID;
 
+CREATE TABLE feed_mark (
+    seq INTEGER PRIMARY KEY NOT NULL,
+    at  INTEGER NOT NULL
+) STRICT;
+
 CREATE TABLE idea (
     id          TEXT PRIMARY KEY NOT NULL,
     theme_id    TEXT NOT NULL REFERENCES theme (id),
@@ -126,6 +131,13 @@ CREATE TABLE report (
     created_at  INTEGER NOT NULL,
     resolved_at INTEGER,
     UNIQUE (target_kind, target_id, reporter_id)
+) STRICT;
+
+CREATE TABLE retention (
+    id           INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+    horizon_seq  INTEGER NOT NULL,
+    horizon_ms   INTEGER NOT NULL,
+    compacted_at INTEGER
 ) STRICT;
 
 CREATE TABLE sqlite_sequence(name,seq);

@@ -24,6 +24,7 @@ pub fn push(
     }
     queries::ensure_participant(tx, caller)?;
     let rules = queries::rules(tx)?;
+    let horizon_ms = super::retention::horizon_ms(tx)?;
     let mut seen = already_received(tx, mutations)?;
     let mut results = Vec::with_capacity(mutations.len());
     for m in mutations {
@@ -42,7 +43,7 @@ pub fn push(
                 Outcome::Applied | Outcome::Duplicate => Outcome::Duplicate,
                 rejected @ Outcome::Rejected { .. } => rejected,
             },
-            None => apply_once(tx, caller.id, staff, rules, m)?,
+            None => apply_once(tx, caller.id, staff, rules, horizon_ms, m)?,
         };
         results.push(MutationResult { id: m.id, outcome });
     }
@@ -53,14 +54,25 @@ pub fn push(
 }
 
 /// Applies one new mutation inside a savepoint; a rejection rolls back its partial effects and
-/// is recorded as final. Storage failures abort the whole push (the client retries it).
+/// is recorded as final. Storage failures abort the whole push (the client retries it). A
+/// mutation dated before the retention horizon is refused unapplied: its record may have been
+/// compacted, so it may be a replay (`storage::retention`).
 fn apply_once(
     tx: &mut Transaction<'_>,
     who: ParticipantId,
     staff: Option<&str>,
     rules: queries::Rules,
+    horizon_ms: i64,
     m: &Mutation,
 ) -> Result<Outcome, StoreError> {
+    if super::retention::expired(m.id, horizon_ms) {
+        let outcome = Outcome::Rejected {
+            code: ErrorCode::MutationExpired,
+            message: super::retention::EXPIRED_MESSAGE.into(),
+        };
+        record(tx, who, m.id, &outcome)?;
+        return Ok(outcome);
+    }
     let mut sp = tx.savepoint()?;
     let outcome = match apply(&sp, who, staff, rules, &m.kind) {
         Ok(()) => Outcome::Applied,
