@@ -101,6 +101,28 @@ async fn a_citizen_downloads_and_then_deletes_their_data() {
         .as_str()
         .is_some_and(|t| t.starts_with("WLAN in allen Schulen")));
 
+    // The privacy page: static, both languages, accessible; no page loads anything from
+    // another origin.
+    anna.click_text("Datenschutz").await;
+    anna.wait_text("Ohne Namen, ohne Konto").await;
+    anna.wait_text("Privacy (English)").await;
+    anna.assert_accessible("Datenschutz").await;
+    let foreign = anna
+        .eval(
+            "return performance.getEntriesByType('resource').map(e => e.name)\
+             .filter(u => !u.startsWith(location.origin))",
+        )
+        .await;
+    assert_eq!(foreign, serde_json::json!([]), "third-party requests");
+    anna.goto("/meine-daten").await;
+    let foreign = anna
+        .eval(
+            "return performance.getEntriesByType('resource').map(e => e.name)\
+             .filter(u => !u.startsWith(location.origin))",
+        )
+        .await;
+    assert_eq!(foreign, serde_json::json!([]), "third-party requests");
+
     // Deleting asks once more, then starts over under a new identity.
     anna.click_text("Meine Daten löschen").await;
     anna.wait_text("Wirklich alles endgültig löschen?").await;
