@@ -120,6 +120,26 @@ async fn every_rest_write_in(mode: &str) {
                         "reason": "Enthält eine Telefonnummer."});
     let res = citizen.post(&app, "/api/reports", &report).await;
     assert!(res.status().is_success(), "mode {mode}: {}", res.status());
+    // A participation code: redeemed once, the second time it is used up.
+    let batch: Value = app
+        .client
+        .post(app.url("/api/admin/codes"))
+        .header("cookie", &admin.cookie)
+        .header(werkstadt_domain::staff::CSRF_HEADER, &admin.csrf)
+        .json(&json!({"count": 1, "label": "Workshop"}))
+        .send()
+        .await
+        .expect("codes")
+        .json()
+        .await
+        .expect("json");
+    let code = json!({"code": batch["codes"][0]});
+    let res = citizen.post(&app, "/api/codes/redeem", &code).await;
+    assert!(res.status().is_success(), "mode {mode}: {}", res.status());
+    let again = Participant::new()
+        .post(&app, "/api/codes/redeem", &code)
+        .await;
+    assert_error(again, StatusCode::CONFLICT, "code_used").await;
     let me: Value = citizen.me(&app).await.json().await.expect("json");
     assert_eq!(me["dots"][0]["points"], 3, "{me}");
     assert!(
