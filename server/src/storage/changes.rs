@@ -1,6 +1,6 @@
 //! The change feed: recording that an entity changed, and reading changes after a cursor.
 
-use super::{queries, StoreError};
+use super::{comments, ideas, processes, votes, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 use werkstadt_domain::moderation::IdeaStatus;
 use werkstadt_domain::sync::{
@@ -153,18 +153,18 @@ fn load(
     entity: &str,
 ) -> Result<Change, StoreError> {
     Ok(match kind {
-        kind::PROCESS => Change::Process(queries::process(tx, parse(entity)?)?),
-        kind::THEME => Change::Theme(queries::theme_summary(tx, parse(entity)?)?),
+        kind::PROCESS => Change::Process(processes::process(tx, parse(entity)?)?),
+        kind::THEME => Change::Theme(processes::theme_summary(tx, parse(entity)?)?),
         kind::IDEA => {
             let id = parse(entity)?;
-            match queries::idea_record(tx, id, Some(caller)) {
+            match ideas::idea_record(tx, id, Some(caller)) {
                 Err(StoreError::UnknownIdea) => Change::Idea(deleted_idea(id)),
                 found => Change::Idea(found?),
             }
         }
         kind::COMMENT => {
             let id = parse(entity)?;
-            match queries::comment(tx, id, Some(caller)) {
+            match comments::comment(tx, id, Some(caller)) {
                 Err(StoreError::UnknownComment) => Change::Comment(deleted_comment(id)),
                 found => Change::Comment(found?),
             }
@@ -176,11 +176,11 @@ fn load(
             let idea: IdeaId = parse(idea)?;
             Change::MySupport {
                 idea_id: idea,
-                supported: queries::supports(tx, caller, idea)?,
+                supported: votes::supports(tx, caller, idea)?,
             }
         }
         kind::DOTS => Change::MyDots {
-            allocations: queries::my_state(tx, caller)?.dots,
+            allocations: votes::my_state(tx, caller)?.dots,
         },
         kind::MUTATION => Change::MyMutation(
             super::sync::recorded(tx, parse(entity)?)?

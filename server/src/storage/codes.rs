@@ -1,7 +1,7 @@
 //! Participation codes: issued in batches by admins (only hashes stored), redeemed once by a
 //! participant, who is then verified; and the process switch "verified votes only".
 
-use super::queries::now_ms;
+use super::rows::now_ms;
 use super::staff::{append_audit, Audit};
 use super::{Caller, Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -62,7 +62,7 @@ impl Store {
     /// who is already verified keeps theirs and the code stays unused.
     pub async fn redeem_code(&self, caller: Caller, canonical: String) -> Result<(), StoreError> {
         self.write(move |tx| {
-            super::queries::ensure_participant(tx, &caller)?;
+            super::participants::ensure_participant(tx, &caller)?;
             let who = caller.id.to_string();
             let hash = code_hash(&canonical);
             let state: Option<Option<String>> = tx

@@ -11,23 +11,28 @@
 pub mod backup;
 mod changes;
 pub mod codes;
+mod comments;
 mod connection;
 mod error;
+mod ideas;
 mod lock;
 mod moderation;
+mod participants;
 mod privacy;
-mod queries;
+mod processes;
 pub mod reports;
 pub mod restore;
 pub mod retention;
+mod rows;
 mod search;
 pub(crate) mod seed;
 pub mod staff;
 mod sync;
+mod votes;
 
 pub use connection::MIGRATIONS;
 pub use error::StoreError;
-pub use queries::now_ms;
+pub use rows::now_ms;
 pub use seed::DemoSeed;
 
 use rusqlite::Connection;
@@ -221,7 +226,7 @@ impl Store {
 
     /// True when no process exists yet (a fresh database).
     pub async fn is_empty(&self) -> Result<bool, StoreError> {
-        self.read(|tx| queries::process_count(tx).map(|n| n == 0))
+        self.read(|tx| processes::process_count(tx).map(|n| n == 0))
             .await
     }
 
@@ -230,7 +235,7 @@ impl Store {
     }
 
     pub async fn process_overview(&self) -> Result<ProcessOverview, StoreError> {
-        self.read(queries::process_overview).await
+        self.read(processes::process_overview).await
     }
 
     pub async fn ideas_page(
@@ -238,7 +243,7 @@ impl Store {
         theme: ThemeId,
         query: IdeaListQuery,
     ) -> Result<IdeaPage, StoreError> {
-        self.read(move |tx| queries::ideas_page(tx, theme, query))
+        self.read(move |tx| ideas::ideas_page(tx, theme, query))
             .await
     }
 
@@ -246,13 +251,11 @@ impl Store {
         &self,
         typed: String,
     ) -> Result<Vec<werkstadt_domain::api::IdeaSummary>, StoreError> {
-        self.read(move |tx| queries::similar_ideas(tx, &typed))
-            .await
+        self.read(move |tx| ideas::similar_ideas(tx, &typed)).await
     }
 
     pub async fn idea(&self, id: IdeaId) -> Result<IdeaDetail, StoreError> {
-        self.read(move |tx| queries::idea_detail(tx, id, None))
-            .await
+        self.read(move |tx| ideas::idea_detail(tx, id, None)).await
     }
 
     pub async fn submit_idea(
@@ -261,13 +264,10 @@ impl Store {
         draft: IdeaDraft,
     ) -> Result<(IdeaDetail, Created), StoreError> {
         self.write(move |tx| {
-            queries::ensure_participant(tx, &caller)?;
-            let rules = queries::rules(tx)?;
-            let created = queries::insert_idea(tx, caller.id, &draft, rules)?;
-            Ok((
-                queries::idea_detail(tx, draft.id, Some(caller.id))?,
-                created,
-            ))
+            participants::ensure_participant(tx, &caller)?;
+            let rules = processes::rules(tx)?;
+            let created = ideas::insert_idea(tx, caller.id, &draft, rules)?;
+            Ok((ideas::idea_detail(tx, draft.id, Some(caller.id))?, created))
         })
         .await
     }
@@ -279,17 +279,17 @@ impl Store {
         supported: bool,
     ) -> Result<SupportState, StoreError> {
         self.write(move |tx| {
-            queries::ensure_participant(tx, &caller)?;
-            queries::set_support(tx, caller.id, idea, supported, queries::rules(tx)?)
+            participants::ensure_participant(tx, &caller)?;
+            votes::set_support(tx, caller.id, idea, supported, processes::rules(tx)?)
         })
         .await
     }
 
     pub async fn set_dots(&self, caller: Caller, ballot: DotBallot) -> Result<MyState, StoreError> {
         self.write(move |tx| {
-            queries::ensure_participant(tx, &caller)?;
-            queries::replace_dots(tx, caller.id, &ballot)?;
-            queries::my_state(tx, caller.id)
+            participants::ensure_participant(tx, &caller)?;
+            votes::replace_dots(tx, caller.id, &ballot)?;
+            votes::my_state(tx, caller.id)
         })
         .await
     }
@@ -298,14 +298,14 @@ impl Store {
     /// with a wrong secret is refused so nobody reads another person's votes.
     pub async fn my_state(&self, caller: Caller) -> Result<MyState, StoreError> {
         self.read(move |tx| {
-            queries::check_participant(tx, &caller)?;
-            queries::my_state(tx, caller.id)
+            participants::check_participant(tx, &caller)?;
+            votes::my_state(tx, caller.id)
         })
         .await
     }
 
     pub async fn results(&self) -> Result<Results, StoreError> {
-        self.read(queries::results).await
+        self.read(processes::results).await
     }
 
     /// Applies a batch of mutations in one transaction, in order, each at most once ever.
@@ -333,14 +333,14 @@ impl Store {
     /// The changes after `cursor` the caller may see, from one consistent snapshot.
     pub async fn pull(&self, caller: Caller, cursor: u64) -> Result<PullResponse, StoreError> {
         self.read(move |tx| {
-            queries::check_participant(tx, &caller)?;
+            participants::check_participant(tx, &caller)?;
             changes::pull(tx, caller.id, cursor)
         })
         .await
     }
 
     pub async fn comments(&self, idea: IdeaId) -> Result<Vec<CommentRecord>, StoreError> {
-        self.read(move |tx| queries::comments(tx, idea)).await
+        self.read(move |tx| comments::comments(tx, idea)).await
     }
 
     pub async fn add_comment(
@@ -351,10 +351,10 @@ impl Store {
         body: CommentBody,
     ) -> Result<(CommentRecord, Created), StoreError> {
         self.write(move |tx| {
-            queries::ensure_participant(tx, &caller)?;
+            participants::ensure_participant(tx, &caller)?;
             let created =
-                queries::insert_comment(tx, caller.id, id, idea, &body, queries::rules(tx)?)?;
-            Ok((queries::comment(tx, id, Some(caller.id))?, created))
+                comments::insert_comment(tx, caller.id, id, idea, &body, processes::rules(tx)?)?;
+            Ok((comments::comment(tx, id, Some(caller.id))?, created))
         })
         .await
     }

@@ -2,8 +2,9 @@
 //! transaction), the queue, and the process's moderation mode.
 
 use super::changes::{self, kind};
-use super::queries::{self, now_ms};
+use super::rows::now_ms;
 use super::staff::{append_audit, Audit};
+use super::{comments, ideas, processes};
 use super::{Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 use werkstadt_domain::chars::clean;
@@ -158,7 +159,7 @@ fn merge(tx: &Connection, from: IdeaId, into: IdeaId) -> Result<(), StoreError> 
             werkstadt_domain::ErrorCode::StaleState,
         ));
     }
-    queries::require_public_idea(tx, into)?;
+    ideas::require_public_idea(tx, into)?;
     let (f, i) = (from.to_string(), into.to_string());
     let movers: Vec<String> = tx
         .prepare("SELECT participant_id FROM support WHERE idea_id = ?1")?
@@ -207,7 +208,7 @@ fn waiting_comments(tx: &Connection) -> Result<Vec<CommentRecord>, StoreError> {
                 .parse()
                 .map(CommentId)
                 .map_err(|_| StoreError::Corrupt(id.clone()))?;
-            queries::comment(tx, id, author.parse().ok().map(ParticipantId))
+            comments::comment(tx, id, author.parse().ok().map(ParticipantId))
         })
         .collect()
 }
@@ -245,7 +246,7 @@ fn queue(
             |r| r.get(0),
         )?;
         let viewer = author.parse().ok().map(ParticipantId);
-        out.push(queries::idea_record(tx, id, viewer)?);
+        out.push(ideas::idea_record(tx, id, viewer)?);
     }
     Ok(out)
 }
@@ -308,7 +309,7 @@ pub(super) fn update_process_setting(
     action: &'static str,
     value: rusqlite::types::Value,
 ) -> Result<(), StoreError> {
-    let id = queries::current_process(tx)?.id.to_string();
+    let id = processes::current_process(tx)?.id.to_string();
     let shown = match &value {
         rusqlite::types::Value::Text(t) => t.clone(),
         other => format!("{other:?}"),

@@ -2,8 +2,9 @@
 //! deletion of that identity (`werkstadt_domain::privacy` says what each does).
 
 use super::changes::{self, kind};
-use super::queries::{self, now_ms};
+use super::rows::now_ms;
 use super::staff::append_anonymous_audit;
+use super::{comments, ideas, participants};
 use super::{Caller, Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 use werkstadt_domain::privacy::{
@@ -21,7 +22,7 @@ impl Store {
     /// Everything stored under the caller's identity (nothing, for an unknown one).
     pub async fn my_data(&self, caller: Caller) -> Result<MyData, StoreError> {
         self.read(move |tx| {
-            queries::check_participant(tx, &caller)?;
+            participants::check_participant(tx, &caller)?;
             export(tx, caller.id)
         })
         .await
@@ -30,7 +31,7 @@ impl Store {
     /// Deletes the caller's identity: see [`werkstadt_domain::privacy`].
     pub async fn delete_me(&self, caller: Caller) -> Result<Deletion, StoreError> {
         self.write(move |tx| {
-            queries::check_participant(tx, &caller)?;
+            participants::check_participant(tx, &caller)?;
             delete(tx, caller.id)
         })
         .await
@@ -81,7 +82,7 @@ fn export(tx: &Connection, who: ParticipantId) -> Result<MyData, StoreError> {
         "SELECT id FROM idea WHERE author_id = ?1 ORDER BY created_at",
         who,
     )? {
-        let idea = queries::idea_record(tx, id, Some(who))?;
+        let idea = ideas::idea_record(tx, id, Some(who))?;
         ideas.push(OwnIdea {
             visibility: Visibility::of_status(idea.status),
             idea,
@@ -90,7 +91,7 @@ fn export(tx: &Connection, who: ParticipantId) -> Result<MyData, StoreError> {
     let mut comments = Vec::new();
     let sql = "SELECT id FROM comment WHERE author_id = ?1 ORDER BY created_at";
     for id in ids::<CommentId>(tx, sql, who)? {
-        let comment = queries::comment(tx, id, Some(who))?;
+        let comment = comments::comment(tx, id, Some(who))?;
         comments.push(OwnComment {
             visibility: Visibility::of_status(comment.status),
             comment,

@@ -1,7 +1,7 @@
 //! Reports: a citizen flags an idea or comment for the moderators (once per target). Open
 //! reports are listed in the queue, most reported first; a decision on the idea closes them.
 
-use super::queries::now_ms;
+use super::rows::now_ms;
 use super::staff::{append_audit, Audit};
 use super::{Caller, Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -138,7 +138,7 @@ impl Store {
     /// same person is not counted twice.
     pub async fn report(&self, caller: Caller, report: NewReport) -> Result<(), StoreError> {
         self.write(move |tx| {
-            super::queries::ensure_participant(tx, &caller)?;
+            super::participants::ensure_participant(tx, &caller)?;
             if excerpt(tx, &report.target)?.is_none() {
                 return Err(match report.target {
                     ReportTarget::Idea(_) => StoreError::UnknownIdea,

@@ -31,7 +31,8 @@
 //!   refused (the app shows them with their text, to be made again).
 
 use super::changes::{self, kind};
-use super::queries::{self, now_ms};
+use super::rows::now_ms;
+use super::votes;
 use super::{Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 use werkstadt_domain::ids::uuid_v7;
@@ -224,7 +225,7 @@ fn is_tombstone(tx: &Connection, kind: &str, entity: &str) -> Result<bool, Store
                 Some((IdeaId(idea.parse().ok()?), ParticipantId(who.parse().ok()?)))
             });
             match parsed {
-                Some((idea, who)) => Ok(!queries::supports(tx, who, idea)?),
+                Some((idea, who)) => Ok(!votes::supports(tx, who, idea)?),
                 None => Ok(false),
             }
         }

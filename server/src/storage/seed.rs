@@ -2,7 +2,7 @@
 //! screen is never empty. Content follows Bielefeld's Smart City strategy process.
 
 use super::changes::{self, kind};
-use super::queries::now_ms;
+use super::rows::now_ms;
 use super::StoreError;
 use rusqlite::{params, Connection};
 use uuid::Uuid;

@@ -1,7 +1,7 @@
 //! Staff accounts, sessions and the audit log. Passwords arrive here already hashed; session
 //! tokens only as their SHA-256.
 
-use super::queries::now_ms;
+use super::rows::now_ms;
 use super::{Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 use werkstadt_domain::staff::{AuditEntry, Role, StaffMember, Username};

@@ -2,7 +2,8 @@
 //! isolated (a savepoint per mutation), the record of each result committed with its effects.
 
 use super::changes::{self, kind};
-use super::queries::{self, now_ms};
+use super::rows::now_ms;
+use super::{comments, ideas, participants, processes, votes};
 use super::{Caller, IdeaDraft, StoreError};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use werkstadt_domain::api::NewIdea;
@@ -22,8 +23,8 @@ pub fn push(
     if mutations.len() > MAX_PUSH {
         return Err(StoreError::TooManyMutations);
     }
-    queries::ensure_participant(tx, caller)?;
-    let rules = queries::rules(tx)?;
+    participants::ensure_participant(tx, caller)?;
+    let rules = processes::rules(tx)?;
     let horizon_ms = super::retention::horizon_ms(tx)?;
     let mut seen = already_received(tx, mutations)?;
     let mut results = Vec::with_capacity(mutations.len());
@@ -61,7 +62,7 @@ fn apply_once(
     tx: &mut Transaction<'_>,
     who: ParticipantId,
     staff: Option<&str>,
-    rules: queries::Rules,
+    rules: processes::Rules,
     horizon_ms: i64,
     m: &Mutation,
 ) -> Result<Outcome, StoreError> {
@@ -93,7 +94,7 @@ fn apply(
     tx: &Connection,
     who: ParticipantId,
     staff: Option<&str>,
-    rules: queries::Rules,
+    rules: processes::Rules,
     kind: &MutationKind,
 ) -> Result<(), StoreError> {
     match kind {
@@ -122,13 +123,13 @@ fn apply(
                 title: title.clone(),
                 body: body.clone(),
             })?;
-            queries::insert_idea(tx, who, &draft, rules).map(|_| ())
+            ideas::insert_idea(tx, who, &draft, rules).map(|_| ())
         }
         MutationKind::EditIdea {
             idea_id,
             title,
             body,
-        } => queries::edit_idea(
+        } => ideas::edit_idea(
             tx,
             who,
             *idea_id,
@@ -136,16 +137,16 @@ fn apply(
             &IdeaBody::parse(body)?,
         ),
         MutationKind::SetSupport { idea_id, supported } => {
-            queries::set_support(tx, who, *idea_id, *supported, rules).map(|_| ())
+            votes::set_support(tx, who, *idea_id, *supported, rules).map(|_| ())
         }
         MutationKind::SetDots { allocations } => {
-            queries::replace_dots(tx, who, &DotBallot::parse(allocations)?)
+            votes::replace_dots(tx, who, &DotBallot::parse(allocations)?)
         }
         MutationKind::AddComment {
             comment_id,
             idea_id,
             body,
-        } => queries::insert_comment(
+        } => comments::insert_comment(
             tx,
             who,
             *comment_id,

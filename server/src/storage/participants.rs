@@ -1,0 +1,64 @@
+//! Participants: their pseudonymous identity, registered on first write, checked on every read of their own data.
+
+use super::rows::now_ms;
+use super::{Caller, StoreError};
+use rusqlite::{params, Connection, OptionalExtension};
+use werkstadt_domain::ParticipantId;
+
+/// Compares two hashes without an early exit, so timing does not leak how much matched.
+fn hashes_equal(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+fn stored_hash(
+    tx: &Connection,
+    id: ParticipantId,
+) -> Result<Option<String>, StoreError> {
+    Ok(tx
+        .query_row(
+            "SELECT secret_hash FROM participant WHERE id = ?1",
+            [id.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Refuses a known participant id presented with a different secret.
+pub fn check_participant(tx: &Connection, caller: &Caller) -> Result<(), StoreError> {
+    match stored_hash(tx, caller.id)? {
+        Some(h) if !hashes_equal(&h, &caller.secret_hash) => Err(StoreError::WrongSecret),
+        _ => Ok(()),
+    }
+}
+
+/// Registers the participant on first write (the identity may have been created offline),
+/// or checks the secret of a known one.
+pub fn ensure_participant(tx: &Connection, caller: &Caller) -> Result<(), StoreError> {
+    match stored_hash(tx, caller.id)? {
+        Some(h) if hashes_equal(&h, &caller.secret_hash) => Ok(()),
+        Some(_) => Err(StoreError::WrongSecret),
+        None => {
+            tx.execute(
+                "INSERT INTO participant (id, secret_hash, created_at) VALUES (?1, ?2, ?3)",
+                params![caller.id.to_string(), caller.secret_hash, now_ms()],
+            )?;
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_comparison() {
+        assert!(hashes_equal("abc", "abc"));
+        assert!(!hashes_equal("abc", "abd"));
+        assert!(!hashes_equal("abc", "abcd"));
+    }
+}
