@@ -6,6 +6,7 @@
 mod api;
 mod components;
 mod i18n;
+mod lazy;
 mod pages;
 mod router;
 mod sync;
@@ -51,17 +52,18 @@ fn App() -> impl IntoView {
 
     let router = router::provide_router();
     let page = move || {
+        use lazy::Lazy;
         use pages::*;
         use router::Route;
         match router.get() {
             Route::Start => view! { <start::StartPage/> }.into_any(),
-            Route::Theme(id) => view! { <theme::ThemePage id/> }.into_any(),
-            Route::Idea(id) => view! { <idea::IdeaPage id/> }.into_any(),
-            Route::NewIdea(theme) => view! { <new_idea::NewIdeaPage theme/> }.into_any(),
-            Route::Dots => view! { <dots::DotsPage/> }.into_any(),
-            Route::Results => view! { <results::ResultsPage/> }.into_any(),
-            Route::Code(code) => view! { <code::CodePage code/> }.into_any(),
-            Route::MyData(deleted) => view! { <my_data::MyDataPage deleted/> }.into_any(),
+            Route::Theme(id) => lazy::show(Lazy::Theme(id)),
+            Route::Idea(id) => lazy::show(Lazy::Idea(id)),
+            Route::NewIdea(theme) => lazy::show(Lazy::NewIdea(theme)),
+            Route::Dots => lazy::show(Lazy::Dots),
+            Route::Results => lazy::show(Lazy::Results),
+            Route::Code(code) => lazy::show(Lazy::Code(code)),
+            Route::MyData(deleted) => lazy::show(Lazy::MyData(deleted)),
             Route::NotFound => view! { <not_found::NotFoundPage/> }.into_any(),
         }
     };

@@ -14,10 +14,7 @@ fn hashes_equal(a: &str, b: &str) -> bool {
             == 0
 }
 
-fn stored_hash(
-    tx: &Connection,
-    id: ParticipantId,
-) -> Result<Option<String>, StoreError> {
+fn stored_hash(tx: &Connection, id: ParticipantId) -> Result<Option<String>, StoreError> {
     Ok(tx
         .query_row(
             "SELECT secret_hash FROM participant WHERE id = ?1",

@@ -79,10 +79,7 @@ fn theme_summary_row(r: &Row<'_>) -> rusqlite::Result<ThemeSummary> {
     })
 }
 
-fn theme_summaries(
-    tx: &Connection,
-    process: ProcessId,
-) -> Result<Vec<ThemeSummary>, StoreError> {
+fn theme_summaries(tx: &Connection, process: ProcessId) -> Result<Vec<ThemeSummary>, StoreError> {
     let mut stmt = tx.prepare_cached(&format!(
         "{THEME_SUMMARY_SQL} WHERE t.process_id = ?1 ORDER BY t.position, t.title"
     ))?;

@@ -1,0 +1,98 @@
+//! Pages that load lazily: each split point below becomes a wasm chunk of its own
+//! (`cargo xtask dist` splits them off; see `xtask/src/split.rs`), fetched the first time its
+//! route opens — from the service worker's cache when offline. The start page stays in the
+//! main module: it is the first screen.
+//!
+//! The split points are `fallible`: a chunk that cannot be fetched (offline before the service
+//! worker had it) is an error the page shows with a retry button, not a trap of the whole app.
+
+use crate::components::status::Loading;
+use crate::i18n::use_i18n;
+use crate::pages;
+use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
+use werkstadt_domain::{IdeaId, ThemeId};
+
+/// A page's chunk could not be loaded.
+#[derive(Clone, Copy, Debug)]
+pub struct ChunkError;
+
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+type Page = Result<AnyView, ChunkError>;
+
+/// The pages of the lazily loaded parts, by route. Few split points keep the chunks few: code
+/// two split points share goes into a shared chunk, and every chunk costs its own overhead.
+#[derive(Clone)]
+pub enum Lazy {
+    Theme(ThemeId),
+    Idea(IdeaId),
+    NewIdea(Option<ThemeId>),
+    Dots,
+    Results,
+    Code(Option<String>),
+    MyData(bool),
+}
+
+/// Taking part: a theme's ideas, an idea, the new-idea form.
+#[wasm_split(participate_pages, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn participate(page: Lazy) -> Page {
+    Ok(match page {
+        Lazy::Theme(id) => view! { <pages::theme::ThemePage id/> }.into_any(),
+        Lazy::Idea(id) => view! { <pages::idea::IdeaPage id/> }.into_any(),
+        Lazy::NewIdea(theme) => view! { <pages::new_idea::NewIdeaPage theme/> }.into_any(),
+        // `show` sends the other pages to `more`.
+        _ => view! { <pages::not_found::NotFoundPage/> }.into_any(),
+    })
+}
+
+/// Everything else: dots, results, codes, one's own data.
+#[wasm_split(more_pages, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn more(page: Lazy) -> Page {
+    Ok(match page {
+        Lazy::Dots => view! { <pages::dots::DotsPage/> }.into_any(),
+        Lazy::Results => view! { <pages::results::ResultsPage/> }.into_any(),
+        Lazy::Code(code) => view! { <pages::code::CodePage code/> }.into_any(),
+        Lazy::MyData(deleted) => view! { <pages::my_data::MyDataPage deleted/> }.into_any(),
+        _ => view! { <pages::not_found::NotFoundPage/> }.into_any(),
+    })
+}
+
+/// Shows a lazily loaded page: "loading" while its chunk arrives, and if it cannot be
+/// fetched, a notice with a button that tries again.
+pub fn show(page: Lazy) -> AnyView {
+    let i18n = use_i18n();
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || {
+                attempt.track();
+                let page = page.clone();
+                Suspend::new(async move {
+                    let loaded = match page {
+                        Lazy::Theme(_) | Lazy::Idea(_) | Lazy::NewIdea(_) => participate(page).await,
+                        _ => more(page).await,
+                    };
+                    match loaded {
+                        Ok(page) => page,
+                        Err(ChunkError) => view! {
+                            <p class="notice notice-error" role="alert">
+                                {move || i18n.t().err_page_load}
+                            </p>
+                            <button type="button" class="button"
+                                on:click=move |_| attempt.update(|n| *n += 1)>
+                                {move || i18n.t().retry}
+                            </button>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}

@@ -1,0 +1,64 @@
+//! Lazily loaded pages: the first visit fetches only the start page's code; the service worker
+//! precaches every chunk of the release as one set, so after a first visit to `/` alone every
+//! route opens offline.
+
+use werkstadt_tests::{Browser, Page, Server, Viewport};
+
+/// The wasm files the page has fetched so far (main module and chunks).
+async fn wasm_fetched(page: &Page<'_>) -> Vec<String> {
+    let names = page
+        .eval(
+            "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)\
+             .filter(p => p.endsWith('.wasm'))",
+        )
+        .await;
+    serde_json::from_value(names).expect("a list of paths")
+}
+
+#[tokio::test]
+async fn after_a_first_visit_to_the_start_page_every_route_opens_offline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(&dir.path().join("werkstadt.db"));
+    let browser = Browser::start(Viewport::Phone).await;
+    let page = Page::new(&browser, &server.url);
+
+    page.goto("/").await;
+    page.wait_text("Smart City Strategie Bielefeld").await;
+    // The start page needs the main module only.
+    let fetched = wasm_fetched(&page).await;
+    assert_eq!(fetched.len(), 1, "only the main module: {fetched:?}");
+    assert!(!fetched[0].starts_with("/app-chunk-"), "{fetched:?}");
+    page.wait_for_service_worker().await;
+    let overview = werkstadt_tests::get_json(&format!("{}/api/process", server.url)).await;
+    let theme = overview["themes"][3]["id"]
+        .as_str()
+        .expect("theme id")
+        .to_owned();
+
+    // Offline: the server is gone; every route still opens, from the precached chunks.
+    let (_db, _dist, _addr) = server.kill();
+    browser.client.refresh().await.expect("reloads");
+    page.wait_text("Offline").await;
+    let routes = [
+        (
+            format!("/themen/{theme}"),
+            "WLAN in allen Schulen und der Stadtbibliothek",
+        ),
+        ("/neu".to_owned(), "Neue Idee einreichen"),
+        ("/punkte".to_owned(), "Noch 5 von 5 Punkten übrig"),
+        ("/ergebnisse".to_owned(), "Platz 1"),
+        ("/code".to_owned(), "Teilnahmecode einlösen"),
+        ("/meine-daten".to_owned(), "Daten herunterladen"),
+        ("/gibt-es-nicht".to_owned(), "Seite nicht gefunden"),
+    ];
+    for (path, text) in &routes {
+        page.goto(path).await;
+        page.wait_text(text).await;
+    }
+    // Following a link inside the app (no reload) to an idea opens it too.
+    page.goto(&format!("/themen/{theme}")).await;
+    page.click_text("WLAN in allen Schulen").await;
+    page.wait_text("Unterstützen").await;
+    assert!(page.path().await.starts_with("/ideen/"));
+    page.assert_accessible("Idee offline aus dem Chunk").await;
+}
