@@ -76,6 +76,8 @@ texts! {
     reason_required: "Bitte eine Begründung angeben (höchstens 1000 Zeichen, ohne < und >).", "Please give a reason (at most 1000 characters, no < or >).";
     nothing_here: "Keine Einträge für diesen Filter.", "Nothing here for this filter.";
     loading: "Wird geladen …", "Loading …";
+    err_page_load: "Dieser Bereich konnte nicht geladen werden. Bitte prüfen Sie die Verbindung.", "This section could not be loaded. Please check the connection.";
+    retry: "Erneut versuchen", "Try again";
     load_failed: "Konnte nicht geladen werden. Angezeigt wird der letzte Stand.", "Could not load. Showing the last known state.";
     submitted_at: "eingereicht am {n}", "submitted on {n}";
     supports: "{n} Unterstützungen", "{n} supports";

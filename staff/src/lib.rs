@@ -7,6 +7,7 @@ mod api;
 mod desk;
 mod i18n;
 mod layout;
+mod lazy;
 mod pages;
 mod router;
 
@@ -44,10 +45,7 @@ fn App() -> impl IntoView {
         }
         match s {
             Section::Ideas => view! { <pages::ideas::IdeasPage/> }.into_any(),
-            Section::Comments => view! { <pages::comments::CommentsPage/> }.into_any(),
-            Section::Reports => view! { <pages::reports::ReportsPage/> }.into_any(),
-            Section::Audit => view! { <pages::audit::AuditPage/> }.into_any(),
-            Section::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
+            other => lazy::show(other),
         }
     };
 

@@ -62,3 +62,47 @@ async fn after_a_first_visit_to_the_start_page_every_route_opens_offline() {
     assert!(page.path().await.starts_with("/ideen/"));
     page.assert_accessible("Idee offline aus dem Chunk").await;
 }
+
+/// A page whose code cannot be fetched (here: its chunks are missing on the server, and no
+/// service worker holds them) says so and offers to try again; the app keeps running, and the
+/// retry loads the page once the chunks are there.
+#[tokio::test]
+async fn a_page_whose_code_cannot_be_fetched_offers_a_retry_instead_of_freezing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dist = dir.path().join("dist");
+    let held = dir.path().join("held-back");
+    std::fs::create_dir_all(&dist).expect("dist");
+    std::fs::create_dir_all(&held).expect("held");
+    for entry in std::fs::read_dir(werkstadt_tests::dist_dir()).expect("dist") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("name").to_owned();
+        let to = if name.to_string_lossy().starts_with("app-chunk-") {
+            held.join(&name)
+        } else {
+            dist.join(&name)
+        };
+        std::fs::copy(&path, to).expect("copies");
+    }
+    let server = Server::start_with(&dir.path().join("werkstadt.db"), &dist, "127.0.0.1:0");
+    let browser = Browser::start(Viewport::Desktop).await;
+    let page = Page::new(&browser, &server.url);
+    page.goto("/").await;
+    page.wait_text("Smart City Strategie Bielefeld").await;
+    page.click_text("Punkte verteilen").await;
+    page.wait_text("Diese Seite konnte nicht geladen werden.")
+        .await;
+    page.assert_accessible("Seite nicht ladbar").await;
+    // The app still runs: the start page opens, and the page fails again (nothing cached).
+    page.click_text("Start").await;
+    page.wait_text("Digitale Infrastruktur").await;
+    page.click_text("Punkte verteilen").await;
+    page.wait_text("Diese Seite konnte nicht geladen werden.")
+        .await;
+    // Once the chunks are there, trying again loads the page.
+    for entry in std::fs::read_dir(&held).expect("held") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dist.join(path.file_name().expect("name"))).expect("copies");
+    }
+    page.click_text("Erneut versuchen").await;
+    page.wait_text("Noch 5 von 5 Punkten übrig").await;
+}

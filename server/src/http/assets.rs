@@ -77,10 +77,14 @@ fn is_hashed_asset(path: &str) -> bool {
 pub async fn headers(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
     let mut res = next.run(req).await;
+    let ok = res.status().is_success();
     let h = res.headers_mut();
     let cache = if path.starts_with("/api/") || path == "/api" {
         "no-store"
     } else if is_hashed_asset(&path)
+        // Only the file itself never changes: a 404 for a hashed name (a chunk not deployed
+        // yet) must not stick in browsers for a year.
+        && ok
         && h.get(header::CONTENT_TYPE)
             .is_some_and(|v| v != "text/html")
     {
