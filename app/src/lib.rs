@@ -64,6 +64,7 @@ fn App() -> impl IntoView {
             Route::Results => lazy::show(Lazy::Results),
             Route::Code(code) => lazy::show(Lazy::Code(code)),
             Route::MyData(deleted) => lazy::show(Lazy::MyData(deleted)),
+            Route::CrashTest => view! { <crash::CrashPage/> }.into_any(),
             Route::NotFound => view! { <not_found::NotFoundPage/> }.into_any(),
         }
     };
@@ -78,5 +79,6 @@ fn App() -> impl IntoView {
 
 #[wasm_bindgen(start)]
 pub fn start() {
+    platform::trap::watch();
     leptos::mount::mount_to_body(App);
 }

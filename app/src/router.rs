@@ -22,6 +22,8 @@ pub enum Route {
     Code(Option<String>),
     /// Taking out or deleting one's data; `true` right after a deletion.
     MyData(bool),
+    /// A page that crashes the app on purpose, for the browser tests (`pages::crash`).
+    CrashTest,
     NotFound,
 }
 
@@ -42,6 +44,7 @@ impl Route {
             // The QR code of a participation code opens `/code?c=…`.
             ["code"] => Route::Code(query_param(search, "c")),
             ["meine-daten"] => Route::MyData(search.contains("geloescht")),
+            ["__test", "absturz"] => Route::CrashTest,
             _ => Route::NotFound,
         }
     }
@@ -54,6 +57,7 @@ impl Route {
             | Route::Idea(_)
             | Route::Code(_)
             | Route::MyData(_)
+            | Route::CrashTest
             | Route::NotFound => "/",
             Route::NewIdea(_) => "/neu",
             Route::Dots => "/punkte",

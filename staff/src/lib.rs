@@ -60,5 +60,6 @@ fn App() -> impl IntoView {
 
 #[wasm_bindgen(start)]
 pub fn start() {
+    werkstadt_web::trap::watch();
     leptos::mount::mount_to_body(App);
 }

@@ -9,6 +9,7 @@ pub mod idb;
 pub mod identity;
 pub mod lang;
 pub mod sw;
+pub mod trap;
 
 /// Fills `buf` from the browser's CSPRNG (`crypto.getRandomValues`).
 pub fn random_bytes(buf: &mut [u8]) -> Result<(), String> {

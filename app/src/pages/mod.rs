@@ -1,4 +1,5 @@
 pub mod code;
+pub mod crash;
 pub mod dots;
 pub mod idea;
 pub mod my_data;
