@@ -12,16 +12,11 @@ mod router;
 mod sync;
 
 use i18n::{I18n, Lang};
-/// Browser APIs: the sources of `werkstadt-web` (shared with the staff app), compiled here as
-/// a module of this crate. As a crate dependency the same code came out 0.8 KiB larger
-/// (brotli) after LTO and wasm-opt, and this bundle has a hard 150 KiB budget. Parts only the
-/// staff app uses are dead code here.
-#[allow(dead_code)]
-#[path = "../../web/src/lib.rs"]
-mod platform;
 use leptos::prelude::*;
 use platform::identity::Identity;
 use wasm_bindgen::prelude::wasm_bindgen;
+/// Browser APIs: the `werkstadt-web` crate, shared with the staff app.
+use werkstadt_web as platform;
 
 /// The device's participant identity, if the browser allowed creating one.
 #[derive(Clone)]

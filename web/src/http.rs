@@ -82,41 +82,7 @@ async fn fetch_text(
     body: Option<String>,
     who: Option<&Identity>,
 ) -> Result<String, ClientError> {
-    let net = |_| ClientError::Network;
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    let headers = web_sys::Headers::new().map_err(net)?;
-    if let Some(i) = who {
-        headers
-            .set(PARTICIPANT_ID_HEADER, &i.id.to_string())
-            .map_err(net)?;
-        headers
-            .set(PARTICIPANT_SECRET_HEADER, &i.secret)
-            .map_err(net)?;
-    }
-    if let Some(b) = body {
-        headers
-            .set("content-type", "application/json")
-            .map_err(net)?;
-        init.set_body(&JsValue::from_str(&b));
-    }
-    init.set_headers(&headers);
-    let window = web_sys::window().ok_or(ClientError::Network)?;
-    let res: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(path, &init))
-        .await
-        .map_err(net)?
-        .dyn_into()
-        .map_err(net)?;
-    let text = JsFuture::from(res.text().map_err(net)?)
-        .await
-        .map_err(net)?
-        .as_string()
-        .unwrap_or_default();
-    if res.ok() {
-        return Ok(text);
-    }
-    // Not our JSON: a proxy or a server that is starting up.
-    parse::<ApiErrorBody>(&text).map_or(Err(ClientError::Network), |b| Err(ClientError::Api(b)))
+    fetch_with(method, path, body, who, &[]).await
 }
 
 /// GET, the answer as the plain JS value `JSON.parse` makes of it.
@@ -164,8 +130,8 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(
     parse(&fetch_text("POST", path, Some(json), Some(who)).await?).ok_or_else(unexpected)
 }
 
-/// Like `fetch_text`, with further headers (the CSRF token, `accept`). Kept apart: the
-/// citizen app's copy stays minimal (its size budget).
+/// The one fetch of both apps: a request with the participant's headers when `who` is given,
+/// further headers (the CSRF token, `accept`), a JSON body; the answer's text, or the error.
 async fn fetch_with(
     method: &str,
     path: &str,
