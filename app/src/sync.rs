@@ -12,6 +12,7 @@
 //! with backoff while the server cannot be reached: `navigator.onLine` alone is never trusted.
 
 mod forget;
+mod triggers;
 
 use crate::api;
 use crate::platform::http::{self, from_js, to_js, ClientError};
@@ -25,8 +26,6 @@ use werkstadt_domain::{ErrorCode, ThemeId};
 
 /// Retries while the server is unreachable: 1 s, 2 s, 4 s, … up to this.
 const MAX_BACKOFF_MS: i32 = 15_000;
-/// A sync at least this often while the app is open.
-const POLL_MS: i32 = 60_000;
 /// Where the app kept its outbox before it moved to IndexedDB.
 const LEGACY_OUTBOX: &str = "werkstadt.outbox";
 const LEGACY_REJECTED: &str = "werkstadt.rejected";
@@ -60,6 +59,10 @@ pub struct Sync {
     /// The outbox, ahead of `pending` while a write is on its way to the device.
     queue: StoredValue<Vec<Mutation>>,
     cursor: StoredValue<u64>,
+    /// The feed's head right after this device's last push (its own changes are up to there).
+    pushed_head: StoredValue<u64>,
+    /// The highest feed head the server's events announced.
+    heard_head: StoredValue<u64>,
     /// The server database the cursor belongs to.
     instance: StoredValue<String>,
     running: StoredValue<bool>,
@@ -115,6 +118,8 @@ impl Sync {
             outdated: RwSignal::new(false),
             queue: StoredValue::new(Vec::new()),
             cursor: StoredValue::new(0),
+            pushed_head: StoredValue::new(0),
+            heard_head: StoredValue::new(0),
             instance: StoredValue::new(String::new()),
             running: StoredValue::new(false),
             again: StoredValue::new(false),
@@ -128,11 +133,7 @@ impl Sync {
                 sync.storage_failed.set(true);
                 sync.set_replica(Replica::default());
             }
-            platform::on_window_event("online", move || sync.sync_now());
-            platform::on_visible(move || sync.sync_now());
-            platform::on_server_event("/api/sync/events", "changed", move || sync.sync_now());
-            // Without the event stream (a proxy that buffers it), polling still converges.
-            platform::every(POLL_MS, move || sync.sync_now());
+            sync.listen();
             sync.sync_now();
         });
         sync
@@ -260,6 +261,16 @@ impl Sync {
             loop {
                 self.again.set_value(false);
                 let ok = self.run_once().await;
+                // A change announced during the run and not pulled yet: one more run for it
+                // (the announcement is used up, so it never makes more than one; and only with
+                // an identity, else the run does nothing and this would spin).
+                if ok
+                    && self.heard_head.get_value() > self.cursor.get_value()
+                    && self.me.with_value(Option::is_some)
+                {
+                    self.heard_head.set_value(0);
+                    self.again.set_value(true);
+                }
                 if ok {
                     self.backoff_ms.set_value(1_000);
                 } else {
@@ -345,6 +356,7 @@ impl Sync {
         let mut answers = Vec::new();
         if !batch.is_empty() {
             let res = api::push(batch, me).await?;
+            self.pushed_head.set_value(res.cursor);
             answers.extend(res.results.into_iter().map(|r| (r.id, r.outcome)));
             // On the device before anything else: a reload must not push these again.
             if self.settle(&answers) {
@@ -384,6 +396,8 @@ impl Sync {
             let Some(page) = page else {
                 replica = Replica::default();
                 self.cursor.set_value(0);
+                self.pushed_head.set_value(0);
+                self.heard_head.set_value(0);
                 db.write(vec![Op::Clear(ENTITIES)])
                     .await
                     .map_err(|_| ClientError::Network)?;

@@ -132,7 +132,7 @@ impl Desk {
             }
         });
         // New ideas, comments and reports show up without a reload.
-        werkstadt_web::on_server_event("/api/sync/events", "changed", move || {
+        werkstadt_web::on_server_event("/api/sync/events", "changed", move |_| {
             desk.refresh.update(|n| *n += 1);
         });
         desk

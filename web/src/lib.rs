@@ -176,13 +176,15 @@ pub fn on_window_event(name: &str, f: impl Fn() + 'static) {
     cb.forget();
 }
 
-/// Calls `f` on each server-sent event `name` from `path`, for the page's lifetime. The
-/// browser reconnects by itself after the server was away.
-pub fn on_server_event(path: &str, name: &str, f: impl Fn() + 'static) {
+/// Calls `f` with the data of each server-sent event `name` from `path`, for the page's
+/// lifetime. The browser reconnects by itself after the server was away.
+pub fn on_server_event(path: &str, name: &str, f: impl Fn(String) + 'static) {
     let Ok(source) = web_sys::EventSource::new(path) else {
         return;
     };
-    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
+        move |ev: web_sys::MessageEvent| f(ev.data().as_string().unwrap_or_default()),
+    );
     let _ = source.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
     cb.forget();
     // Leaving the page must free the connection at once: browsers allow only six per server
