@@ -76,6 +76,8 @@ texts! {
     reason_required: "Bitte eine Begründung angeben (höchstens 1000 Zeichen, ohne < und >).", "Please give a reason (at most 1000 characters, no < or >).";
     nothing_here: "Keine Einträge für diesen Filter.", "Nothing here for this filter.";
     loading: "Wird geladen …", "Loading …";
+    err_text_direction: "Der Text enthält Zeichen, die die Schreibrichtung umkehren. Bitte entfernen Sie sie.", "The text contains characters that reverse the writing direction. Please remove them.";
+    err_text_invisible: "Der Text enthält keine sichtbaren Zeichen.", "The text has no visible characters.";
     err_page_load: "Dieser Bereich konnte nicht geladen werden. Bitte prüfen Sie die Verbindung.", "This section could not be loaded. Please check the connection.";
     retry: "Erneut versuchen", "Try again";
     load_failed: "Konnte nicht geladen werden. Angezeigt wird der letzte Stand.", "Could not load. Showing the last known state.";
@@ -187,11 +189,11 @@ impl Texts {
             ErrorCode::StaleState => self.err_stale.into(),
             ErrorCode::UnknownIdea | ErrorCode::NotFound => self.err_unknown_idea.into(),
             ErrorCode::Forbidden => self.err_forbidden.into(),
-            ErrorCode::ReasonMissing
-            | ErrorCode::ReasonTooLong
-            | ErrorCode::ReasonInvalid
-            | ErrorCode::TextDirection
-            | ErrorCode::TextInvisible => self.reason_required.into(),
+            ErrorCode::TextDirection => self.err_text_direction.into(),
+            ErrorCode::TextInvisible => self.err_text_invisible.into(),
+            ErrorCode::ReasonMissing | ErrorCode::ReasonTooLong | ErrorCode::ReasonInvalid => {
+                self.reason_required.into()
+            }
             ErrorCode::InvalidCredentials => self.login_failed.into(),
             ErrorCode::RateLimited => self.rate_limited.into(),
             ErrorCode::StaffRequired | ErrorCode::AuthRequired | ErrorCode::CsrfMismatch => {
