@@ -359,6 +359,16 @@ impl<'a> Page<'a> {
         .await;
     }
 
+    /// Chooses the option labelled `label` of the select `css`, once the option is there (a
+    /// form's choices may arrive after the form, e.g. themes from the replica).
+    pub async fn choose(&self, css: &str, label: &str) {
+        let select = self.find(css).await;
+        eventually(&format!("the option {label:?} in {css}"), || async {
+            select.select_by_label(label).await.ok()
+        })
+        .await;
+    }
+
     pub async fn fill(&self, css: &str, value: &str) {
         let el = self.find(css).await;
         el.clear().await.expect("clears");

@@ -174,11 +174,7 @@ async fn on_a_phone_the_pages_fit_the_screen_and_a_citizen_can_submit_and_suppor
     page.assert_accessible("Startseite (Telefon)").await;
 
     page.click_text("Idee einreichen").await;
-    let select = page.find("#idee-thema").await;
-    select
-        .select_by_label("Mobilität")
-        .await
-        .expect("selects a theme");
+    page.choose("#idee-thema", "Mobilität").await;
     page.fill(
         "#idee-titel",
         "Carsharing-Stationen an Stadtbahnhaltestellen",

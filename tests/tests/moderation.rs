@@ -13,8 +13,7 @@ use werkstadt_tests::{
 
 async fn submit(page: &Page<'_>, title: &str, body: &str) -> String {
     page.goto("/neu").await;
-    let select = page.find("#idee-thema").await;
-    select.select_by_label("Bildung").await.expect("selects");
+    page.choose("#idee-thema", "Bildung").await;
     page.fill("#idee-titel", title).await;
     page.fill("#idee-text", body).await;
     page.click_text("Idee absenden").await;

@@ -131,11 +131,7 @@ async fn a_push_whose_answer_is_lost_is_retried_and_applied_once() {
     let page = Page::new(&browser, &proxy.url);
 
     page.goto("/neu").await;
-    let select = page.find("#idee-thema").await;
-    select
-        .select_by_label("Energie & Umwelt")
-        .await
-        .expect("selects");
+    page.choose("#idee-thema", "Energie & Umwelt").await;
     page.fill("#idee-titel", "Solardächer auf Schulen").await;
     page.fill("#idee-text", "Jede Schule mit Photovoltaik.")
         .await;

@@ -52,6 +52,7 @@ async fn a_citizen_downloads_and_then_deletes_their_data() {
     anna.click(".support-button").await;
     anna.wait_text("1 Unterstützung").await;
     anna.goto(&format!("/neu?thema={theme}")).await;
+    anna.choose("#idee-thema", "Bildung").await;
     anna.fill("#idee-titel", "Lesecafé mit digitaler Sprechstunde")
         .await;
     anna.fill("#idee-text", "Hilfe mit dem Smartphone, jeden Dienstag.")

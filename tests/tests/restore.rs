@@ -27,6 +27,7 @@ fn admin(args: &[&str], db: &Path) {
 
 async fn submit(page: &Page<'_>, theme: &str, title: &str) -> String {
     page.goto(&format!("/neu?thema={theme}")).await;
+    page.choose("#idee-thema", "Bildung").await;
     page.fill("#idee-titel", title).await;
     page.fill("#idee-text", "Für den Test der Wiederherstellung.")
         .await;
