@@ -10,7 +10,6 @@ use common::{assert_error, Participant, TestApp};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use uuid::Uuid;
-use werkstadt_domain::staff::CSRF_HEADER;
 use werkstadt_domain::sync::Outcome;
 
 async fn push(app: &TestApp, p: &Participant, mutations: Vec<Value>) -> Vec<Value> {
@@ -145,15 +144,9 @@ async fn a_citizen_takes_out_and_then_deletes_their_data() {
         )
         .await;
     assert!(res.status().is_success());
-    let codes: Value = app
-        .client
-        .post(app.url("/api/admin/codes"))
-        .header("cookie", &leitung.cookie)
-        .header(CSRF_HEADER, &leitung.csrf)
-        .json(&json!({"count": 1, "label": "Workshop Sennestadt"}))
-        .send()
+    let codes: Value = leitung
+        .issue_codes(&app, 1, "Workshop Sennestadt")
         .await
-        .expect("codes")
         .json()
         .await
         .expect("json");

@@ -121,15 +121,9 @@ async fn every_rest_write_in(mode: &str) {
     let res = citizen.post(&app, "/api/reports", &report).await;
     assert!(res.status().is_success(), "mode {mode}: {}", res.status());
     // A participation code: redeemed once, the second time it is used up.
-    let batch: Value = app
-        .client
-        .post(app.url("/api/admin/codes"))
-        .header("cookie", &admin.cookie)
-        .header(werkstadt_domain::staff::CSRF_HEADER, &admin.csrf)
-        .json(&json!({"count": 1, "label": "Workshop"}))
-        .send()
+    let batch: Value = admin
+        .issue_codes(&app, 1, "Workshop")
         .await
-        .expect("codes")
         .json()
         .await
         .expect("json");

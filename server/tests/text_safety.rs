@@ -9,7 +9,6 @@ use common::{assert_error, Participant, TestApp};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use uuid::Uuid;
-use werkstadt_domain::staff::CSRF_HEADER;
 
 async fn submit(
     app: &TestApp,
@@ -123,15 +122,7 @@ async fn a_formula_in_a_code_label_reaches_the_audit_csv_as_plain_text() {
     let app = TestApp::spawn().await;
     let admin = admin(&app).await;
     let label = "=HYPERLINK(\"http://example.org\",\"klick\")";
-    let res = app
-        .client
-        .post(app.url("/api/admin/codes"))
-        .header("cookie", &admin.cookie)
-        .header(CSRF_HEADER, &admin.csrf)
-        .json(&json!({"count": 1, "label": label}))
-        .send()
-        .await
-        .expect("codes");
+    let res = admin.issue_codes(&app, 1, label).await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let csv = app
         .client
@@ -157,14 +148,6 @@ async fn a_formula_in_a_code_label_reaches_the_audit_csv_as_plain_text() {
     }
     assert!(seen, "the label is in the log, as text: {csv}");
     // A label that misleads is refused.
-    let res = app
-        .client
-        .post(app.url("/api/admin/codes"))
-        .header("cookie", &admin.cookie)
-        .header(CSRF_HEADER, &admin.csrf)
-        .json(&json!({"count": 1, "label": "Workshop\u{202E}"}))
-        .send()
-        .await
-        .expect("codes");
+    let res = admin.issue_codes(&app, 1, "Workshop\u{202E}").await;
     assert_error(res, StatusCode::BAD_REQUEST, "bad_query").await;
 }

@@ -375,6 +375,14 @@ impl<'a> Page<'a> {
         el.send_keys(value).await.expect("types");
     }
 
+    /// The URLs of every resource the page has fetched so far (performance entries).
+    pub async fn resources(&self) -> Vec<String> {
+        let urls = self
+            .eval("return performance.getEntriesByType('resource').map(e => e.name)")
+            .await;
+        serde_json::from_value(urls).expect("a list of URLs")
+    }
+
     pub async fn eval(&self, js: &str) -> serde_json::Value {
         self.c.execute(js, vec![]).await.expect("script runs")
     }

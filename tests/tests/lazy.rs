@@ -6,13 +6,12 @@ use werkstadt_tests::{Browser, Page, Server, Viewport};
 
 /// The wasm files the page has fetched so far (main module and chunks).
 async fn wasm_fetched(page: &Page<'_>) -> Vec<String> {
-    let names = page
-        .eval(
-            "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)\
-             .filter(p => p.endsWith('.wasm'))",
-        )
-        .await;
-    serde_json::from_value(names).expect("a list of paths")
+    page.resources()
+        .await
+        .into_iter()
+        .filter_map(|u| reqwest::Url::parse(&u).ok().map(|u| u.path().to_owned()))
+        .filter(|p| p.ends_with(".wasm"))
+        .collect()
 }
 
 #[tokio::test]

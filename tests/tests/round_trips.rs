@@ -5,14 +5,12 @@ use std::time::Duration;
 use werkstadt_tests::{eventually, get_json, Browser, Page, Server, Viewport};
 
 /// How many requests the page has made to `path` so far.
-async fn requests_to(page: &Page<'_>, path: &str) -> u64 {
-    page.eval(&format!(
-        "return performance.getEntriesByType('resource')\
-         .filter(e => new URL(e.name).pathname === '{path}').length"
-    ))
-    .await
-    .as_u64()
-    .expect("a count")
+async fn requests_to(page: &Page<'_>, path: &str) -> usize {
+    page.resources()
+        .await
+        .iter()
+        .filter(|u| reqwest::Url::parse(u).is_ok_and(|u| u.path() == path))
+        .count()
 }
 
 #[tokio::test]

@@ -89,6 +89,18 @@ impl Moderator {
             .expect("mode")
     }
 
+    /// Issues `count` participation codes labelled `label` (needs an admin); the raw answer.
+    pub async fn issue_codes(&self, app: &TestApp, count: u32, label: &str) -> reqwest::Response {
+        app.client
+            .post(app.url("/api/admin/codes"))
+            .header("cookie", &self.cookie)
+            .header(CSRF_HEADER, &self.csrf)
+            .json(&json!({"count": count, "label": label}))
+            .send()
+            .await
+            .expect("codes")
+    }
+
     /// The audit log (needs an admin).
     pub async fn audit_log(&self, app: &TestApp) -> Value {
         app.client
