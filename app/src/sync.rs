@@ -13,6 +13,9 @@
 
 mod forget;
 mod triggers;
+mod view;
+
+pub use view::field;
 
 use crate::api;
 use crate::platform::http::{self, from_js, to_js, ClientError};
@@ -20,9 +23,10 @@ use crate::platform::idb::{self, Db, Op, ENTITIES, STATE};
 use crate::platform::{self, identity::Identity};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use werkstadt_domain::overlay::Overlay;
 use werkstadt_domain::replica::Replica;
 use werkstadt_domain::sync::{Change, Mutation, MutationId, MutationKind, Outcome, MAX_PUSH};
-use werkstadt_domain::{ErrorCode, ThemeId};
+use werkstadt_domain::ErrorCode;
 
 /// Retries while the server is unreachable: 1 s, 2 s, 4 s, … up to this.
 const MAX_BACKOFF_MS: i32 = 15_000;
@@ -42,12 +46,12 @@ pub struct Sync {
     /// The outbox as stored on the device, oldest first.
     pub pending: RwSignal<Vec<Mutation>>,
     pub rejected: RwSignal<Vec<Rejected>>,
-    /// The server state last pulled; `None` until it is read from the device. Changes are
-    /// announced by `replica_changed` (a plain trigger keeps the wasm smaller than a signal).
+    /// The server state last pulled; `None` until it is read from the device. Changed in
+    /// place (never copied) and announced by `replica_changed`.
     replica: StoredValue<Option<Replica>>,
     replica_changed: Trigger,
-    /// What the participant sees: the replica with the pending mutations on top.
-    pub view: Memo<Option<Replica>>,
+    /// The pending mutations laid over the few entities they touch.
+    overlay: Memo<Overlay>,
     /// Whether the server answered the last attempt.
     pub online: RwSignal<bool>,
     /// Unix seconds of the last successful exchange; 0 = not yet.
@@ -98,12 +102,14 @@ impl Sync {
         let pending = RwSignal::new(Vec::<Mutation>::new());
         let replica = StoredValue::new(None::<Replica>);
         let replica_changed = Trigger::new();
-        let view = Memo::new(move |_| {
-            let pending = pending.get();
+        let overlay = Memo::new(move |_| {
             replica_changed.track();
-            replica.with_value(|r| {
-                r.as_ref()
-                    .map(|r| r.with_pending(&pending, js_sys::Date::now() as i64))
+            pending.with(|p| {
+                replica.with_value(|r| {
+                    r.as_ref()
+                        .map(|r| Overlay::new(r, p, view::made_at(p)))
+                        .unwrap_or_default()
+                })
             })
         });
         let sync = Self {
@@ -111,7 +117,7 @@ impl Sync {
             rejected: RwSignal::new(Vec::new()),
             replica,
             replica_changed,
-            view,
+            overlay,
             online: RwSignal::new(true),
             last_sync: RwSignal::new(0),
             storage_failed: RwSignal::new(false),
@@ -196,17 +202,6 @@ impl Sync {
     fn set_replica(self, replica: Replica) {
         self.replica.set_value(Some(replica));
         self.replica_changed.notify();
-    }
-
-    /// The themes' ids and titles: changes only when those do, so a form built from it is not
-    /// redrawn (losing focus) by a sync that brings other news.
-    pub fn theme_titles(self) -> Memo<Option<Vec<(ThemeId, String)>>> {
-        Memo::new(move |_| {
-            self.view.with(|v| {
-                v.as_ref()
-                    .map(|r| r.themes.iter().map(|t| (t.id, t.title.clone())).collect())
-            })
-        })
     }
 
     /// Stores the action in the outbox on the device, then starts a sync. Only once this has
@@ -376,12 +371,11 @@ impl Sync {
         Ok(())
     }
 
-    /// Pulls the feed from the cursor to the head into the replica and the device.
+    /// Pulls the feed from the cursor to the head into the replica (in place) and the device.
     async fn pull(self, me: &Identity) -> Result<(), ClientError> {
         let Some(db) = self.db.get_value() else {
             return Ok(());
         };
-        let mut replica = self.replica.get_value().unwrap_or_default();
         let mut touched = false;
         loop {
             let cursor = self.cursor.get_value();
@@ -394,7 +388,7 @@ impl Sync {
                 other => Some(other?),
             };
             let Some(page) = page else {
-                replica = Replica::default();
+                self.replica.set_value(Some(Replica::default()));
                 self.cursor.set_value(0);
                 self.pushed_head.set_value(0);
                 self.heard_head.set_value(0);
@@ -416,7 +410,8 @@ impl Sync {
                 if let Some(key) = entity_key(&change) {
                     ops.push(Op::Put(ENTITIES, key, value));
                 }
-                replica.apply(change);
+                self.replica
+                    .update_value(|r| r.get_or_insert_with(Replica::default).apply(change));
             }
             // A push whose answer was lost is answered here.
             if self.settle(&answers) {
@@ -429,12 +424,13 @@ impl Sync {
             touched |= ops.len() > 1 || page.cursor != cursor;
             db.write(ops).await.map_err(|_| ClientError::Network)?;
             self.cursor.set_value(page.cursor);
+            // Each page shows as soon as it is stored: a first visit fills in page by page.
+            if std::mem::take(&mut touched) {
+                self.replica_changed.notify();
+            }
             if !page.has_more {
                 break;
             }
-        }
-        if touched {
-            self.set_replica(replica);
         }
         Ok(())
     }

@@ -14,6 +14,7 @@ pub mod ids;
 pub mod moderation;
 #[cfg(feature = "openapi")]
 pub mod openapi;
+pub mod overlay;
 pub mod privacy;
 pub mod replica;
 pub mod search;

@@ -93,28 +93,7 @@ impl Replica {
     /// with `own_waiting`, also the participant's own ideas waiting for approval (the feed
     /// only sends those to their author).
     pub fn ideas_of(&self, theme: ThemeId, sort: IdeaSort, own_waiting: bool) -> Vec<&IdeaRecord> {
-        let mut ideas: Vec<&IdeaRecord> = self
-            .ideas
-            .iter()
-            .filter(|i| {
-                i.theme_id == theme
-                    && (i.status.is_public() || (own_waiting && i.status == IdeaStatus::Pending))
-            })
-            .collect();
-        match sort {
-            IdeaSort::Support => ideas.sort_by(|a, b| {
-                b.support_count
-                    .cmp(&a.support_count)
-                    .then_with(|| a.created_at.cmp(&b.created_at))
-                    .then_with(|| a.id.cmp(&b.id))
-            }),
-            IdeaSort::Newest => ideas.sort_by(|a, b| {
-                b.created_at
-                    .cmp(&a.created_at)
-                    .then_with(|| b.id.cmp(&a.id))
-            }),
-        }
-        ideas
+        select_ideas(self.ideas.iter(), theme, sort, own_waiting)
     }
 
     /// The comments on an idea this participant may see: published ones and their own
@@ -244,9 +223,47 @@ impl Replica {
         }
     }
 
-    fn comment_exists(&self, id: CommentId) -> bool {
-        self.comments.binary_search_by(|c| c.id.cmp(&id)).is_ok()
+    pub(crate) fn comment_exists(&self, id: CommentId) -> bool {
+        self.comment(id).is_some()
     }
+
+    pub fn comment(&self, id: CommentId) -> Option<&CommentRecord> {
+        self.comments
+            .binary_search_by(|c| c.id.cmp(&id))
+            .ok()
+            .map(|i| &self.comments[i])
+    }
+}
+
+/// The ideas of `theme` a list shows, in the order `sort` asks for: published ones, and with
+/// `own_waiting` also the participant's own waiting for approval (the feed only sends those to
+/// their author). Most supported first (ties: older first) or newest first.
+pub(crate) fn select_ideas<'a>(
+    ideas: impl Iterator<Item = &'a IdeaRecord>,
+    theme: ThemeId,
+    sort: IdeaSort,
+    own_waiting: bool,
+) -> Vec<&'a IdeaRecord> {
+    let mut ideas: Vec<&IdeaRecord> = ideas
+        .filter(|i| {
+            i.theme_id == theme
+                && (i.status.is_public() || (own_waiting && i.status == IdeaStatus::Pending))
+        })
+        .collect();
+    match sort {
+        IdeaSort::Support => ideas.sort_by(|a, b| {
+            b.support_count
+                .cmp(&a.support_count)
+                .then_with(|| a.created_at.cmp(&b.created_at))
+                .then_with(|| a.id.cmp(&b.id))
+        }),
+        IdeaSort::Newest => ideas.sort_by(|a, b| {
+            b.created_at
+                .cmp(&a.created_at)
+                .then_with(|| b.id.cmp(&a.id))
+        }),
+    }
+    ideas
 }
 
 /// Shortens a text for lists: at most `chars` characters, cut at the end with "…".
@@ -261,19 +278,19 @@ pub fn excerpt(body: &str, chars: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::ids::{uuid_v7, ParticipantId};
     use crate::sync::MutationId;
     use crate::sync_model::{Server, State};
     use proptest::prelude::*;
 
-    fn theme_ids() -> Vec<ThemeId> {
+    pub(crate) fn theme_ids() -> Vec<ThemeId> {
         (1..=3).map(|n| ThemeId(uuid_v7(n, [1; 10]))).collect()
     }
 
     /// What the pull feed tells `who` about a model server's state, as a replica.
-    fn replica_of(state: &State, who: ParticipantId) -> Replica {
+    pub(crate) fn replica_of(state: &State, who: ParticipantId) -> Replica {
         let mut r = Replica::default();
         for (pos, id) in state.themes.iter().enumerate() {
             r.apply(Change::Theme(ThemeSummary {
@@ -324,7 +341,7 @@ mod tests {
         r
     }
 
-    fn kinds() -> impl Strategy<Value = Vec<MutationKind>> {
+    pub(crate) fn kinds() -> impl Strategy<Value = Vec<MutationKind>> {
         let idea = (1u64..6).prop_map(|n| IdeaId(uuid_v7(100 + n, [7; 10])));
         let theme = (0usize..3).prop_map(|i| theme_ids()[i]);
         let kind = prop_oneof![

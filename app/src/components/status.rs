@@ -44,18 +44,17 @@ pub fn ErrorNotice(error: ClientError) -> impl IntoView {
     view! { <p class="notice notice-error" role="alert">{text}</p> }
 }
 
-/// Renders `page` with the participant's view once it is read from the device and has the
-/// process; until then "loading", and on a first start without connection the network notice.
-pub fn with_view(
-    page: impl Fn(werkstadt_domain::replica::Replica) -> AnyView + Send + Sync + 'static,
-) -> impl IntoView {
+/// Shows `children` once the participant's view is read from the device and has the process;
+/// until then "loading", and on a first start without connection the network notice. The
+/// children are drawn once, not again on every sync: they read what they show themselves.
+#[component]
+pub fn Ready(children: ChildrenFn) -> impl IntoView {
     let sync = crate::sync::use_sync();
-    move || match sync.view.get() {
+    let state = Memo::new(move |_| sync.read(|r, _| r.process.is_some()));
+    move || match state.get() {
         None => view! { <Loading/> }.into_any(),
-        Some(r) if r.process.is_none() => {
-            view! { <ErrorNotice error=ClientError::Network/> }.into_any()
-        }
-        Some(r) => page(r),
+        Some(false) => view! { <ErrorNotice error=ClientError::Network/> }.into_any(),
+        Some(true) => children().into_any(),
     }
 }
 

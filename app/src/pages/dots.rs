@@ -18,18 +18,17 @@ pub fn DotsPage() -> impl IntoView {
     let pending_dots = move || sync.is_pending(|k| matches!(k, MutationKind::SetDots { .. }));
     // Start from what this device last decided (the view includes a waiting ballot), once.
     let started = StoredValue::new(false);
+    let placed = sync.pick(|_, o| Some(o.dots().to_vec()));
     Effect::new(move |_| {
         if started.get_value() {
             return;
         }
-        sync.view.with(|v| {
-            if let Some(r) = v {
-                started.set_value(true);
-                if let Ok(b) = DotBallot::parse(&r.dots) {
-                    ballot.set(b);
-                }
+        if let Some(dots) = placed.get() {
+            started.set_value(true);
+            if let Ok(b) = DotBallot::parse(&dots) {
+                ballot.set(b);
             }
-        });
+        }
     });
     crate::i18n::title_effect(|t| t.dots_heading);
     let remaining = move || ballot.with(DotBallot::remaining);

@@ -1,13 +1,14 @@
 //! One idea: its text, its theme, the support button with the count, and its comments with a
 //! form to add one. Everything comes from the participant's view (replica + pending), so an
-//! idea, a support or a comment made offline shows at once, marked as waiting.
+//! idea, a support or a comment made offline shows at once, marked as waiting. Every part
+//! follows only what it shows: news about other ideas changes nothing here, and an open form
+//! (a report reason, a comment) keeps its text through syncs.
 
-use crate::components::status::SendForm;
-use crate::components::status::{not_found, with_view};
+use crate::components::status::{not_found, Ready, SendForm};
 use crate::i18n::{count, fill, use_i18n};
 use crate::platform::http::js_object;
 use crate::platform::identity::new_uuid;
-use crate::sync::use_sync;
+use crate::sync::{field, use_sync};
 use crate::{platform, use_me};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -22,130 +23,166 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
     let sync = use_sync();
     let can_act = use_me().is_some();
     let error = RwSignal::new(None::<String>);
-    let article = with_view(move |r| {
-        // A tombstone (hidden or merged, someone else's) has no title: gone for this viewer,
-        // except that a merged one still points to where its supports went.
-        let Some(idea) = r
-            .idea(id)
-            .filter(|i| !i.title.is_empty() || i.merged_into.is_some())
-            .cloned()
-        else {
-            return not_found();
+    let idea = sync.pick(move |r, o| o.idea(r, id).cloned());
+    // A tombstone (hidden or merged, someone else's) has no title: gone for this viewer,
+    // except that a merged one still points to where its supports went.
+    let visible = Memo::new(move |_| {
+        idea.with(|i| {
+            i.as_ref()
+                .is_some_and(|i| !i.title.is_empty() || i.merged_into.is_some())
+        })
+    });
+    Effect::new(move |_| {
+        idea.with(|i| {
+            if let Some(i) = i {
+                platform::set_document_title(&i.title);
+            }
+        });
+    });
+    let theme = sync.pick(move |r, o| {
+        let theme_id = o.idea(r, id)?.theme_id;
+        Some((
+            theme_id,
+            o.theme(theme_id)
+                .map(|t| t.title.clone())
+                .unwrap_or_default(),
+        ))
+    });
+    let status = Memo::new(move |_| idea.with(|i| i.as_ref().map(|i| i.status)));
+    let public = Memo::new(move |_| status.get().is_some_and(IdeaStatus::is_public));
+    let published = Memo::new(move |_| status.get() == Some(IdeaStatus::Published));
+    let reason = Memo::new(move |_| idea.with(|i| i.as_ref().and_then(|i| i.reason.clone())));
+    let merged = Memo::new(move |_| idea.with(|i| i.as_ref().and_then(|i| i.merged_into)));
+    let answer = Memo::new(move |_| idea.with(|i| i.as_ref().and_then(|i| i.answer.clone())));
+    let waiting = Memo::new(move |_| {
+        sync.is_pending(|k| matches!(k, MutationKind::CreateIdea { idea_id, .. } if *idea_id == id))
+    });
+    let support_waiting = Memo::new(move |_| {
+        sync.is_pending(|k| matches!(k, MutationKind::SetSupport { idea_id, .. } if *idea_id == id))
+    });
+    let supported = sync.pick(move |r, o| Some(o.supports(r, id)));
+    let supported = move || supported.get().unwrap_or(false);
+    let supports = field(idea, |i| i.support_count);
+    let created = field(idea, |i| i.created_at);
+    let toggle = move |_| {
+        let kind = MutationKind::SetSupport {
+            idea_id: id,
+            supported: !supported(),
         };
-        let status = idea.status;
-        let reason = idea.reason.clone();
-        let merged = idea.merged_into.map(|m| format!("/ideen/{m}"));
-        let answer = idea.answer.clone();
-        platform::set_document_title(&idea.title);
-        let theme_title = r
-            .theme(idea.theme_id)
-            .map(|t| t.title.clone())
-            .unwrap_or_default();
-        let theme_href = format!("/themen/{}", idea.theme_id);
-        let pending = sync.is_pending(
-            |k| matches!(k, MutationKind::CreateIdea { idea_id, .. } if *idea_id == id),
-        );
-        let supported = r.supports(id);
-        let support_pending = sync.is_pending(
-            |k| matches!(k, MutationKind::SetSupport { idea_id, .. } if *idea_id == id),
-        );
-        let supports = idea.support_count;
-        let created = idea.created_at;
-        let toggle = move |_| {
-            spawn_local(async move {
-                let kind = MutationKind::SetSupport {
-                    idea_id: id,
-                    supported: !supported,
-                };
-                error.set(sync.enqueue(kind).await.err());
-            });
-        };
-        let comments: Vec<_> = r.comments_of(id).cloned().collect();
-        let no_comments = comments.is_empty();
-        view! {
-            <article class="idea">
-                <p class="breadcrumb"><a href=theme_href>{move || i18n.t().back_to_theme}" "{theme_title}</a></p>
-                <h1 tabindex="-1">{idea.title}</h1>
-                {if pending {
-                    view! { <p class="pending-marker">{move || i18n.t().pending_marker}</p> }.into_any()
-                } else {
-                    view! { <p class="meta">{move || fill(i18n.t().submitted_on, &[("t", &platform::format_date(created, i18n.lang().code()))])}</p> }.into_any()
-                }}
-                {(status == IdeaStatus::Pending).then(|| view! {
-                    <p class="notice" role="status">{move || i18n.t().moderation_pending}</p>
-                })}
-                {reason.map(|r| view! {
-                    <p class="notice notice-error">{move || fill(i18n.t().moderation_rejected, &[("r", &r)])}</p>
-                })}
-                {merged.map(|href| view! {
-                    <p class="notice">{move || i18n.t().moderation_merged}" "<a href=href>{move || i18n.t().moderation_merged_link}</a></p>
-                })}
-                <p class="idea-body">{idea.body}</p>
-                {answer.map(|a| view! {
-                    <section class="official-answer" aria-labelledby="antwort">
-                        <h2 id="antwort">{move || i18n.t().answer_heading}</h2>
-                        <p class="answer-status"><strong>{move || i18n.t().official_status(a.status)}</strong></p>
-                        <p>{a.text}</p>
-                    </section>
-                })}
-                {(status == IdeaStatus::Published).then(|| view! { <Report target=ReportTarget::Idea(id)/> })}
-                <div class="support">
-                    <button
-                        type="button"
-                        class="button support-button"
-                        aria-pressed=supported.to_string()
-                        disabled=!can_act || status != IdeaStatus::Published
-                        on:click=toggle
-                    >
-                        {move || if supported { i18n.t().supported_button } else { i18n.t().support_button }}
-                    </button>
-                    <p class="support-count">{move || count(supports, i18n.t().supports)}</p>
-                    {support_pending.then(|| view! {
-                        <p class="pending-marker">{move || i18n.t().pending_marker}</p>
-                    })}
-                </div>
-            </article>
-            <section class="comments" aria-labelledby="kommentare">
-                <h2 id="kommentare">{move || i18n.t().comments_heading}</h2>
-                {no_comments.then(|| view! {
-                    <p class="meta">{move || i18n.t().comments_none}</p>
-                })}
-                <ul class="comment-list">
-                    {comments.into_iter().map(|c| {
-                        let cid = c.id;
-                        let waiting = sync.is_pending(|k| matches!(k, MutationKind::AddComment { comment_id, .. } if *comment_id == cid));
-                        let at = c.created_at;
-                        let in_review = c.status == IdeaStatus::Pending;
-                        let reason = c.reason.clone();
-                        view! {
-                            <li class="comment">
-                                <p class="comment-body">{c.body}</p>
-                                {(c.status == IdeaStatus::Published).then(|| view! { <Report target=ReportTarget::Comment(cid)/> })}
-                                {reason.map(|r| view! {
-                                    <p class="notice notice-error">{move || fill(i18n.t().moderation_rejected, &[("r", &r)])}</p>
-                                })}
-                                {if waiting {
-                                    view! { <p class="pending-marker">{move || i18n.t().pending_marker}</p> }.into_any()
-                                } else if in_review {
-                                    view! { <p class="pending-marker">{move || i18n.t().moderation_pending}</p> }.into_any()
-                                } else {
-                                    view! { <p class="meta">{move || platform::format_date(at, i18n.lang().code())}</p> }.into_any()
-                                }}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
-        }
-        .into_any()
+        spawn_local(async move {
+            error.set(sync.enqueue(kind).await.err());
+        });
+    };
+    let comments = sync.pick(move |r, o| {
+        Some(
+            o.comments_of(r, id)
+                .into_iter()
+                .map(|c| c.id)
+                .collect::<Vec<_>>(),
+        )
     });
     view! {
-        {article}
-        {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
-        // Memoised: the form is not redrawn by every sync.
-        {let shown = Memo::new(move |_| can_act && sync.view.with(|v| v.as_ref().is_some_and(|r| r.idea(id).is_some_and(|i| i.status.is_public())))); move || shown.get().then(|| view! {
-            <CommentForm id/>
-        })}
+        <Ready>
+            <Show when=move || visible.get() fallback=not_found>
+                <article class="idea">
+                    <p class="breadcrumb">
+                        <a href=move || field(theme, |t| format!("/themen/{}", t.0))()>
+                            {move || i18n.t().back_to_theme}" "{field(theme, |t| t.1.clone())}
+                        </a>
+                    </p>
+                    <h1 tabindex="-1">{field(idea, |i| i.title.clone())}</h1>
+                    <Show when=move || waiting.get() fallback=move || view! {
+                        <p class="meta">{move || fill(i18n.t().submitted_on, &[("t", &platform::format_date(created().unwrap_or(0), i18n.lang().code()))])}</p>
+                    }>
+                        <p class="pending-marker">{move || i18n.t().pending_marker}</p>
+                    </Show>
+                    <Show when=move || status.get() == Some(IdeaStatus::Pending)>
+                        <p class="notice" role="status">{move || i18n.t().moderation_pending}</p>
+                    </Show>
+                    {move || reason.get().map(|r| view! {
+                        <p class="notice notice-error">{move || fill(i18n.t().moderation_rejected, &[("r", &r)])}</p>
+                    })}
+                    {move || merged.get().map(|m| view! {
+                        <p class="notice">{move || i18n.t().moderation_merged}" "<a href=format!("/ideen/{m}")>{move || i18n.t().moderation_merged_link}</a></p>
+                    })}
+                    <p class="idea-body">{field(idea, |i| i.body.clone())}</p>
+                    {move || answer.get().map(|a| view! {
+                        <section class="official-answer" aria-labelledby="antwort">
+                            <h2 id="antwort">{move || i18n.t().answer_heading}</h2>
+                            <p class="answer-status"><strong>{move || i18n.t().official_status(a.status)}</strong></p>
+                            <p>{a.text}</p>
+                        </section>
+                    })}
+                    <Show when=move || published.get()>
+                        <Report target=ReportTarget::Idea(id)/>
+                    </Show>
+                    <div class="support">
+                        <button
+                            type="button"
+                            class="button support-button"
+                            aria-pressed=move || supported().to_string()
+                            disabled=move || !can_act || !published.get()
+                            on:click=toggle
+                        >
+                            {move || if supported() { i18n.t().supported_button } else { i18n.t().support_button }}
+                        </button>
+                        <p class="support-count">{move || count(supports().unwrap_or(0), i18n.t().supports)}</p>
+                        <Show when=move || support_waiting.get()>
+                            <p class="pending-marker">{move || i18n.t().pending_marker}</p>
+                        </Show>
+                    </div>
+                </article>
+                <section class="comments" aria-labelledby="kommentare">
+                    <h2 id="kommentare">{move || i18n.t().comments_heading}</h2>
+                    <Show when=move || comments.with(|c| c.as_ref().is_none_or(Vec::is_empty))>
+                        <p class="meta">{move || i18n.t().comments_none}</p>
+                    </Show>
+                    <ul class="comment-list">
+                        <For each=move || comments.get().unwrap_or_default() key=|c| *c let:cid>
+                            <Comment id=cid/>
+                        </For>
+                    </ul>
+                </section>
+                {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
+                <Show when=move || can_act && public.get()>
+                    <CommentForm id/>
+                </Show>
+            </Show>
+        </Ready>
+    }
+}
+
+/// One comment, following only itself.
+#[component]
+fn Comment(id: CommentId) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let comment = sync.pick(move |r, o| o.comment(r, id).cloned());
+    let status = Memo::new(move |_| comment.with(|c| c.as_ref().map(|c| c.status)));
+    let reason = Memo::new(move |_| comment.with(|c| c.as_ref().and_then(|c| c.reason.clone())));
+    let waiting = Memo::new(move |_| {
+        sync.is_pending(
+            |k| matches!(k, MutationKind::AddComment { comment_id, .. } if *comment_id == id),
+        )
+    });
+    let at = field(comment, |c| c.created_at);
+    view! {
+        <li class="comment">
+            <p class="comment-body">{field(comment, |c| c.body.clone())}</p>
+            <Show when=move || status.get() == Some(IdeaStatus::Published)>
+                <Report target=ReportTarget::Comment(id)/>
+            </Show>
+            {move || reason.get().map(|r| view! {
+                <p class="notice notice-error">{move || fill(i18n.t().moderation_rejected, &[("r", &r)])}</p>
+            })}
+            {move || if waiting.get() {
+                view! { <p class="pending-marker">{move || i18n.t().pending_marker}</p> }.into_any()
+            } else if status.get() == Some(IdeaStatus::Pending) {
+                view! { <p class="pending-marker">{move || i18n.t().moderation_pending}</p> }.into_any()
+            } else {
+                view! { <p class="meta">{move || platform::format_date(at().unwrap_or(0), i18n.lang().code())}</p> }.into_any()
+            }}
+        </li>
     }
 }
 

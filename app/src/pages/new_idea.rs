@@ -147,18 +147,18 @@ fn Similar(title: RwSignal<String>) -> impl IntoView {
     let sync = crate::sync::use_sync();
     let can_act = crate::use_me().is_some();
     let error = RwSignal::new(None::<String>);
-    let found = move || {
+    // A memo: the list is redrawn when the matches change, not on every sync.
+    let found = Memo::new(move |_| {
         let typed = title.get();
-        sync.view.with(|v| {
-            v.as_ref().map_or_else(Vec::new, |r| {
-                let public = r.ideas.iter().filter(|i| i.status.is_public());
-                similar_titles(&typed, public.map(|i| (i, i.title.as_str())), 5)
-                    .into_iter()
-                    .map(|i| (i.id, i.title.clone(), r.supports(i.id)))
-                    .collect::<Vec<_>>()
-            })
+        sync.read(|r, o| {
+            let public = o.ideas(r).filter(|i| i.status.is_public());
+            similar_titles(&typed, public.map(|i| (i, i.title.as_str())), 5)
+                .into_iter()
+                .map(|i| (i.id, i.title.clone(), o.supports(r, i.id)))
+                .collect::<Vec<_>>()
         })
-    };
+        .unwrap_or_default()
+    });
     let support = move |idea_id: IdeaId| {
         leptos::task::spawn_local(async move {
             let kind = MutationKind::SetSupport {
@@ -171,7 +171,7 @@ fn Similar(title: RwSignal<String>) -> impl IntoView {
     view! {
         <div class="similar" aria-live="polite">
             {move || {
-                let list = found();
+                let list = found.get();
                 (!list.is_empty()).then(|| view! {
                     <h2>{move || i18n.t().similar_heading}</h2>
                     <p>{move || i18n.t().similar_support}</p>
