@@ -55,8 +55,9 @@ pub fn Footer() -> impl IntoView {
     }
 }
 
-/// Always visible: connection state, waiting changes, last sync, "sync now"; rejected items
-/// with their reason and text; the "new version" banner.
+/// The connection state, always, as a small line; waiting changes, the last sync and "sync
+/// now" only when something waits or the device is offline. Rejected items with their reason
+/// and text; the "new version" banner.
 #[component]
 pub fn SyncBar() -> impl IntoView {
     use crate::i18n::{count, fill};
@@ -75,14 +76,19 @@ pub fn SyncBar() -> impl IntoView {
             fill(i18n.t().sync_last, &[("t", &t)])
         })
     };
+    // Small while all is well; with the details and the button when something waits, the
+    // last attempt failed or the device is offline.
+    let attention = Memo::new(move |_| pending() > 0 || !sync.online.get());
     view! {
-        <div class="sync-bar" role="status" aria-live="polite">
+        <div class="sync-bar" class:sync-attention=move || attention.get() role="status" aria-live="polite">
             <span class=move || if sync.online.get() { "sync-state online" } else { "sync-state offline" }>
                 {move || if sync.online.get() { i18n.t().sync_online } else { i18n.t().sync_offline }}
             </span>
-            <span class="sync-pending">{move || (pending() > 0).then(|| count(pending(), i18n.t().sync_pending))}</span>
-            <span class="sync-last">{last}</span>
-            <button type="button" class="sync-now" on:click=move |_| sync.sync_now()>{move || i18n.t().sync_now}</button>
+            <Show when=move || attention.get()>
+                <span class="sync-pending">{move || (pending() > 0).then(|| count(pending(), i18n.t().sync_pending))}</span>
+                <span class="sync-last">{last}</span>
+                <button type="button" class="sync-now" on:click=move |_| sync.sync_now()>{move || i18n.t().sync_now}</button>
+            </Show>
         </div>
         {move || (sync.storage_failed.get()).then(|| view! {
             <p class="notice notice-error" role="alert">{move || i18n.t().err_storage}</p>
