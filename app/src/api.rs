@@ -1,9 +1,10 @@
 //! Typed calls of werkstadt's sync API: everything the app shows comes from the pull feed.
 
-use crate::platform::http::{self, ClientError};
+use crate::platform::http::{self, ClientError, Raw};
 use crate::platform::identity::Identity;
-use wasm_bindgen::JsCast;
-use werkstadt_domain::sync::{Mutation, PushRequest, PushResponse, PROTOCOL_VERSION};
+use werkstadt_domain::codes::RedeemCode;
+use werkstadt_domain::moderation::NewReport;
+use werkstadt_domain::sync::{Mutation, PullResponse, PushRequest, PushResponse, PROTOCOL_VERSION};
 
 pub type ApiResult<T> = Result<T, ClientError>;
 
@@ -16,28 +17,23 @@ pub async fn push(mutations: Vec<Mutation>, who: &Identity) -> ApiResult<PushRes
 }
 
 /// One page of the change feed. The changes stay the JS values the server sent: the app
-/// stores them in IndexedDB as they are (no Rust serializer for them in the wasm).
-pub struct PullPage {
-    pub changes: js_sys::Array,
-    pub cursor: u64,
-    pub has_more: bool,
-    pub instance: String,
+/// stores them in IndexedDB as they are and decodes each once.
+pub async fn pull(cursor: u64, who: &Identity) -> ApiResult<PullResponse<Raw>> {
+    let path = format!("/api/sync/pull?cursor={cursor}&protocol={PROTOCOL_VERSION}");
+    http::from_js(http::get_js(&path, who).await?).ok_or_else(http::unexpected)
 }
 
-pub async fn pull(cursor: u64, who: &Identity) -> ApiResult<PullPage> {
-    let v = http::get_js(
-        &format!("/api/sync/pull?cursor={cursor}&protocol={PROTOCOL_VERSION}"),
-        who,
-    )
-    .await?;
-    let changes = http::field(&v, "changes")
-        .dyn_into()
-        .map_err(|_| http::unexpected())?;
-    Ok(PullPage {
-        changes,
-        // Cursors are sequence numbers far below 2^53.
-        cursor: http::field(&v, "cursor").as_f64().unwrap_or(0.0) as u64,
-        has_more: http::field(&v, "has_more").as_bool().unwrap_or(false),
-        instance: http::field(&v, "instance").as_string().unwrap_or_default(),
-    })
+/// A request sent once whose answer the participant waits for (online only).
+pub enum OneShot {
+    Report(NewReport),
+    Redeem(RedeemCode),
+}
+
+impl OneShot {
+    pub async fn send(self, who: &Identity) -> ApiResult<()> {
+        match self {
+            OneShot::Report(r) => http::post_no_content("/api/reports", &r, who).await,
+            OneShot::Redeem(c) => http::post_no_content("/api/codes/redeem", &c, who).await,
+        }
+    }
 }

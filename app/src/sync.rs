@@ -146,7 +146,7 @@ impl Sync {
     }
 
     /// Reads the outbox, rejections and replica from the device.
-    async fn load(self) -> Result<(), String> {
+    async fn load(self) -> Result<(), ClientError> {
         let db = idb::open().await?;
         let owner: Option<String> = from_js(db.get("owner").await?);
         let me = self.me.get_value().map(|m| m.id.to_string());
@@ -206,7 +206,7 @@ impl Sync {
 
     /// Stores the action in the outbox on the device, then starts a sync. Only once this has
     /// returned `Ok` may the UI confirm the action.
-    pub async fn enqueue(self, kind: MutationKind) -> Result<MutationId, String> {
+    pub async fn enqueue(self, kind: MutationKind) -> Result<MutationId, ClientError> {
         let id = MutationId(platform::identity::new_uuid()?);
         self.queue.update_value(|q| q.push(Mutation { id, kind }));
         if let Err(e) = self.save_outbox(Vec::new()).await {
@@ -220,8 +220,8 @@ impl Sync {
     }
 
     /// Writes the outbox (and `more`) in one transaction.
-    async fn save_outbox(self, mut more: Vec<Op>) -> Result<(), String> {
-        let db = self.db.get_value().ok_or("no device storage")?;
+    async fn save_outbox(self, mut more: Vec<Op>) -> Result<(), ClientError> {
+        let db = self.db.get_value().ok_or(ClientError::Storage)?;
         more.extend(put(STATE, "outbox", &self.queue.get_value()));
         db.write(more).await
     }
@@ -323,6 +323,11 @@ impl Sync {
                 self.online.set(false);
                 false
             }
+            // The device refused to store what arrived: say so, try again later.
+            Err(ClientError::Storage | ClientError::Browser) => {
+                self.storage_failed.set(true);
+                false
+            }
             Err(ClientError::Api(body)) => {
                 self.online.set(true);
                 match body.code {
@@ -360,8 +365,7 @@ impl Sync {
                         .into_iter()
                         .collect(),
                 )
-                .await
-                .map_err(|_| ClientError::Network)?;
+                .await?;
             }
         }
         self.pull(me).await?;
@@ -392,15 +396,13 @@ impl Sync {
                 self.cursor.set_value(0);
                 self.pushed_head.set_value(0);
                 self.heard_head.set_value(0);
-                db.write(vec![Op::Clear(ENTITIES)])
-                    .await
-                    .map_err(|_| ClientError::Network)?;
+                db.write(vec![Op::Clear(ENTITIES)]).await?;
                 touched = true;
                 continue;
             };
             let mut ops = Vec::new();
             let mut answers = Vec::new();
-            for value in page.changes.iter() {
+            for http::Raw(value) in page.changes {
                 let Some(change) = from_js::<Change>(value.clone()) else {
                     continue; // a kind of change this release does not know yet
                 };
@@ -422,7 +424,7 @@ impl Sync {
             ops.extend(put(STATE, "instance", &page.instance));
             self.instance.set_value(page.instance);
             touched |= ops.len() > 1 || page.cursor != cursor;
-            db.write(ops).await.map_err(|_| ClientError::Network)?;
+            db.write(ops).await?;
             self.cursor.set_value(page.cursor);
             // Each page shows as soon as it is stored: a first visit fills in page by page.
             if std::mem::take(&mut touched) {

@@ -236,8 +236,10 @@ pub enum Change {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct PullResponse {
-    pub changes: Vec<Change>,
+pub struct PullResponse<C = Change> {
+    /// The changes, oldest first. The web app reads them as the plain JS values the server
+    /// sent (`PullResponse<JsValue>`) to store them as they are.
+    pub changes: Vec<C>,
     /// Pass this as `cursor` next time.
     pub cursor: u64,
     /// More changes are waiting: pull again right away.

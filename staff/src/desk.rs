@@ -121,8 +121,8 @@ impl Desk {
             }
             match api::me().await {
                 Ok((s, text)) => desk.signed_in(s, &text),
-                Err(ClientError::Network) => desk.online.set(false),
                 Err(ClientError::Api(_)) => desk.signed_out(),
+                Err(_) => desk.online.set(false),
             }
         });
         werkstadt_web::on_window_event("online", move || desk.flush());
@@ -331,7 +331,7 @@ impl Desk {
                     .with_untracked(|o| o.iter().any(|p| p.is_by(me)))
                     .then_some(0)
             }
-            Err(ClientError::Network) => {
+            Err(ClientError::Network | ClientError::Storage | ClientError::Browser) => {
                 self.online.set(false);
                 Some(5_000)
             }

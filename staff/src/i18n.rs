@@ -143,6 +143,8 @@ texts! {
     create: "Anlegen", "Create";
     staff_created: "Angelegt.", "Created.";
     err_network: "Keine Verbindung zum Server.", "No connection to the server.";
+    err_storage: "Auf diesem Gerät kann nichts gespeichert werden (privater Modus oder Speicher voll).", "Nothing can be stored on this device (private mode or storage full).";
+    err_browser: "Dieser Browser kann das nicht. Bitte nutzen Sie einen aktuellen Browser.", "This browser cannot do this. Please use a current browser.";
     err_stale: "Wurde inzwischen anders entschieden.", "Was decided differently in the meantime.";
     err_unknown_idea: "Die Idee gibt es nicht (mehr).", "This idea does not exist (any more).";
     err_forbidden: "Dafür fehlt die Berechtigung.", "You are not allowed to do this.";
@@ -179,6 +181,17 @@ impl Texts {
             Role::Admin => self.role_admin,
             Role::Moderator => self.role_moderator,
             Role::Participant | Role::VerifiedParticipant => self.role_participant,
+        }
+    }
+
+    /// Any error of the browser layer, in this language.
+    pub fn client_error(&self, e: &werkstadt_web::http::ClientError) -> String {
+        use werkstadt_web::http::ClientError;
+        match e {
+            ClientError::Network => self.err_network.into(),
+            ClientError::Api(b) => self.error(b.code, &b.message),
+            ClientError::Storage => self.err_storage.into(),
+            ClientError::Browser => self.err_browser.into(),
         }
     }
 

@@ -15,13 +15,7 @@ use werkstadt_domain::error::ApiErrorBody;
 use werkstadt_domain::staff::CSRF_HEADER;
 use werkstadt_domain::ErrorCode;
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum ClientError {
-    /// The server could not be reached (offline, server down).
-    Network,
-    /// The server answered with an error.
-    Api(ApiErrorBody),
-}
+pub use crate::error::ClientError;
 
 pub fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
     let value = js_sys::JSON::parse(text).ok()?;
@@ -101,24 +95,26 @@ pub fn field(value: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// POSTs a plain JS object as JSON to an endpoint that answers `204 No Content`.
-pub async fn post_js(path: &str, body: &JsValue, who: &Identity) -> Result<(), ClientError> {
-    let json = js_sys::JSON::stringify(body)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or(ClientError::Network)?;
+/// POSTs a domain type as JSON to an endpoint that answers `204 No Content`.
+pub async fn post_no_content<B: Serialize>(
+    path: &str,
+    body: &B,
+    who: &Identity,
+) -> Result<(), ClientError> {
+    let json = to_json(body).ok_or_else(unexpected)?;
     fetch_text("POST", path, Some(json), Some(who))
         .await
         .map(drop)
 }
 
-/// A plain JS object with these fields (JSON.stringify escapes the values).
-pub fn js_object(fields: &[(&str, JsValue)]) -> JsValue {
-    let obj = js_sys::Object::new();
-    for (name, value) in fields {
-        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(name), value);
+/// A value of a wire type kept as the plain JS value the server sent (e.g. the changes of a
+/// `PullResponse<Raw>`, stored in IndexedDB as they are and decoded one by one).
+pub struct Raw(pub JsValue);
+
+impl<'de> serde::Deserialize<'de> for Raw {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde_wasm_bindgen::preserve::deserialize(d).map(Raw)
     }
-    obj.into()
 }
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(

@@ -13,6 +13,7 @@
 //! A thin wrapper over web-sys rather than a crate such as `idb`: the app is held to a size
 //! budget and needs four operations.
 
+use crate::error::ClientError;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -31,12 +32,12 @@ pub enum Op {
     Clear(&'static str),
 }
 
-fn failed(_: JsValue) -> String {
-    "IndexedDB request failed".to_owned()
+fn failed(_: JsValue) -> ClientError {
+    ClientError::Storage
 }
 
 /// Resolves with the request's result once it succeeded.
-async fn finished(req: &IdbRequest) -> Result<JsValue, String> {
+async fn finished(req: &IdbRequest) -> Result<JsValue, ClientError> {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let r = req.clone();
         let ok = Closure::once_into_js(move || {
@@ -51,7 +52,7 @@ async fn finished(req: &IdbRequest) -> Result<JsValue, String> {
     JsFuture::from(promise).await.map_err(failed)
 }
 
-async fn completed(tx: &IdbTransaction) -> Result<(), String> {
+async fn completed(tx: &IdbTransaction) -> Result<(), ClientError> {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let ok = Closure::once_into_js(move || {
             let _ = resolve.call0(&JsValue::NULL);
@@ -68,10 +69,7 @@ async fn completed(tx: &IdbTransaction) -> Result<(), String> {
         tx.set_onerror(Some(err.unchecked_ref()));
         tx.set_onabort(Some(abort.unchecked_ref()));
     });
-    JsFuture::from(promise)
-        .await
-        .map(|_| ())
-        .map_err(|_| "IndexedDB refused the write (storage full?)".to_owned())
+    JsFuture::from(promise).await.map(|_| ()).map_err(failed)
 }
 
 /// Creates what is missing, whatever version the device had (0 = never opened).
@@ -84,13 +82,10 @@ fn upgrade(db: &IdbDatabase) {
     }
 }
 
-pub async fn open() -> Result<Db, String> {
+pub async fn open() -> Result<Db, ClientError> {
     let factory = web_sys::window()
-        .ok_or("no window")?
-        .indexed_db()
-        .ok()
-        .flatten()
-        .ok_or("IndexedDB is not available")?;
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .ok_or(ClientError::Storage)?;
     let req = factory.open_with_u32(NAME, VERSION).map_err(failed)?;
     let r = req.clone();
     let on_upgrade = Closure::once_into_js(move || {
@@ -109,7 +104,7 @@ pub async fn open() -> Result<Db, String> {
 }
 
 impl Db {
-    fn tx(&self, stores: &[&str], mode: IdbTransactionMode) -> Result<IdbTransaction, String> {
+    fn tx(&self, stores: &[&str], mode: IdbTransactionMode) -> Result<IdbTransaction, ClientError> {
         let names = js_sys::Array::new();
         for s in stores {
             names.push(&JsValue::from_str(s));
@@ -120,7 +115,7 @@ impl Db {
     }
 
     /// One record of the `state` store.
-    pub async fn get(&self, key: &str) -> Result<JsValue, String> {
+    pub async fn get(&self, key: &str) -> Result<JsValue, ClientError> {
         let tx = self.tx(&[STATE], IdbTransactionMode::Readonly)?;
         let req = tx
             .object_store(STATE)
@@ -130,7 +125,7 @@ impl Db {
     }
 
     /// Every record of a store, in key order.
-    pub async fn all(&self, store: &str) -> Result<js_sys::Array, String> {
+    pub async fn all(&self, store: &str) -> Result<js_sys::Array, ClientError> {
         let tx = self.tx(&[store], IdbTransactionMode::Readonly)?;
         let req = tx
             .object_store(store)
@@ -140,7 +135,7 @@ impl Db {
     }
 
     /// Applies all `ops` in one transaction; returns once it is committed.
-    pub async fn write(&self, ops: Vec<Op>) -> Result<(), String> {
+    pub async fn write(&self, ops: Vec<Op>) -> Result<(), ClientError> {
         let tx = self.tx(&[STATE, ENTITIES], IdbTransactionMode::Readwrite)?;
         for op in ops {
             match op {

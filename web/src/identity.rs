@@ -4,6 +4,7 @@
 //!
 //! Stored as two plain strings (no JSON): keeps a JSON parser out of the wasm.
 
+use crate::error::ClientError;
 use werkstadt_domain::api::SECRET_HEX_LEN;
 use werkstadt_domain::ids::uuid_v7;
 use werkstadt_domain::ParticipantId;
@@ -33,7 +34,7 @@ fn stored() -> Option<Identity> {
 }
 
 /// The stored identity, or a new one (stored before it is returned).
-pub fn get_or_create() -> Result<Identity, String> {
+pub fn get_or_create() -> Result<Identity, ClientError> {
     if let Some(found) = stored() {
         return Ok(found);
     }
@@ -56,7 +57,7 @@ pub fn forget() {
 }
 
 /// A new client-generated id (UUIDv7) for something the participant creates.
-pub fn new_uuid() -> Result<uuid::Uuid, String> {
+pub fn new_uuid() -> Result<uuid::Uuid, ClientError> {
     let mut rand = [0u8; 10];
     super::random_bytes(&mut rand)?;
     Ok(uuid_v7(super::now_ms(), rand))

@@ -2,8 +2,10 @@
 //! worker), shared by the citizen app and the staff app. Everything else in them is plain Rust
 //! and Leptos.
 
+use error::ClientError;
 use wasm_bindgen::JsCast;
 
+pub mod error;
 pub mod http;
 pub mod idb;
 pub mod identity;
@@ -12,15 +14,14 @@ pub mod sw;
 pub mod trap;
 
 /// Fills `buf` from the browser's CSPRNG (`crypto.getRandomValues`).
-pub fn random_bytes(buf: &mut [u8]) -> Result<(), String> {
+pub fn random_bytes(buf: &mut [u8]) -> Result<(), ClientError> {
     let crypto = web_sys::window()
-        .ok_or("no window")?
-        .crypto()
-        .map_err(|_| "no crypto")?;
+        .and_then(|w| w.crypto().ok())
+        .ok_or(ClientError::Browser)?;
     crypto
         .get_random_values_with_u8_array(buf)
         .map(|_| ())
-        .map_err(|_| "getRandomValues failed".to_owned())
+        .map_err(|_| ClientError::Browser)
 }
 
 pub fn now_ms() -> u64 {
@@ -37,21 +38,21 @@ pub fn format_date(unix_ms: i64, lang_code: &str) -> String {
 }
 
 /// Offers `text` as a file download named `filename` (a blob URL on a temporary link).
-pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
+pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), ClientError> {
+    let no = |_| ClientError::Browser;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "cannot make the file")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "no blob URL")?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(no)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(no)?;
     let doc = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
+        .ok_or(ClientError::Browser)?;
     let a: web_sys::HtmlAnchorElement = doc
         .create_element("a")
-        .map_err(|_| "no link")?
+        .map_err(no)?
         .dyn_into()
-        .map_err(|_| "no link")?;
+        .map_err(|_| ClientError::Browser)?;
     a.set_href(&url);
     a.set_download(filename);
     a.click();
@@ -99,11 +100,11 @@ pub fn storage_get(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok().flatten()
 }
 
-pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
+pub fn storage_set(key: &str, value: &str) -> Result<(), ClientError> {
     local_storage()
-        .ok_or("no localStorage")?
+        .ok_or(ClientError::Storage)?
         .set_item(key, value)
-        .map_err(|_| "localStorage refused the write".to_owned())
+        .map_err(|_| ClientError::Storage)
 }
 
 pub fn storage_remove(key: &str) {

@@ -15,6 +15,8 @@ pub fn error_text(e: &ClientError) -> String {
     let t = use_i18n().t();
     match e {
         ClientError::Network => t.err_network.to_owned(),
+        ClientError::Storage => t.err_storage.to_owned(),
+        ClientError::Browser => t.err_browser.to_owned(),
         ClientError::Api(body) => t
             .error(body.code)
             .map_or_else(|| body.message.clone(), str::to_owned),
@@ -71,7 +73,7 @@ type Text = fn(&'static crate::i18n::Texts) -> &'static str;
 
 /// A form with one text field that is sent once and shows the server's answer: reports and
 /// participation codes share it (each distinct view costs wasm size). `request` makes the
-/// path and the JSON body from the text typed. Online only: the answer matters.
+/// request from the text typed. Online only: the answer matters.
 #[component]
 pub fn SendForm(
     field_id: String,
@@ -79,7 +81,7 @@ pub fn SendForm(
     label: Text,
     submit: Text,
     ok: Text,
-    request: Callback<String, (&'static str, wasm_bindgen::JsValue)>,
+    request: Callback<String, crate::api::OneShot>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let me = crate::use_me();
@@ -88,11 +90,9 @@ pub fn SendForm(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(who) = me.clone() else { return };
-        let (path, body) = request.run(value.get_untracked());
+        let request = request.run(value.get_untracked());
         leptos::task::spawn_local(async move {
-            state.set(Some(
-                crate::platform::http::post_js(path, &body, &who).await,
-            ));
+            state.set(Some(request.send(&who).await));
         });
     };
     view! {

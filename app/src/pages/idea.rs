@@ -4,16 +4,16 @@
 //! follows only what it shows: news about other ideas changes nothing here, and an open form
 //! (a report reason, a comment) keeps its text through syncs.
 
-use crate::components::status::{not_found, Ready, SendForm};
+use crate::api::OneShot;
+use crate::components::status::{not_found, ErrorNotice, Ready, SendForm};
 use crate::i18n::{count, fill, use_i18n};
-use crate::platform::http::js_object;
+use crate::platform::http::ClientError;
 use crate::platform::identity::new_uuid;
 use crate::sync::{field, use_sync};
 use crate::{platform, use_me};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
-use werkstadt_domain::moderation::{IdeaStatus, ReportTarget};
+use werkstadt_domain::moderation::{IdeaStatus, NewReport, ReportTarget};
 use werkstadt_domain::sync::{CommentId, MutationKind, COMMENT_MAX};
 use werkstadt_domain::{CommentBody, IdeaId};
 
@@ -22,7 +22,7 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let can_act = use_me().is_some();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<ClientError>);
     let idea = sync.pick(move |r, o| o.idea(r, id).cloned());
     // A tombstone (hidden or merged, someone else's) has no title: gone for this viewer,
     // except that a merged one still points to where its supports went.
@@ -143,7 +143,7 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
                         </For>
                     </ul>
                 </section>
-                {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
+                {move || error.get().map(|error| view! { <ErrorNotice error/> })}
                 <Show when=move || can_act && public.get()>
                     <CommentForm id/>
                 </Show>
@@ -253,21 +253,16 @@ fn CommentForm(id: IdeaId) -> impl IntoView {
 #[component]
 fn Report(target: ReportTarget) -> impl IntoView {
     let i18n = use_i18n();
-    let (kind, id) = match target {
-        ReportTarget::Idea(i) => ("idea", i.0),
-        ReportTarget::Comment(c) => ("comment", c.0),
+    let id = match target {
+        ReportTarget::Idea(i) => i.0,
+        ReportTarget::Comment(c) => c.0,
     };
     let request = Callback::new(move |reason: String| {
-        let report = new_uuid().unwrap_or(id).to_string();
-        let body = js_object(&[
-            ("id", JsValue::from_str(&report)),
-            (
-                "target",
-                js_object(&[(kind, JsValue::from_str(&id.to_string()))]),
-            ),
-            ("reason", JsValue::from_str(&reason)),
-        ]);
-        ("/api/reports", body)
+        OneShot::Report(NewReport {
+            id: new_uuid().unwrap_or(id),
+            target,
+            reason,
+        })
     });
     view! {
         <details class="report">

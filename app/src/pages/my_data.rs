@@ -19,8 +19,8 @@ pub fn MyDataPage(deleted: bool) -> impl IntoView {
         let Some(who) = me.clone() else { return };
         leptos::task::spawn_local(async move {
             let got = platform::http::send("GET", "/api/me/data", &who).await;
-            exported.set(Some(got.map(|json| {
-                let _ = platform::download("werkstadt-meine-daten.json", &json, "application/json");
+            exported.set(Some(got.and_then(|json| {
+                platform::download("werkstadt-meine-daten.json", &json, "application/json")
             })));
         });
     };

@@ -1,8 +1,10 @@
 //! The new-idea form: inline validation with the domain's rules; a retried submission reuses
 //! the same client-generated id, so it can never create a second idea.
 
+use crate::components::status::ErrorNotice;
 use crate::components::status::Loading;
 use crate::i18n::{fill, use_i18n};
+use crate::platform::http::ClientError;
 use crate::platform::identity::new_uuid;
 use crate::router::use_route;
 use leptos::prelude::*;
@@ -146,7 +148,7 @@ fn Similar(title: RwSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
     let sync = crate::sync::use_sync();
     let can_act = crate::use_me().is_some();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<ClientError>);
     // A memo: the list is redrawn when the matches change, not on every sync.
     let found = Memo::new(move |_| {
         let typed = title.get();
@@ -196,7 +198,7 @@ fn Similar(title: RwSignal<String>) -> impl IntoView {
                     </ul>
                 })
             }}
-            {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
+            {move || error.get().map(|error| view! { <ErrorNotice error/> })}
         </div>
     }
     .into_any()

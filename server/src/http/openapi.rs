@@ -58,6 +58,7 @@ use werkstadt_domain::staff::{CSRF_HEADER, SESSION_COOKIE};
         werkstadt_domain::api::IdeaSort,
         werkstadt_domain::moderation::IdeaStatus,
         werkstadt_domain::sync::Mutation,
+        werkstadt_domain::sync::Change,
     )),
     modifiers(&StaffSecurity, &ExternallyTagged)
 )]

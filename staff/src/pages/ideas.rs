@@ -145,7 +145,7 @@ pub fn IdeasPage() -> impl IntoView {
                         });
                     }
                 }
-                Err(ClientError::Network) => {
+                Err(ClientError::Network | ClientError::Storage | ClientError::Browser) => {
                     if !stale.get_untracked() {
                         stale.set(true);
                     }

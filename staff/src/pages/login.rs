@@ -40,7 +40,7 @@ pub fn LoginPage() -> impl IntoView {
                 Err(ClientError::Api(b)) if b.code == ErrorCode::InvalidCredentials => {
                     error.set(Some(t.login_failed.into()))
                 }
-                Err(ClientError::Api(b)) => error.set(Some(t.error(b.code, &b.message))),
+                Err(e) => error.set(Some(t.client_error(&e))),
             }
             busy.set(false);
         });

@@ -71,12 +71,7 @@ fn ReportItem(i: usize, r: OpenReport) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match crate::api::dismiss_reports(target, &csrf).await {
                 Ok(()) => desk.refresh.update(|n| *n += 1),
-                Err(werkstadt_web::http::ClientError::Network) => {
-                    failed.set(Some(i18n.t().err_network.to_owned()))
-                }
-                Err(werkstadt_web::http::ClientError::Api(b)) => {
-                    failed.set(Some(i18n.t().error(b.code, &b.message)))
-                }
+                Err(e) => failed.set(Some(i18n.t().client_error(&e))),
             }
         });
     };

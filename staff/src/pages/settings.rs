@@ -13,8 +13,7 @@ use werkstadt_web::http::ClientError;
 fn outcome(t: &crate::i18n::Texts, r: Result<(), ClientError>, done: &str) -> String {
     match r {
         Ok(()) => done.to_owned(),
-        Err(ClientError::Network) => t.err_network.to_owned(),
-        Err(ClientError::Api(b)) => t.error(b.code, &b.message),
+        Err(e) => t.client_error(&e),
     }
 }
 
