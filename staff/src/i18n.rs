@@ -241,3 +241,13 @@ impl I18n {
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
+
+/// A text of the current language, following a language switch: `{tr(|t| t.sign_in)}`, also
+/// as an attribute value. Every call has the same type, so the many texts of the app share one
+/// piece of rendering code.
+pub fn tr(
+    text: fn(&'static Texts) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || text(i18n.t())
+}

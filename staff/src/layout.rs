@@ -2,7 +2,7 @@
 //! desk bar (connection, decisions waiting, decisions not applied).
 
 use crate::desk::use_desk;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{fill, tr, use_i18n};
 use crate::router::Section;
 use leptos::prelude::*;
 use werkstadt_domain::moderation::QueueQuery;
@@ -50,24 +50,20 @@ pub fn Header() -> impl IntoView {
     };
     let sign_out = move |_| leptos::task::spawn_local(desk.sign_out());
     view! {
-        <a class="skip-link" href="#inhalt">{i18n.t().skip_link}</a>
+        <a class="skip-link" href="#inhalt">{tr(|t| t.skip_link)}</a>
         <header class="site-header">
             <div class="brand">
                 <span class="brand-name">"werkstadt"</span>
-                <span class="brand-tagline">{i18n.t().brand_tagline}</span>
+                <span class="brand-tagline">{tr(|t| t.brand_tagline)}</span>
             </div>
             <button type="button" class="lang-switch"
-                lang=i18n.lang().other().code()
-                aria-label=i18n.t().lang_switch_label
-                on:click=move |_| {
-                    i18n.0.update(|l| *l = l.other());
-                    // The header is redrawn in the other language: keep the focus here.
-                    crate::router::focus_later(".lang-switch");
-                }>
-                {i18n.t().lang_switch}
+                lang=move || i18n.lang().other().code()
+                aria-label=tr(|t| t.lang_switch_label)
+                on:click=move |_| i18n.0.update(|l| *l = l.other())>
+                {tr(|t| t.lang_switch)}
             </button>
             {move || (desk.session.with(Option::is_some)).then(|| view! {
-                <nav aria-label=i18n.t().nav_label>
+                <nav aria-label=tr(|t| t.nav_label)>
                     <ul>{nav}</ul>
                 </nav>
                 <div class="staff-who">
@@ -83,12 +79,12 @@ pub fn Header() -> impl IntoView {
                         {move || desk.session.get().map(|s| fill(i18n.t().signed_in_as, &s.username, i18n.t().role(s.role)))}
                         " "
                         <button type="button" class="button button-secondary" on:click=sign_out>
-                            {i18n.t().sign_out}
+                            {tr(|t| t.sign_out)}
                         </button>
                     </p>
                 </div>
             })}
-            <p class="staff-public"><a href="/" target="_blank">{i18n.t().to_public}</a></p>
+            <p class="staff-public"><a href="/" target="_blank">{tr(|t| t.to_public)}</a></p>
         </header>
     }
 }
@@ -100,7 +96,7 @@ pub fn DeskBar() -> impl IntoView {
     let desk = use_desk();
     let waiting = move || desk.waiting_mine();
     view! {
-        <section class="sync-bar" aria-live="polite" aria-label=i18n.t().nav_label>
+        <section class="sync-bar" aria-live="polite" aria-label=tr(|t| t.nav_label)>
             <p class="sync-state" data-online=move || desk.online.get().to_string()>
                 {move || if desk.online.get() { i18n.t().online } else { i18n.t().offline }}
             </p>
@@ -112,10 +108,10 @@ pub fn DeskBar() -> impl IntoView {
             </p>
             <button type="button" class="button button-secondary" on:click=move |_| desk.flush()
                 hidden=move || waiting() == 0 || desk.session.with(Option::is_none)>
-                {i18n.t().sync_now}
+                {tr(|t| t.sync_now)}
             </button>
             {move || ({ desk.expired.get() && desk.session.with(Option::is_none) && waiting() > 0 }).then(|| view! {
-                <p class="notice notice-error" role="alert">{i18n.t().session_expired}</p>
+                <p class="notice notice-error" role="alert">{tr(|t| t.session_expired)}</p>
             })}
             {move || desk.waiting_others().into_iter().map(|(name, n)| {
                 let t = i18n.t();
@@ -134,17 +130,18 @@ pub fn DeskBar() -> impl IntoView {
         </section>
         {move || desk.failures.with(|f| !f.is_empty()).then(|| view! {
             <section class="rejected" aria-labelledby="nicht-uebernommen">
-                <h2 id="nicht-uebernommen">{i18n.t().not_applied}</h2>
+                <h2 id="nicht-uebernommen">{tr(|t| t.not_applied)}</h2>
                 <ul>
                     {desk.failures.get().into_iter().map(|f| {
                         let id = f.id;
+                        let (code, message) = (f.code, f.message);
                         view! {
                             <li class="notice notice-error">
                                 <strong>{f.label}</strong>": "
-                                {i18n.t().error(f.code, &f.message)}" "
+                                {move || i18n.t().error(code, &message)}" "
                                 <button type="button" class="button button-secondary"
                                     on:click=move |_| desk.dismiss(id)>
-                                    {i18n.t().dismiss}
+                                    {tr(|t| t.dismiss)}
                                 </button>
                             </li>
                         }

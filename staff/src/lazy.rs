@@ -3,8 +3,9 @@
 //! worker with the staff app. The split point is `fallible`: a chunk that cannot be fetched
 //! shows a notice with a retry button instead of trapping the app.
 
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 use crate::pages;
+use crate::pages::ideas::PanelOf;
 use crate::router::Section;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
@@ -31,22 +32,44 @@ fn section(s: Section) -> Result<AnyView, ChunkError> {
     })
 }
 
-/// Shows a lazily loaded section: "loading" while its chunk arrives; if it cannot be fetched,
-/// a notice with a button that tries again.
+/// The panels of the actions on an idea (reject, hide, move, merge, answer): the queue shows
+/// without them; they arrive with the first action opened.
+#[wasm_split(staff_panels, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn load_panel(p: PanelOf) -> Result<AnyView, ChunkError> {
+    Ok(pages::ideas::panel_view(p))
+}
+
+/// Shows a lazily loaded section.
 pub fn show(s: Section) -> AnyView {
-    let t = use_i18n().t();
+    suspended(move || section(s))
+}
+
+/// Shows an action's panel, loaded lazily.
+pub fn panel(p: PanelOf) -> AnyView {
+    let p = StoredValue::new(p);
+    suspended(move || load_panel(p.get_value()))
+}
+
+/// "Loading" while a chunk arrives; if it cannot be fetched, a notice with a button that
+/// tries again.
+fn suspended<F, Fut>(load: F) -> AnyView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, ChunkError>> + Send + 'static,
+{
     let attempt = RwSignal::new(0u32);
     view! {
-        <Suspense fallback=move || view! { <p role="status">{t.loading}</p> }>
+        <Suspense fallback=move || view! { <p role="status">{tr(|t| t.loading)}</p> }>
             {move || {
                 attempt.track();
+                let loading = load();
                 Suspend::new(async move {
-                    match section(s).await {
+                    match loading.await {
                         Ok(page) => page,
                         Err(ChunkError) => view! {
-                            <p class="notice notice-error" role="alert">{t.err_page_load}</p>
+                            <p class="notice notice-error" role="alert">{tr(|t| t.err_page_load)}</p>
                             <button type="button" class="button"
-                                on:click=move |_| attempt.update(|n| *n += 1)>{t.retry}</button>
+                                on:click=move |_| attempt.update(|n| *n += 1)>{tr(|t| t.retry)}</button>
                         }
                         .into_any(),
                     }

@@ -33,9 +33,9 @@ fn App() -> impl IntoView {
     werkstadt_web::sw::register(werkstadt_web::sw::Update(RwSignal::new(false)));
     werkstadt_web::sw::cache_staff_app();
 
-    // Texts are plain strings in the views: switching the language redraws them.
+    // Texts follow the language by themselves (`i18n::tr`): a switch redraws no page, and
+    // open forms keep what was typed.
     let page = move || {
-        lang.track();
         if desk.session.with(Option::is_none) {
             return view! { <pages::login::LoginPage/> }.into_any();
         }
@@ -50,10 +50,8 @@ fn App() -> impl IntoView {
     };
 
     view! {
-        {move || {
-            lang.track();
-            view! { <layout::Header/><layout::DeskBar/> }
-        }}
+        <layout::Header/>
+        <layout::DeskBar/>
         <main id="inhalt" tabindex="-1" class="staff-main">{page}</main>
     }
 }

@@ -313,7 +313,7 @@ async fn a_queue_of_fifty_ideas_is_cleared_by_keyboard_and_one_bulk_action() {
     sign_in(&page, ADMIN.0, ADMIN.1).await;
     page.wait_text("Wartend: 50 Ideen").await;
 
-    page.find("#eintrag-0")
+    page.find(".queue-item")
         .await
         .click()
         .await
@@ -562,4 +562,59 @@ async fn decisions_left_on_a_shared_tablet_go_out_with_the_person_who_made_them(
     };
     assert_eq!(actor(&annas), Some(json!("anna")), "{audit}");
     assert_eq!(actor(&bens), Some(json!("ben")), "{audit}");
+}
+
+/// The value, caret and focus of the form field `css`.
+async fn field_state(page: &Page<'_>, css: &str) -> serde_json::Value {
+    page.eval(&format!(
+        "const el = document.querySelector({css:?}); \
+         return [el.value, el.selectionStart, document.activeElement === el];"
+    ))
+    .await
+}
+
+/// A moderator's half-written reasons survive what happens meanwhile: a new idea arriving
+/// (the queue refreshes) and a switch of the language.
+#[tokio::test]
+async fn reasons_being_written_survive_a_refresh_of_the_queue_and_a_language_switch() {
+    let (_dir, server, _api) = pre_moderated().await;
+    let citizen = Uuid::now_v7().to_string();
+    let first = push_idea(&server.url, &citizen, "Bildung", "Radweg am Ring").await;
+    push_idea(&server.url, &citizen, "Bildung", "Sensoren im Park").await;
+    let browser = Browser::start(Viewport::Desktop).await;
+    let page = Page::new(&browser, &server.url);
+    sign_in(&page, ADMIN.0, ADMIN.1).await;
+    page.wait_text("Radweg am Ring").await;
+
+    let bulk = "#sammel-begruendung";
+    page.fill(bulk, "Doppelt eingereicht").await;
+    page.click_button_in(&format!("[data-idea-id='{first}']"), "Ablehnen")
+        .await;
+    let reason = format!("#panel-{first}");
+    page.fill(&reason, "Enthält Werbung").await;
+    page.eval(&format!(
+        "const el = document.querySelector({reason:?}); el.focus(); el.setSelectionRange(3, 3); return true;"
+    ))
+    .await;
+
+    // Someone submits an idea: the queue refreshes with it.
+    push_idea(&server.url, &citizen, "Mobilität", "Busse im Takt").await;
+    page.wait_text("Busse im Takt").await;
+    assert_eq!(
+        field_state(&page, &reason).await,
+        json!(["Enthält Werbung", 3, true]),
+        "the open panel keeps its reason, caret and focus"
+    );
+    assert_eq!(field_state(&page, bulk).await[0], "Doppelt eingereicht");
+
+    // The language switches (by script, as a shortcut would: the focus stays).
+    page.eval("document.querySelector('.lang-switch').click(); return true;")
+        .await;
+    page.wait_text("Moderate ideas").await;
+    assert_eq!(
+        field_state(&page, &reason).await,
+        json!(["Enthält Werbung", 3, true]),
+        "the reason survives the language switch"
+    );
+    assert_eq!(field_state(&page, bulk).await[0], "Doppelt eingereicht");
 }

@@ -1,7 +1,7 @@
 //! The audit log (admins): every staff action, newest first, and its CSV export.
 
 use super::when;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use leptos::prelude::*;
 use werkstadt_domain::staff::AuditEntry;
 
@@ -27,26 +27,26 @@ pub fn AuditPage() -> impl IntoView {
         )
     };
     view! {
-        <h1 tabindex="-1">{i18n.t().audit_heading}</h1>
-        <p><a href="/api/admin/audit.csv" download="werkstadt-protokoll.csv">{i18n.t().audit_csv}</a></p>
+        <h1 tabindex="-1">{tr(|t| t.audit_heading)}</h1>
+        <p><a href="/api/admin/audit.csv" download="werkstadt-protokoll.csv">{tr(|t| t.audit_csv)}</a></p>
         {move || match entries.get() {
-            None => view! { <p role="status">{i18n.t().loading}</p> }.into_any(),
+            None => view! { <p role="status">{tr(|t| t.loading)}</p> }.into_any(),
             Some(list) => view! {
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="protokoll-titel">
                     <table class="audit">
-                        <caption id="protokoll-titel">{i18n.t().nav_audit}</caption>
+                        <caption id="protokoll-titel">{tr(|t| t.nav_audit)}</caption>
                         <thead><tr>
-                            <th scope="col">{i18n.t().col_time}</th>
-                            <th scope="col">{i18n.t().col_actor}</th>
-                            <th scope="col">{i18n.t().col_action}</th>
-                            <th scope="col">{i18n.t().col_target}</th>
-                            <th scope="col">{i18n.t().col_change}</th>
+                            <th scope="col">{tr(|t| t.col_time)}</th>
+                            <th scope="col">{tr(|t| t.col_actor)}</th>
+                            <th scope="col">{tr(|t| t.col_action)}</th>
+                            <th scope="col">{tr(|t| t.col_target)}</th>
+                            <th scope="col">{tr(|t| t.col_change)}</th>
                         </tr></thead>
                         <tbody>
                             {list.into_iter().map(|e| {
                                 let at = e.at;
                                 view! { <tr>
-                                    <td>{when(at, i18n.lang().code())}</td>
+                                    <td>{move || when(at, i18n.lang().code())}</td>
                                     <td>{e.actor.clone()}</td>
                                     <td>{e.action.clone()}</td>
                                     <td>{e.target.clone()}</td>

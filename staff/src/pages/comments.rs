@@ -2,7 +2,7 @@
 
 use super::{checked_reason, when, ReasonField};
 use crate::desk::use_desk;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use leptos::prelude::*;
 use werkstadt_domain::moderation::{Decision, QueueQuery};
 use werkstadt_domain::sync::{CommentRecord, MutationKind};
@@ -13,7 +13,6 @@ fn label(c: &CommentRecord) -> String {
 
 #[component]
 pub fn CommentsPage() -> impl IntoView {
-    let i18n = use_i18n();
     let desk = use_desk();
     let comments = RwSignal::new(None::<Vec<CommentRecord>>);
     Effect::new(move |_| {
@@ -25,10 +24,10 @@ pub fn CommentsPage() -> impl IntoView {
         });
     });
     view! {
-        <h1 tabindex="-1">{i18n.t().comments_heading}</h1>
+        <h1 tabindex="-1">{tr(|t| t.comments_heading)}</h1>
         {move || match comments.get() {
-            None => view! { <p role="status">{i18n.t().loading}</p> }.into_any(),
-            Some(list) if list.is_empty() => view! { <p>{i18n.t().nothing_here}</p> }.into_any(),
+            None => view! { <p role="status">{tr(|t| t.loading)}</p> }.into_any(),
+            Some(list) if list.is_empty() => view! { <p>{tr(|t| t.nothing_here)}</p> }.into_any(),
             Some(list) => view! {
                 <ul class="queue">
                     {list.into_iter().map(|c| view! { <CommentItem c/> }).collect_view()}
@@ -79,26 +78,26 @@ fn CommentItem(c: CommentRecord) -> impl IntoView {
             <article class="queue-item" data-comment-id=id.to_string()>
                 <p class="queue-body">{c.body.clone()}</p>
                 <p class="meta">
-                    {when(created, i18n.lang().code())}" · "
-                    <a href=format!("/ideen/{}", c.idea_id) target="_blank">{i18n.t().on_idea}</a>
+                    {move || when(created, i18n.lang().code())}" · "
+                    <a href=format!("/ideen/{}", c.idea_id) target="_blank">{tr(|t| t.on_idea)}</a>
                 </p>
                 <p class="pending-marker" role="status" hidden=move || !waiting()>
-                    {i18n.t().decided_pending}
+                    {tr(|t| t.decided_pending)}
                 </p>
                 <div class="actions">
                     <button type="button" class="button" disabled=waiting on:click=approve>
-                        {i18n.t().approve}
+                        {tr(|t| t.approve)}
                     </button>
                     <button type="button" class="button button-secondary" disabled=waiting
                         aria-expanded=move || rejecting.get().to_string()
                         on:click=move |_| rejecting.update(|r| *r = !*r)>
-                        {i18n.t().reject}
+                        {tr(|t| t.reject)}
                     </button>
                 </div>
                 {move || (rejecting.get()).then(|| view! {
                     <form class="panel" on:submit=reject.clone()>
                         <ReasonField id=field.clone() label=|t| t.reason value=reason error rows=2/>
-                        <button type="submit" class="button button-danger">{i18n.t().confirm_reject}</button>
+                        <button type="submit" class="button button-danger">{tr(|t| t.confirm_reject)}</button>
                     </form>
                 })}
             </article>

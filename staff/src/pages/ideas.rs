@@ -4,7 +4,7 @@
 
 use super::{checked_reason, when, ReasonField};
 use crate::desk::{cached, keep, use_desk, Desk};
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{fill, tr, use_i18n};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use werkstadt_domain::api::ProcessOverview;
@@ -18,14 +18,48 @@ use werkstadt_web::http::ClientError;
 mod item;
 mod panels;
 
+/// An action's panel on one idea (loaded lazily: see `crate::lazy::panel`).
+#[derive(Clone)]
+pub(crate) struct PanelOf {
+    pub panel: Panel,
+    pub idea: IdeaRecord,
+    pub themes: RwSignal<Vec<(ThemeId, String)>>,
+    pub close: Callback<()>,
+}
+
+pub(crate) fn panel_view(p: PanelOf) -> AnyView {
+    use panels::{AnswerPanel, MergePanel, MovePanel, ReasonPanel};
+    let PanelOf {
+        panel,
+        idea,
+        themes,
+        close,
+    } = p;
+    match panel {
+        Panel::Reject => view! { <ReasonPanel idea hide=false close/> }.into_any(),
+        Panel::Hide => view! { <ReasonPanel idea hide=true close/> }.into_any(),
+        Panel::Move => view! { <MovePanel idea themes close/> }.into_any(),
+        Panel::Merge => view! { <MergePanel idea close/> }.into_any(),
+        Panel::Answer => view! { <AnswerPanel idea close/> }.into_any(),
+    }
+}
+
 use item::Item;
 
 const QUEUE_CACHE: &str = "werkstadt.staff.queue.v2";
 const THEMES_CACHE: &str = "werkstadt.staff.process";
 
+/// What the queue shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Shown {
+    Loading,
+    Empty,
+    Items,
+}
+
 /// Which form is open on an item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Panel {
+pub(crate) enum Panel {
     Reject,
     Hide,
     Move,
@@ -64,10 +98,12 @@ fn pending_on(desk: Desk, id: IdeaId) -> bool {
     desk.is_pending(&id.to_string())
 }
 
+/// Focuses the `i`-th item of the queue as shown.
 fn focus_item(i: usize) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&format!("eintrag-{i}")))
+        .and_then(|d| d.query_selector_all(".queue-item").ok())
+        .and_then(|all| all.item(i as u32))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
@@ -163,6 +199,21 @@ pub fn IdeasPage() -> impl IntoView {
     });
 
     let items = move || queue.with(|q| q.as_ref().map(|q| q.items.clone()).unwrap_or_default());
+    let shown = Memo::new(move |_| {
+        queue.with(|q| match q {
+            None => Shown::Loading,
+            Some(q) if q.items.is_empty() => Shown::Empty,
+            Some(_) => Shown::Items,
+        })
+    });
+    let current_status =
+        Memo::new(move |_| query.with(|q| q.status.unwrap_or(IdeaStatus::Pending)));
+    let bulkable = Memo::new(move |_| {
+        matches!(
+            current_status.get(),
+            IdeaStatus::Pending | IdeaStatus::Published
+        ) && shown.get() == Shown::Items
+    });
     let theme_title = move |id: ThemeId| {
         themes.with(|t| {
             t.iter()
@@ -282,25 +333,25 @@ pub fn IdeasPage() -> impl IntoView {
     ];
 
     view! {
-        <h1 tabindex="-1">{i18n.t().ideas_heading}</h1>
-        <form class="filters" role="search" on:submit=apply aria-label=i18n.t().filter_label>
+        <h1 tabindex="-1">{tr(|t| t.ideas_heading)}</h1>
+        <form class="filters" role="search" on:submit=apply aria-label=tr(|t| t.filter_label)>
             <div class="field">
-                <label for="filter-status">{i18n.t().field_status}</label>
+                <label for="filter-status">{tr(|t| t.field_status)}</label>
                 <select id="filter-status"
                     on:change=move |ev| {
                         if let Some(s) = IdeaStatus::parse(&event_target_value(&ev)) { status.set(s) }
                     }>
                     {status_options.into_iter().map(|s| view! {
                         <option value=s.as_str() selected=move || status.get() == s>
-                            {i18n.t().status(s)}
+                            {move || i18n.t().status(s)}
                         </option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="filter-thema">{i18n.t().field_theme}</label>
+                <label for="filter-thema">{tr(|t| t.field_theme)}</label>
                 <select id="filter-thema" on:change=move |ev| theme.set(event_target_value(&ev))>
-                    <option value="">{i18n.t().all_themes}</option>
+                    <option value="">{tr(|t| t.all_themes)}</option>
                     {move || themes.get().into_iter().map(|(id, title)| {
                         let v = id.to_string();
                         let sel = theme.get_untracked() == v;
@@ -309,22 +360,19 @@ pub fn IdeasPage() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="filter-suche">{i18n.t().field_search}</label>
+                <label for="filter-suche">{tr(|t| t.field_search)}</label>
                 <input id="filter-suche" type="search" prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))/>
             </div>
-            <button type="submit" class="button">{i18n.t().apply_filter}</button>
+            <button type="submit" class="button">{tr(|t| t.apply_filter)}</button>
         </form>
-        <p class="hint">{i18n.t().shortcuts}</p>
+        <p class="hint">{tr(|t| t.shortcuts)}</p>
         {move || (stale.get()).then(|| view! {
-            <p class="notice" role="status">{i18n.t().load_failed}</p>
+            <p class="notice" role="status">{tr(|t| t.load_failed)}</p>
         })}
-        {move || {
-            let current_status = query.with(|q| q.status.unwrap_or(IdeaStatus::Pending));
-            let bulkable = matches!(current_status, IdeaStatus::Pending | IdeaStatus::Published);
-            (bulkable && !items().is_empty()).then(|| view! {
+        <Show when=move || bulkable.get()>
                 <fieldset class="bulk">
-                    <legend>{i18n.t().bulk_label}</legend>
+                    <legend>{tr(|t| t.bulk_label)}</legend>
                     <label class="check">
                         <input type="checkbox" id="alle-auswaehlen"
                             prop:checked=move || { let n = items().len(); n > 0 && selected.with(|s| s.len() == n) }
@@ -335,7 +383,7 @@ pub fn IdeasPage() -> impl IntoView {
                                     selected.set(Vec::new());
                                 }
                             }/>
-                        {i18n.t().select_all}
+                        {tr(|t| t.select_all)}
                     </label>
                     <p class="bulk-count" aria-live="polite">
                         {move || fill(i18n.t().selected_count, &selected.with(Vec::len).to_string(), "")}
@@ -343,43 +391,51 @@ pub fn IdeasPage() -> impl IntoView {
                     <ReasonField id="sammel-begruendung".to_owned() label=|t| t.reason
                         value=bulk_reason error=bulk_error rows=2/>
                     <div class="actions">
-                        {(current_status == IdeaStatus::Pending).then(|| view! {
+                        <Show when=move || current_status.get() == IdeaStatus::Pending>
                             <button type="button" class="button" id="sammel-freigeben"
                                 disabled=move || selected.with(Vec::is_empty)
                                 on:click=move |_| bulk(|_| Decision::Approve, IdeaStatus::Pending, false)>
-                                {i18n.t().bulk_approve}
+                                {tr(|t| t.bulk_approve)}
                             </button>
                             <button type="button" class="button button-danger" id="sammel-ablehnen"
                                 disabled=move || selected.with(Vec::is_empty)
                                 on:click=move |_| bulk(|reason| Decision::Reject { reason }, IdeaStatus::Pending, true)>
-                                {i18n.t().bulk_reject}
+                                {tr(|t| t.bulk_reject)}
                             </button>
-                        })}
-                        {(current_status == IdeaStatus::Published).then(|| view! {
+                        </Show>
+                        <Show when=move || current_status.get() == IdeaStatus::Published>
                             <button type="button" class="button button-danger" id="sammel-verbergen"
                                 disabled=move || selected.with(Vec::is_empty)
                                 on:click=move |_| bulk(|reason| Decision::Hide { reason }, IdeaStatus::Published, true)>
-                                {i18n.t().bulk_hide}
+                                {tr(|t| t.bulk_hide)}
                             </button>
-                        })}
+                        </Show>
                     </div>
                 </fieldset>
-            })
-        }}
-        {move || match queue.get() {
-            None => view! { <p role="status">{i18n.t().loading}</p> }.into_any(),
-            Some(q) if q.items.is_empty() => view! { <p>{i18n.t().nothing_here}</p> }.into_any(),
-            Some(q) => view! {
+        </Show>
+        // Keyed by the whole record: a refresh redraws only the items that changed (their
+        // open forms with them); the others keep what is typed in them.
+        {move || match shown.get() {
+            Shown::Loading => view! { <p role="status">{tr(|t| t.loading)}</p> }.into_any(),
+            Shown::Empty => view! { <p>{tr(|t| t.nothing_here)}</p> }.into_any(),
+            Shown::Items => view! {
                 <ol class="queue">
-                    {q.items.into_iter().enumerate().map(|(i, idea)| {
-                        let id = idea.id;
-                        let title = theme_title(idea.theme_id);
-                        view! {
-                            <Item i idea theme_title=title themes open focus
-                                selected=Signal::derive(move || is_selected(id))
-                                on_toggle=Callback::new(toggle)/>
+                    <For each=items key=|idea| idea.clone() let:idea>
+                        {
+                            let id = idea.id;
+                            let title = theme_title(idea.theme_id);
+                            view! {
+                                <Item idea theme_title=title themes open
+                                    selected=Signal::derive(move || is_selected(id))
+                                    on_toggle=Callback::new(toggle)
+                                    on_focus=Callback::new(move |id: IdeaId| {
+                                        if let Some(i) = items().iter().position(|x| x.id == id) {
+                                            focus.set(i);
+                                        }
+                                    })/>
+                            }
                         }
-                    }).collect_view()}
+                    </For>
                 </ol>
             }.into_any(),
         }}

@@ -1,7 +1,7 @@
 //! Sign-in for staff.
 
 use crate::desk::use_desk;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use leptos::prelude::*;
 use werkstadt_domain::staff::LoginRequest;
 use werkstadt_domain::ErrorCode;
@@ -46,26 +46,26 @@ pub fn LoginPage() -> impl IntoView {
         });
     };
     view! {
-        <h1 tabindex="-1">{i18n.t().login_heading}</h1>
-        <p>{i18n.t().login_intro}</p>
+        <h1 tabindex="-1">{tr(|t| t.login_heading)}</h1>
+        <p>{tr(|t| t.login_intro)}</p>
         <form class="form" on:submit=on_submit>
             {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
             <div class="field">
-                <label for="login-name">{i18n.t().username}</label>
+                <label for="login-name">{tr(|t| t.username)}</label>
                 <input id="login-name" name="username" type="text" required autocomplete="username"
                     autocapitalize="none" spellcheck="false"
                     prop:value=move || username.get()
                     on:input=move |ev| username.set(event_target_value(&ev))/>
             </div>
             <div class="field">
-                <label for="login-password">{i18n.t().password}</label>
+                <label for="login-password">{tr(|t| t.password)}</label>
                 <input id="login-password" name="password" type="password" required
                     autocomplete="current-password"
                     prop:value=move || password.get()
                     on:input=move |ev| password.set(event_target_value(&ev))/>
             </div>
             <button type="submit" class="button" disabled=move || busy.get()>
-                {i18n.t().sign_in}
+                {tr(|t| t.sign_in)}
             </button>
         </form>
     }

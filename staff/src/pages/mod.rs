@@ -7,13 +7,12 @@ pub mod login;
 pub mod reports;
 pub mod settings;
 
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use leptos::prelude::*;
 
 #[component]
 pub fn AdminsOnly() -> impl IntoView {
-    let i18n = use_i18n();
-    view! { <p class="notice">{i18n.t().admins_only}</p> }
+    view! { <p class="notice">{tr(|t| t.admins_only)}</p> }
 }
 
 /// A localised date and time.
@@ -46,7 +45,7 @@ pub fn ReasonField(
     let err_id = format!("{id}-fehler");
     view! {
         <div class="field">
-            <label for=id.clone()>{label(i18n.t())}</label>
+            <label for=id.clone()>{move || label(i18n.t())}</label>
             <textarea id=id rows=rows aria-invalid=move || error.get().to_string()
                 aria-describedby=err_id.clone()
                 prop:value=move || value.get()

@@ -3,14 +3,13 @@
 
 use super::{checked_reason, when, ReasonField};
 use crate::desk::use_desk;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{fill, tr, use_i18n};
 use leptos::prelude::*;
 use werkstadt_domain::moderation::{Decision, OpenReport, QueueQuery, ReportTarget};
 use werkstadt_domain::sync::MutationKind;
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {
-    let i18n = use_i18n();
     let desk = use_desk();
     let reports = RwSignal::new(None::<Vec<OpenReport>>);
     Effect::new(move |_| {
@@ -22,10 +21,10 @@ pub fn ReportsPage() -> impl IntoView {
         });
     });
     view! {
-        <h1 tabindex="-1">{i18n.t().reports_heading}</h1>
+        <h1 tabindex="-1">{tr(|t| t.reports_heading)}</h1>
         {move || match reports.get() {
-            None => view! { <p role="status">{i18n.t().loading}</p> }.into_any(),
-            Some(list) if list.is_empty() => view! { <p>{i18n.t().nothing_here}</p> }.into_any(),
+            None => view! { <p role="status">{tr(|t| t.loading)}</p> }.into_any(),
+            Some(list) if list.is_empty() => view! { <p>{tr(|t| t.nothing_here)}</p> }.into_any(),
             Some(list) => view! {
                 <ul class="queue">
                     {list.into_iter().enumerate().map(|(i, r)| view! { <ReportItem i r/> }).collect_view()}
@@ -85,22 +84,22 @@ fn ReportItem(i: usize, r: OpenReport) -> impl IntoView {
                     ReportTarget::Comment(_) => i18n.t().reported_comment,
                 }}</h2>
                 <p class="queue-body">{r.excerpt.clone()}</p>
-                <p class="meta">{fill(i18n.t().report_count, &count.to_string(), &when(first, i18n.lang().code()))}</p>
-                <h3>{i18n.t().report_reasons}</h3>
+                <p class="meta">{move || fill(i18n.t().report_count, &count.to_string(), &when(first, i18n.lang().code()))}</p>
+                <h3>{tr(|t| t.report_reasons)}</h3>
                 <ul>{r.reasons.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
                 <p class="pending-marker" role="status" hidden=move || !waiting()>
-                    {i18n.t().decided_pending}
+                    {tr(|t| t.decided_pending)}
                 </p>
                 <div class="actions">
                     <button type="button" class="button button-secondary" disabled=waiting on:click=dismiss>
-                        {i18n.t().dismiss_reports}
+                        {tr(|t| t.dismiss_reports)}
                     </button>
                 </div>
                 {move || failed.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
                 <form class="panel" on:submit=hide>
                     <ReasonField id=field label=|t| t.reason value=reason error rows=2/>
                     <button type="submit" class="button button-danger" disabled=waiting>
-                        {i18n.t().confirm_hide}
+                        {tr(|t| t.confirm_hide)}
                     </button>
                 </form>
             </article>

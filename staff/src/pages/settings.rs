@@ -2,7 +2,7 @@
 //! sheets, staff accounts.
 
 use crate::desk::use_desk;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{fill, tr, use_i18n};
 use leptos::prelude::*;
 use werkstadt_domain::codes::{NewCodes, VerificationSetting};
 use werkstadt_domain::moderation::{ModerationMode, ModerationSetting};
@@ -59,31 +59,31 @@ pub fn SettingsPage() -> impl IntoView {
             <label class="check" for=id>
                 <input type="radio" name="modus" id=id prop:checked=move || mode.get() == Some(m)
                     on:change=move |_| mode.set(Some(m))/>
-                {text(i18n.t())}
+                {move || text(i18n.t())}
             </label>
         }
     };
     view! {
-        <h1 tabindex="-1">{i18n.t().settings_heading}</h1>
+        <h1 tabindex="-1">{tr(|t| t.settings_heading)}</h1>
         <form class="form" on:submit=save_mode>
             <fieldset>
-                <legend>{i18n.t().mode_legend}</legend>
+                <legend>{tr(|t| t.mode_legend)}</legend>
                 {radio(ModerationMode::Pre, "modus-vorab", |t| t.mode_pre)}
                 {radio(ModerationMode::Post, "modus-nachher", |t| t.mode_post)}
             </fieldset>
-            <button type="submit" class="button" id="modus-speichern">{i18n.t().save}</button>
+            <button type="submit" class="button" id="modus-speichern">{tr(|t| t.save)}</button>
             <p role="status">{move || mode_msg.get()}</p>
         </form>
         <form class="form" on:submit=save_verified>
             <fieldset>
-                <legend>{i18n.t().verified_legend}</legend>
+                <legend>{tr(|t| t.verified_legend)}</legend>
                 <label class="check" for="nur-verifiziert">
                     <input type="checkbox" id="nur-verifiziert" prop:checked=move || verified.get()
                         on:change=move |ev| verified.set(event_target_checked(&ev))/>
-                    {i18n.t().verified_only}
+                    {tr(|t| t.verified_only)}
                 </label>
             </fieldset>
-            <button type="submit" class="button">{i18n.t().save}</button>
+            <button type="submit" class="button">{tr(|t| t.save)}</button>
             <p role="status">{move || verified_msg.get()}</p>
         </form>
         <Codes/>
@@ -139,20 +139,20 @@ fn Codes() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="codes-titel">
-            <h2 id="codes-titel">{i18n.t().codes_heading}</h2>
-            <p>{i18n.t().codes_intro}</p>
+            <h2 id="codes-titel">{tr(|t| t.codes_heading)}</h2>
+            <p>{tr(|t| t.codes_intro)}</p>
             <form class="form" on:submit=submit>
                 <div class="field">
-                    <label for="codes-anzahl">{i18n.t().codes_count}</label>
+                    <label for="codes-anzahl">{tr(|t| t.codes_count)}</label>
                     <input id="codes-anzahl" type="number" min="1" max="500" required
                         prop:value=move || count.get() on:input=move |ev| count.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for="codes-bezeichnung">{i18n.t().codes_label}</label>
+                    <label for="codes-bezeichnung">{tr(|t| t.codes_label)}</label>
                     <input id="codes-bezeichnung" type="text" required maxlength="80"
                         prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit" class="button">{i18n.t().codes_create}</button>
+                <button type="submit" class="button">{tr(|t| t.codes_create)}</button>
                 <p role="status">{move || msg.get()}</p>
             </form>
         </section>
@@ -196,34 +196,35 @@ fn Staff() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="team-titel">
-            <h2 id="team-titel">{i18n.t().staff_heading}</h2>
+            <h2 id="team-titel">{tr(|t| t.staff_heading)}</h2>
             <ul>
-                {move || members.get().into_iter().map(|m| view! {
-                    <li>{m.username.clone()}" – "{i18n.t().role(m.role)}</li>
+                {move || members.get().into_iter().map(|m| {
+                    let role = m.role;
+                    view! { <li>{m.username.clone()}" – "{move || i18n.t().role(role)}</li> }
                 }).collect_view()}
             </ul>
             <form class="form" on:submit=submit>
-                <h3>{i18n.t().new_staff}</h3>
+                <h3>{tr(|t| t.new_staff)}</h3>
                 <div class="field">
-                    <label for="team-name">{i18n.t().username}</label>
+                    <label for="team-name">{tr(|t| t.username)}</label>
                     <input id="team-name" type="text" required autocomplete="off"
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for="team-passwort">{i18n.t().password}</label>
+                    <label for="team-passwort">{tr(|t| t.password)}</label>
                     <input id="team-passwort" type="password" required autocomplete="new-password" minlength="12"
                         prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for="team-rolle">{i18n.t().role}</label>
+                    <label for="team-rolle">{tr(|t| t.role)}</label>
                     <select id="team-rolle" on:change=move |ev| {
                         role.set(if event_target_value(&ev) == "admin" { Role::Admin } else { Role::Moderator })
                     }>
-                        <option value="moderator">{i18n.t().role_moderator}</option>
-                        <option value="admin">{i18n.t().role_admin}</option>
+                        <option value="moderator">{tr(|t| t.role_moderator)}</option>
+                        <option value="admin">{tr(|t| t.role_admin)}</option>
                     </select>
                 </div>
-                <button type="submit" class="button">{i18n.t().create}</button>
+                <button type="submit" class="button">{tr(|t| t.create)}</button>
                 <p role="status">{move || msg.get()}</p>
             </form>
         </section>

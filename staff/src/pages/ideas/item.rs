@@ -1,18 +1,17 @@
 //! One idea in the queue: its text, state and the actions on it.
 
-use super::panels::{AnswerPanel, MergePanel, MovePanel, ReasonPanel};
 use super::*;
 
 #[component]
 pub(super) fn Item(
-    i: usize,
     idea: IdeaRecord,
     theme_title: String,
     themes: RwSignal<Vec<(ThemeId, String)>>,
     open: RwSignal<Option<(IdeaId, Panel)>>,
-    focus: RwSignal<usize>,
     #[prop(into)] selected: Signal<bool>,
     on_toggle: Callback<IdeaId>,
+    /// The item got the focus (the page keeps its position for the keyboard shortcuts).
+    on_focus: Callback<IdeaId>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
@@ -36,7 +35,7 @@ pub(super) fn Item(
                 aria-expanded=move || is_open(p).to_string()
                 disabled=waiting
                 on:click=move |_| toggle_panel(p)>
-                {text(i18n.t())}
+                {move || text(i18n.t())}
             </button>
         }
     };
@@ -44,40 +43,40 @@ pub(super) fn Item(
     let created = idea.with_value(|x| x.created_at);
     view! {
         <li>
-            <article class="queue-item" id=format!("eintrag-{i}") tabindex="-1"
+            <article class="queue-item" id=format!("eintrag-{id}") tabindex="-1"
                 data-idea-id=id.to_string()
                 aria-labelledby=format!("titel-{id}")
-                on:focus=move |_| focus.set(i)>
+                on:focus=move |_| on_focus.run(id)>
                 <div class="queue-head">
                     <input type="checkbox" id=format!("waehlen-{id}")
-                        aria-label=fill(i18n.t().select_item, &title, "")
+                        aria-label=move || fill(i18n.t().select_item, &title, "")
                         prop:checked=move || selected.get()
                         on:change=move |_| on_toggle.run(id)/>
                     <h2 id=format!("titel-{id}")>{idea.with_value(|x| x.title.clone())}</h2>
                 </div>
                 <p class="meta">
-                    {theme_title}" · "{i18n.t().status(st)}" · "
-                    {fill(i18n.t().submitted_at, &when(created, lang()), "")}" · "
-                    {fill(i18n.t().supports, &idea.with_value(|x| x.support_count).to_string(), "")}
+                    {theme_title}" · "{move || i18n.t().status(st)}" · "
+                    {move || fill(i18n.t().submitted_at, &when(created, lang()), "")}" · "
+                    {move || fill(i18n.t().supports, &idea.with_value(|x| x.support_count).to_string(), "")}
                 </p>
                 <p class="queue-body">{idea.with_value(|x| x.body.clone())}</p>
                 {idea.with_value(|x| x.reason.clone()).map(|r| view! {
-                    <p class="meta">{fill(i18n.t().reason_shown, &r, "")}</p>
+                    <p class="meta">{move || fill(i18n.t().reason_shown, &r, "")}</p>
                 })}
                 {idea.with_value(|x| x.merged_into).map(|_| view! {
-                    <p class="meta">{i18n.t().merged_into}</p>
+                    <p class="meta">{tr(|t| t.merged_into)}</p>
                 })}
                 {idea.with_value(|x| x.answer.clone()).map(|a| view! {
-                    <p class="meta">{fill(i18n.t().official, i18n.t().official(a.status), &a.text)}</p>
+                    <p class="meta">{move || fill(i18n.t().official, i18n.t().official(a.status), &a.text)}</p>
                 })}
                 <p class="pending-marker" role="status" hidden=move || !waiting()>
-                    {i18n.t().decided_pending}
+                    {tr(|t| t.decided_pending)}
                 </p>
                 <div class="actions">
                     {(st == IdeaStatus::Pending).then(|| view! {
                         <button type="button" class="button" disabled=waiting
                             on:click=move |_| idea.with_value(|x| decide(desk, x, Decision::Approve))>
-                            {i18n.t().approve}
+                            {tr(|t| t.approve)}
                         </button>
                         {button(Panel::Reject, |t| t.reject)}
                     })}
@@ -91,15 +90,8 @@ pub(super) fn Item(
                     })}
                 </div>
                 {move || open.get().filter(|(oid, _)| *oid == id).map(|(_, p)| {
-                    let close = Callback::new(move |_: ()| { open.set(None); focus_item(i); });
-                    let record = idea.get_value();
-                    match p {
-                        Panel::Reject => view! { <ReasonPanel idea=record hide=false close/> }.into_any(),
-                        Panel::Hide => view! { <ReasonPanel idea=record hide=true close/> }.into_any(),
-                        Panel::Move => view! { <MovePanel idea=record themes close/> }.into_any(),
-                        Panel::Merge => view! { <MergePanel idea=record close/> }.into_any(),
-                        Panel::Answer => view! { <AnswerPanel idea=record close/> }.into_any(),
-                    }
+                    let close = Callback::new(move |_: ()| { open.set(None); focus_id(&format!("eintrag-{id}")); });
+                    crate::lazy::panel(super::PanelOf { panel: p, idea: idea.get_value(), themes, close })
                 })}
             </article>
         </li>

@@ -29,10 +29,10 @@ pub(super) fn ReasonPanel(idea: IdeaRecord, hide: bool, close: Callback<()>) -> 
             <ReasonField id=format!("panel-{id}") label=|t| t.reason value=reason error/>
             <div class="actions">
                 <button type="submit" class="button button-danger">
-                    {if hide { i18n.t().confirm_hide } else { i18n.t().confirm_reject }}
+                    {move || if hide { i18n.t().confirm_hide } else { i18n.t().confirm_reject }}
                 </button>
                 <button type="button" class="button button-secondary" on:click=move |_| close.run(())>
-                    {i18n.t().cancel}
+                    {tr(|t| t.cancel)}
                 </button>
             </div>
         </form>
@@ -45,7 +45,6 @@ pub(super) fn MovePanel(
     themes: RwSignal<Vec<(ThemeId, String)>>,
     close: Callback<()>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let desk = use_desk();
     let id = idea.id;
     let from = idea.theme_id;
@@ -63,7 +62,7 @@ pub(super) fn MovePanel(
     view! {
         <form class="panel" on:submit=submit>
             <div class="field">
-                <label for=field.clone()>{i18n.t().move_to}</label>
+                <label for=field.clone()>{tr(|t| t.move_to)}</label>
                 <select id=field required on:change=move |ev| target.set(event_target_value(&ev))>
                     <option value="">"–"</option>
                     {move || themes.get().into_iter().filter(|(t, _)| *t != from).map(|(t, title)| {
@@ -72,9 +71,9 @@ pub(super) fn MovePanel(
                 </select>
             </div>
             <div class="actions">
-                <button type="submit" class="button">{i18n.t().confirm_move}</button>
+                <button type="submit" class="button">{tr(|t| t.confirm_move)}</button>
                 <button type="button" class="button button-secondary" on:click=move |_| close.run(())>
-                    {i18n.t().cancel}
+                    {tr(|t| t.cancel)}
                 </button>
             </div>
         </form>
@@ -100,12 +99,12 @@ pub(super) fn MergePanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView
     view! {
         <div class="panel">
             <div class="field">
-                <label for=field.clone()>{i18n.t().merge_search}</label>
+                <label for=field.clone()>{tr(|t| t.merge_search)}</label>
                 <input id=field type="search" prop:value=move || q.get()
                     on:input=move |ev| q.set(event_target_value(&ev))/>
             </div>
             {move || found.get().map(|list| if list.is_empty() {
-                view! { <p>{i18n.t().merge_none}</p> }.into_any()
+                view! { <p>{tr(|t| t.merge_none)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="merge-targets">
@@ -119,7 +118,7 @@ pub(super) fn MergePanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView
                                             idea.with_value(|x| decide(desk, x, Decision::Merge { into }));
                                             close.run(());
                                         }>
-                                        {fill(i18n.t().merge_into, &title, "")}
+                                        {move || fill(i18n.t().merge_into, &title, "")}
                                     </button>
                                 </li>
                             }
@@ -128,7 +127,7 @@ pub(super) fn MergePanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView
                 }.into_any()
             })}
             <button type="button" class="button button-secondary" on:click=move |_| close.run(())>
-                {i18n.t().cancel}
+                {tr(|t| t.cancel)}
             </button>
         </div>
     }
@@ -165,23 +164,23 @@ pub(super) fn AnswerPanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoVie
     view! {
         <form class="panel" on:submit=submit>
             <div class="field">
-                <label for=field.clone()>{i18n.t().answer_status}</label>
+                <label for=field.clone()>{tr(|t| t.answer_status)}</label>
                 <select id=field on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if let Some(s) = OfficialStatus::parse(&v) { status.set(s) }
                 }>
                     {OfficialStatus::ALL.into_iter().map(|o| view! {
                         <option value=o.as_str() selected=move || status.get() == o>
-                            {i18n.t().official(o)}
+                            {move || i18n.t().official(o)}
                         </option>
                     }).collect_view()}
                 </select>
             </div>
             <ReasonField id=format!("panel-{id}-text") label=|t| t.answer_text value=text error rows=4/>
             <div class="actions">
-                <button type="submit" class="button">{i18n.t().publish_answer}</button>
+                <button type="submit" class="button">{tr(|t| t.publish_answer)}</button>
                 <button type="button" class="button button-secondary" on:click=move |_| close.run(())>
-                    {i18n.t().cancel}
+                    {tr(|t| t.cancel)}
                 </button>
             </div>
         </form>
