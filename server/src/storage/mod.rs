@@ -28,6 +28,7 @@ mod search;
 pub(crate) mod seed;
 pub mod staff;
 mod sync;
+pub mod tally;
 mod votes;
 
 pub use connection::MIGRATIONS;

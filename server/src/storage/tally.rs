@@ -1,0 +1,111 @@
+//! Tallies maintained on write: support and comment counts per idea, published ideas and dot
+//! points per theme, dot voters and dots placed per process.
+//!
+//! Reads used to recompute them from the vote tables on every request (`COUNT(*)`/`SUM` per
+//! theme and per idea), which cost time in proportion to the votes. Now they are columns
+//! (`idea.support_count`, `idea.comment_count`, `theme.idea_count`, `theme.dot_points`,
+//! `process.dot_voters`, `process.dots_placed`, migration 0013) that every read looks up.
+//!
+//! **Why triggers**, not updates in the write functions: the base rows change in many places —
+//! supports and dots (votes), comments, moderation decisions (approve, reject, hide, move,
+//! merge: a merge moves supports), deleting a participant (their supports, dots, comments and
+//! unpublished ideas go), the demo seed. A trigger on each base table keeps its tally in the
+//! same transaction (the same savepoint, for a pushed mutation that is rolled back) for every
+//! one of them, including writes added later, with no call anyone could forget. The triggers
+//! are small indexed updates (a support costs one more row update).
+//!
+//! **What counts** is exactly what the recount queries in [`RECOUNT`] count, the queries the
+//! reads ran before: all supports of an idea whatever its state, published comments,
+//! published ideas, all dot points. `verified_only` decides who may vote, not which votes
+//! count, so it does not enter a tally. [`drift`] compares the stored tallies with a recount
+//! (`werkstadt admin check`, and the property test that random mutation sequences keep them
+//! equal).
+
+use super::{Store, StoreError};
+use rusqlite::Connection;
+
+/// One recount per tally: (tally, entity id, stored value, recounted value), for every row.
+/// The specification of the tallies.
+pub const RECOUNT: &str = "
+    SELECT 'idea.support_count', i.id, i.support_count,
+           (SELECT COUNT(*) FROM support s WHERE s.idea_id = i.id)
+    FROM idea i
+    UNION ALL
+    SELECT 'idea.comment_count', i.id, i.comment_count,
+           (SELECT COUNT(*) FROM comment c WHERE c.idea_id = i.id AND c.status = 'published')
+    FROM idea i
+    UNION ALL
+    SELECT 'theme.idea_count', t.id, t.idea_count,
+           (SELECT COUNT(*) FROM idea i WHERE i.theme_id = t.id AND i.status = 'published')
+    FROM theme t
+    UNION ALL
+    SELECT 'theme.dot_points', t.id, t.dot_points,
+           (SELECT COALESCE(SUM(d.points), 0) FROM dot_vote d WHERE d.theme_id = t.id)
+    FROM theme t
+    UNION ALL
+    SELECT 'process.dot_voters', p.id, p.dot_voters,
+           (SELECT COUNT(DISTINCT d.participant_id) FROM dot_vote d WHERE d.process_id = p.id)
+    FROM process p
+    UNION ALL
+    SELECT 'process.dots_placed', p.id, p.dots_placed,
+           (SELECT COALESCE(SUM(d.points), 0) FROM dot_vote d WHERE d.process_id = p.id)
+    FROM process p";
+
+/// A stored tally that differs from its recount.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Drift {
+    /// `table.column`, e.g. `idea.support_count`.
+    pub tally: String,
+    /// The id of the idea, theme or process.
+    pub id: String,
+    pub stored: i64,
+    pub counted: i64,
+}
+
+impl std::fmt::Display for Drift {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} of {}: stored {}, recounted {}",
+            self.tally, self.id, self.stored, self.counted
+        )
+    }
+}
+
+/// What [`drift`] found: how many tallies it recounted and which differ.
+#[derive(Clone, Debug, Default)]
+pub struct CheckReport {
+    pub checked: u64,
+    pub drift: Vec<Drift>,
+}
+
+/// Recounts every tally from the base tables and reports those that differ.
+pub fn drift(tx: &Connection) -> Result<CheckReport, StoreError> {
+    let mut report = CheckReport::default();
+    let mut stmt = tx.prepare(RECOUNT)?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        report.checked += 1;
+        let (stored, counted): (i64, i64) = (r.get(2)?, r.get(3)?);
+        if stored != counted {
+            report.drift.push(Drift {
+                tally: r.get(0)?,
+                id: r.get(1)?,
+                stored,
+                counted,
+            });
+        }
+    }
+    Ok(report)
+}
+
+impl Store {
+    /// Recounts the maintained tallies (`werkstadt admin check`).
+    pub async fn check_tallies(&self) -> Result<CheckReport, StoreError> {
+        self.read(drift).await
+    }
+}
+
+#[cfg(test)]
+#[path = "tally_tests.rs"]
+mod tests;
