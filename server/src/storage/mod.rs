@@ -100,6 +100,9 @@ struct Inner {
     readers: Mutex<Vec<Connection>>,
     /// The change feed's head after the last commit; receivers learn "something changed".
     head: tokio::sync::watch::Sender<u64>,
+    /// The last results computed, with the feed head they were computed at: every write that
+    /// changes what results show moves the head, so until it moves the results stand.
+    results: Mutex<Option<(u64, Results)>>,
     /// Held while the database is open: a restore waits for (refuses) this process.
     _lock: lock::DbLock,
 }
@@ -132,6 +135,7 @@ impl Store {
                     writer: Mutex::new(writer),
                     readers: Mutex::new(Vec::new()),
                     head: tokio::sync::watch::channel(head).0,
+                    results: Mutex::new(None),
                     _lock: lock,
                 }),
             })
@@ -305,8 +309,26 @@ impl Store {
         .await
     }
 
+    /// The results, computed once per change of the feed's head (read in the same snapshot,
+    /// so a write by another process counts too) and answered from memory until it moves.
     pub async fn results(&self) -> Result<Results, StoreError> {
-        self.read(processes::results).await
+        let inner = Arc::clone(&self.inner);
+        self.read(move |tx| {
+            let head = changes::head(tx)?;
+            let cached = inner.results.lock().map_err(|_| StoreError::Poisoned)?;
+            if let Some((_, results)) = cached.as_ref().filter(|(at, _)| *at == head) {
+                return Ok(results.clone());
+            }
+            drop(cached);
+            let results = processes::results(tx)?;
+            let mut cached = inner.results.lock().map_err(|_| StoreError::Poisoned)?;
+            // A slower reader of an older snapshot must not replace newer results.
+            if cached.as_ref().is_none_or(|(at, _)| *at <= head) {
+                *cached = Some((head, results.clone()));
+            }
+            Ok(results)
+        })
+        .await
     }
 
     /// Applies a batch of mutations in one transaction, in order, each at most once ever.
