@@ -3,7 +3,7 @@
 //! [`Store`] is the narrow interface the HTTP layer uses: async methods taking and returning
 //! domain types. SQLite is synchronous, so every call runs on the blocking pool; writes go
 //! through one writer connection (SQLite allows one writer at a time anyway) and reads through
-//! a small pool of reader connections (WAL lets them run beside the writer).
+//! a fixed pool of reader connections (WAL lets them run beside the writer; `pool`).
 //!
 //! Invariants: every write method runs in one transaction together with the registration of
 //! its participant, so a refused write leaves nothing behind.
@@ -18,6 +18,7 @@ mod ideas;
 mod lock;
 mod moderation;
 mod participants;
+mod pool;
 mod privacy;
 mod processes;
 pub mod reports;
@@ -97,7 +98,7 @@ pub struct Store {
 struct Inner {
     path: PathBuf,
     writer: Mutex<Connection>,
-    readers: Mutex<Vec<Connection>>,
+    readers: pool::Readers,
     /// The change feed's head after the last commit; receivers learn "something changed".
     head: tokio::sync::watch::Sender<u64>,
     /// The last results computed, with the feed head they were computed at: every write that
@@ -106,8 +107,6 @@ struct Inner {
     /// Held while the database is open: a restore waits for (refuses) this process.
     _lock: lock::DbLock,
 }
-
-const MAX_IDLE_READERS: usize = 8;
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and migrates it to the latest schema.
@@ -133,7 +132,7 @@ impl Store {
                 inner: Arc::new(Inner {
                     path,
                     writer: Mutex::new(writer),
-                    readers: Mutex::new(Vec::new()),
+                    readers: pool::Readers::new(pool::default_size()),
                     head: tokio::sync::watch::channel(head).0,
                     results: Mutex::new(None),
                     _lock: lock,
@@ -195,30 +194,23 @@ impl Store {
         F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
     {
         let inner = Arc::clone(&self.inner);
+        // Queue for a reader before taking a blocking thread (`storage::pool`).
+        let permit = inner.readers.acquire().await?;
         tokio::task::spawn_blocking(move || {
-            let pooled = inner
-                .readers
-                .lock()
-                .map_err(|_| StoreError::Poisoned)?
-                .pop();
-            let mut conn = match pooled {
-                Some(c) => c,
-                None => connection::open(&inner.path)?,
-            };
-            // One deferred transaction = one consistent snapshot for multi-query reads.
-            let out = {
+            inner.readers.with(&permit, &inner.path, |conn| {
+                // One deferred transaction = one consistent snapshot for multi-query reads.
                 let tx = conn.transaction()?;
                 let out = f(&tx);
                 tx.finish()?;
                 out
-            };
-            let mut pool = inner.readers.lock().map_err(|_| StoreError::Poisoned)?;
-            if pool.len() < MAX_IDLE_READERS {
-                pool.push(conn);
-            }
-            out
+            })
         })
         .await?
+    }
+
+    /// Reader connections open now, and the most there will ever be (`storage::pool`).
+    pub fn readers(&self) -> (usize, usize) {
+        (self.inner.readers.open(), self.inner.readers.size())
     }
 
     /// Waits until the search index has caught up with all writes (benchmarks, tests).
