@@ -57,3 +57,53 @@ async fn a_new_vote_shows_in_the_next_results_read() {
     assert_eq!(after_dots.themes[0].theme.dot_points, 3);
     app.stop().await;
 }
+
+/// JSON answers come compressed as the client accepts; the event stream never (each event must
+/// arrive when it is sent); the app's files keep their precompressed variants.
+#[tokio::test]
+async fn json_answers_are_compressed_but_not_the_event_stream() {
+    let app = TestApp::spawn().await;
+    let theme = app.theme("Mobilität").await;
+    for (path, encoding) in [
+        ("/api/process", "br"),
+        ("/api/results", "gzip"),
+        (&*format!("/api/themes/{}/ideas", theme.id), "br"),
+    ] {
+        let res = app
+            .client
+            .get(app.url(path))
+            .header("accept-encoding", encoding)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(res.status(), 200, "{path}");
+        assert_eq!(res.headers()["content-encoding"], encoding, "{path}");
+        assert_eq!(res.headers()["content-type"], "application/json", "{path}");
+    }
+    // Without Accept-Encoding: plain JSON.
+    let plain = app.get("/api/process").await;
+    assert!(plain.headers().get("content-encoding").is_none());
+
+    let events = app
+        .client
+        .get(app.url("/api/sync/events"))
+        .header("accept-encoding", "br, gzip")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(events.status(), 200);
+    assert_eq!(events.headers()["content-type"], "text/event-stream");
+    assert!(events.headers().get("content-encoding").is_none());
+    drop(events);
+
+    let asset = app
+        .client
+        .get(app.url(&format!("/{}", common::HASHED_JS)))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(asset.headers()["content-encoding"], "br");
+    assert_eq!(&asset.bytes().await.expect("body")[..], b"brotli-bytes");
+    app.stop().await;
+}
