@@ -109,3 +109,89 @@ impl Store {
 #[cfg(test)]
 #[path = "tally_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod checks {
+    use super::super::seed::{DemoSeed, SeedTheme};
+    use super::super::Store;
+    use super::drift;
+
+    fn seed() -> DemoSeed {
+        DemoSeed {
+            process_title: "Test".into(),
+            process_description: "Test".into(),
+            themes: ["A", "B"]
+                .iter()
+                .map(|t| SeedTheme {
+                    title: (*t).into(),
+                    description: String::new(),
+                    ideas: vec![("Gesät".into(), "Schon da".into())],
+                })
+                .collect(),
+        }
+    }
+
+    /// A tally changed behind the triggers' back is reported as drift, with both values.
+    #[tokio::test]
+    async fn a_wrong_tally_is_reported() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("t.db");
+        let store = Store::open(&db).await.expect("opens");
+        store.seed(seed()).await.expect("seeds");
+        assert!(store
+            .check_tallies()
+            .await
+            .expect("checks")
+            .drift
+            .is_empty());
+        let conn = super::super::connection::open(&db).expect("opens");
+        conn.execute("UPDATE theme SET dot_points = 7 WHERE title = 'B'", [])
+            .expect("breaks it");
+        let report = store.check_tallies().await.expect("checks");
+        assert_eq!(report.drift.len(), 1, "{:?}", report.drift);
+        assert_eq!(report.drift[0].tally, "theme.dot_points");
+        assert_eq!((report.drift[0].stored, report.drift[0].counted), (7, 0));
+    }
+
+    /// A database from before the tallies gets them counted by the migration.
+    #[test]
+    fn the_migration_counts_existing_votes() {
+        let mut conn = rusqlite::Connection::open_in_memory().expect("db");
+        super::super::connection::migrate_to(&mut conn, 12).expect("version 12");
+        conn.execute_batch(
+            "INSERT INTO process (id, title, description, dot_budget, created_at)
+                 VALUES ('p', 'P', 'D', 5, 1);
+             INSERT INTO theme VALUES ('t', 'p', 'T', 'D', 0);
+             INSERT INTO participant (id, secret_hash, created_at) VALUES ('a', 'h', 1), ('b', 'h', 1);
+             INSERT INTO idea (id, theme_id, author_id, title, body, created_at, status)
+                 VALUES ('i', 't', 'a', 'Titel', 'Text', 2, 'published'),
+                        ('j', 't', 'a', 'Titel', 'Text', 2, 'hidden');
+             INSERT INTO support VALUES ('i', 'a', 3), ('i', 'b', 3), ('j', 'b', 3);
+             INSERT INTO comment (id, idea_id, author_id, body, created_at, status)
+                 VALUES ('c', 'i', 'b', 'Ja', 4, 'published'), ('d', 'i', 'b', 'Nein', 4, 'pending');
+             INSERT INTO dot_vote VALUES ('p', 'a', 't', 3), ('p', 'b', 't', 1);",
+        )
+        .expect("old data");
+        super::super::connection::migrate(&mut conn).expect("upgrades");
+        let row: (i64, i64, i64, i64, i64, i64) = conn
+            .query_row(
+                "SELECT i.support_count, i.comment_count, t.idea_count, t.dot_points,
+                        p.dot_voters, p.dots_placed
+                 FROM idea i, theme t, process p WHERE i.id = 'i'",
+                [],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                },
+            )
+            .expect("reads");
+        assert_eq!(row, (2, 1, 1, 4, 2, 4));
+        assert!(drift(&conn).expect("recounts").drift.is_empty());
+    }
+}
