@@ -107,6 +107,10 @@ impl Store {
 }
 
 #[cfg(test)]
+#[path = "tally_reads.rs"]
+pub(super) mod reads;
+
+#[cfg(test)]
 #[path = "tally_tests.rs"]
 mod tests;
 

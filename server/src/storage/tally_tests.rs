@@ -2,7 +2,9 @@
 //! through the storage API: ideas, supports on and off, dot ballots, comments, moderation
 //! decisions (approve, reject, hide, move, merge, answer; on comments too), moderation mode
 //! and verified-only switches, codes redeemed, participants deleted, replayed mutations and
-//! batches with rejected mutations (rolled back by their savepoint).
+//! batches with rejected mutations (rolled back by their savepoint). After every step the
+//! results (cached by the feed's head) equal those computed the old way, by recounting
+//! (`tally_reads`); at the end the overview and the theme pages do too.
 
 use super::super::seed::{DemoSeed, SeedTheme};
 use super::super::{Caller, Store};
@@ -254,6 +256,7 @@ async fn run(ops: Vec<Op>) {
     let staff_device = caller(PEOPLE);
     let mut history: Vec<(u8, Mutation)> = Vec::new();
     let mut ids = Ids::new();
+    let own = super::super::connection::open(&db).expect("opens");
     let mut next = 0u128;
     let mut id = || {
         next += 1;
@@ -346,12 +349,47 @@ async fn run(ops: Vec<Op>) {
             "after step {step} ({op:?}): {:?}",
             report.drift
         );
+        // The results (answered from memory between changes) are never stale.
+        let (_, results) = super::reads::recounted(&own);
+        assert_eq!(
+            store.results().await.expect("results"),
+            results,
+            "after step {step} ({op:?})"
+        );
     }
     // The same check on a connection of its own (what `werkstadt admin check` sees).
     let conn = super::super::connection::open(&db).expect("opens");
     let report = drift(&conn).expect("recounts");
     assert!(report.drift.is_empty(), "{:?}", report.drift);
     assert!(report.checked > 0);
+    // And the public answers are those the recounting reads gave: the overview, the results
+    // (twice: computed, then from memory) and each theme's first page by support.
+    let (overview, results) = super::reads::recounted(&conn);
+    assert_eq!(store.process_overview().await.expect("overview"), overview);
+    assert_eq!(store.results().await.expect("results"), results);
+    assert_eq!(store.results().await.expect("results"), results);
+    for t in &overview.themes {
+        let page = store
+            .ideas_page(t.id, Default::default())
+            .await
+            .expect("page");
+        let top: Vec<_> = results
+            .themes
+            .iter()
+            .find(|r| r.theme.id == t.id)
+            .expect("theme")
+            .top_ideas
+            .clone();
+        assert_eq!(page.total, t.idea_count);
+        assert_eq!(
+            page.ideas
+                .iter()
+                .take(top.len())
+                .cloned()
+                .collect::<Vec<_>>(),
+            top
+        );
+    }
 }
 
 proptest! {
