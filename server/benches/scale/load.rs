@@ -17,10 +17,12 @@ pub struct Stats {
     pub p99_ms: f64,
 }
 
-/// Runs `connections` connections against `paths` (taken in turn) for `warmup` + `measure`.
+/// Runs `connections` connections against `paths` (taken in turn) for `warmup` + `measure`,
+/// with `accept_encoding` when given.
 pub async fn run(
     addr: SocketAddr,
     paths: Arc<Vec<String>>,
+    accept_encoding: Option<&'static str>,
     connections: usize,
     warmup: Duration,
     measure: Duration,
@@ -30,7 +32,9 @@ pub async fn run(
     let tasks: Vec<_> = (0..connections)
         .map(|c| {
             let paths = Arc::clone(&paths);
-            tokio::spawn(async move { connection(addr, &paths, c, from, until).await })
+            tokio::spawn(
+                async move { connection(addr, &paths, accept_encoding, c, from, until).await },
+            )
         })
         .collect();
     let mut latencies = Vec::new();
@@ -58,6 +62,7 @@ pub async fn run(
 async fn connection(
     addr: SocketAddr,
     paths: &[String],
+    accept_encoding: Option<&'static str>,
     offset: usize,
     from: Instant,
     until: Instant,
@@ -79,10 +84,12 @@ async fn connection(
         tokio::spawn(conn);
         while Instant::now() < until {
             n += 1;
-            let req = hyper::Request::get(&paths[n % paths.len()])
-                .header("host", addr.to_string())
-                .body(Empty::<Bytes>::new())
-                .expect("request");
+            let mut req =
+                hyper::Request::get(&paths[n % paths.len()]).header("host", addr.to_string());
+            if let Some(encoding) = accept_encoding {
+                req = req.header("accept-encoding", encoding);
+            }
+            let req = req.body(Empty::<Bytes>::new()).expect("request");
             let started = Instant::now();
             let ok = match send.send_request(req).await {
                 Ok(res) => {

@@ -132,20 +132,23 @@ async fn measure(size: Size, secs: u64) -> Run {
         .step_by((seeded.ideas.len() / 1000).max(1))
         .map(|i| format!("/api/ideas/{i}"))
         .collect();
-    let endpoints: [(&'static str, Vec<String>); 4] = [
-        ("GET /api/process", vec!["/api/process".into()]),
-        (
-            "GET /api/themes/{id}/ideas",
-            vec![format!("/api/themes/{theme}/ideas")],
-        ),
-        ("GET /api/results", vec!["/api/results".into()]),
-        ("GET /api/ideas/{id}", ideas),
+    let page = vec![format!("/api/themes/{theme}/ideas")];
+    let results = vec!["/api/results".to_owned()];
+    let endpoints: [(&'static str, Vec<String>, Option<&'static str>); 6] = [
+        ("GET /api/process", vec!["/api/process".into()], None),
+        ("GET /api/themes/{id}/ideas", page.clone(), None),
+        ("GET /api/results", results.clone(), None),
+        ("GET /api/ideas/{id}", ideas, None),
+        // As browsers ask: compressed on the fly.
+        ("GET /api/themes/{id}/ideas, br", page, Some("br, gzip")),
+        ("GET /api/results, br", results, Some("br, gzip")),
     ];
     let mut reads = Vec::new();
-    for (name, paths) in endpoints {
+    for (name, paths, encoding) in endpoints {
         let stats = load::run(
             server.addr,
             Arc::new(paths),
+            encoding,
             CONNECTIONS,
             WARMUP,
             Duration::from_secs(secs),
