@@ -113,7 +113,7 @@ pub enum AdminCommand {
     },
     /// Recount the tallies kept on write (supports, comments, ideas and dot points per theme,
     /// dot voters) from the votes and report any that differ; exits non-zero on drift. Safe
-    /// beside a running server (it only reads).
+    /// beside a running server (the recount is one read snapshot).
     Check {
         /// SQLite database file.
         #[arg(long, env = "WERKSTADT_DB", default_value = "./data/werkstadt.db")]
