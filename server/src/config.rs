@@ -111,4 +111,12 @@ pub enum AdminCommand {
         #[arg(long, env = "WERKSTADT_RETENTION_DAYS", default_value_t = DEFAULT_RETENTION_DAYS)]
         retention_days: u32,
     },
+    /// Recount the tallies kept on write (supports, comments, ideas and dot points per theme,
+    /// dot voters) from the votes and report any that differ; exits non-zero on drift. Safe
+    /// beside a running server (the recount is one read snapshot).
+    Check {
+        /// SQLite database file.
+        #[arg(long, env = "WERKSTADT_DB", default_value = "./data/werkstadt.db")]
+        db: PathBuf,
+    },
 }

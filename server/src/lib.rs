@@ -113,6 +113,11 @@ pub async fn compact(
     Ok(Store::open(db).await?.compact(days).await?)
 }
 
+/// `werkstadt admin check`: recounts the maintained tallies (`storage::tally`).
+pub async fn check(db: &std::path::Path) -> Result<storage::tally::CheckReport, LaunchError> {
+    Ok(Store::open(db).await?.check_tallies().await?)
+}
+
 /// `werkstadt admin create-user`: checks the name and password, hashes the password and
 /// creates the account (recorded in the audit log as created by itself).
 pub async fn create_user(

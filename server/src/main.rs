@@ -91,6 +91,22 @@ async fn admin(command: AdminCommand) -> Result<(), String> {
                 r.mutations, r.feed_entries, r.horizon_seq, r.horizon_ms
             );
         }
+        AdminCommand::Check { db } => {
+            let r = werkstadt_server::check(&db)
+                .await
+                .map_err(|e| e.to_string())?;
+            for d in &r.drift {
+                println!("Abweichung: {d}");
+            }
+            if !r.drift.is_empty() {
+                return Err(format!(
+                    "{} von {} Zählständen weichen von der Nachzählung ab",
+                    r.drift.len(),
+                    r.checked
+                ));
+            }
+            println!("{} Zählstände nachgezählt, keine Abweichung.", r.checked);
+        }
     }
     Ok(())
 }

@@ -55,12 +55,25 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
         .fallback(api_not_found)
         .layer(limits::writes(client))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(compression())
         .with_state(state);
     Router::new()
         .nest("/api", api)
         .fallback_service(assets::service(dist))
         .layer(axum::middleware::from_fn(assets::headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())
+}
+
+/// Brotli or gzip for API answers, as the client accepts (a first pull of 200 ideas: 75.8 KB
+/// plain, under 10 KB compressed). The default predicate leaves out the event stream
+/// (`text/event-stream`: each event must reach the client when it is sent), images and
+/// answers under 32 bytes. Files of the app are precompressed instead (`assets`).
+fn compression() -> tower_http::compression::CompressionLayer {
+    use tower_http::compression::{predicate::DefaultPredicate, CompressionLayer};
+    CompressionLayer::new()
+        .br(true)
+        .gzip(true)
+        .compress_when(DefaultPredicate::new())
 }
 
 async fn api_not_found() -> ApiError {

@@ -12,8 +12,7 @@ use werkstadt_domain::{IdeaBody, IdeaId, IdeaTitle, ParticipantId, ThemeId};
 
 pub(super) const IDEA_SUMMARY_SQL: &str = "
     SELECT i.id, i.theme_id, i.title, substr(i.body, 1, 200),
-           (SELECT COUNT(*) FROM support s WHERE s.idea_id = i.id) AS support_count,
-           i.created_at
+           i.support_count, i.created_at
     FROM idea i";
 
 pub(super) fn idea_summary_row(r: &Row<'_>) -> rusqlite::Result<IdeaSummary> {
@@ -38,7 +37,7 @@ pub fn ideas_page(
         .window()
         .unwrap_or((1, werkstadt_domain::api::DEFAULT_PER_PAGE));
     let order = match query.sort {
-        IdeaSort::Support => "support_count DESC, i.created_at ASC, i.id ASC",
+        IdeaSort::Support => "i.support_count DESC, i.created_at ASC, i.id ASC",
         IdeaSort::Newest => "i.created_at DESC, i.id DESC",
     };
     let mut stmt = tx.prepare_cached(&format!(
@@ -97,7 +96,7 @@ pub fn idea_detail(
     let (detail, author) = tx
         .query_row(
             "SELECT i.id, i.theme_id, t.title, i.title, i.body,
-                (SELECT COUNT(*) FROM support s WHERE s.idea_id = i.id), i.created_at,
+                i.support_count, i.created_at,
                 i.status, i.author_id
          FROM idea i JOIN theme t ON t.id = i.theme_id
          WHERE i.id = ?1",
@@ -234,8 +233,7 @@ pub fn idea_record(
     let (mut record, author) = tx
         .prepare_cached(
             "SELECT i.id, i.theme_id, i.title, i.body,
-                    (SELECT COUNT(*) FROM support s WHERE s.idea_id = i.id),
-                    (SELECT COUNT(*) FROM comment c WHERE c.idea_id = i.id AND c.status = 'published'),
+                    i.support_count, i.comment_count,
                     i.created_at, i.status, i.reason, i.merged_into,
                     i.answer_status, i.answer_text, i.answered_at, i.author_id
              FROM idea i WHERE i.id = ?1",

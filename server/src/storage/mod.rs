@@ -3,7 +3,7 @@
 //! [`Store`] is the narrow interface the HTTP layer uses: async methods taking and returning
 //! domain types. SQLite is synchronous, so every call runs on the blocking pool; writes go
 //! through one writer connection (SQLite allows one writer at a time anyway) and reads through
-//! a small pool of reader connections (WAL lets them run beside the writer).
+//! a fixed pool of reader connections (WAL lets them run beside the writer; `pool`).
 //!
 //! Invariants: every write method runs in one transaction together with the registration of
 //! its participant, so a refused write leaves nothing behind.
@@ -18,6 +18,7 @@ mod ideas;
 mod lock;
 mod moderation;
 mod participants;
+mod pool;
 mod privacy;
 mod processes;
 pub mod reports;
@@ -28,6 +29,7 @@ mod search;
 pub(crate) mod seed;
 pub mod staff;
 mod sync;
+pub mod tally;
 mod votes;
 
 pub use connection::MIGRATIONS;
@@ -96,14 +98,15 @@ pub struct Store {
 struct Inner {
     path: PathBuf,
     writer: Mutex<Connection>,
-    readers: Mutex<Vec<Connection>>,
+    readers: pool::Readers,
     /// The change feed's head after the last commit; receivers learn "something changed".
     head: tokio::sync::watch::Sender<u64>,
+    /// The last results computed, with the feed head they were computed at: every write that
+    /// changes what results show moves the head, so until it moves the results stand.
+    results: Mutex<Option<(u64, Results)>>,
     /// Held while the database is open: a restore waits for (refuses) this process.
     _lock: lock::DbLock,
 }
-
-const MAX_IDLE_READERS: usize = 8;
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and migrates it to the latest schema.
@@ -129,8 +132,9 @@ impl Store {
                 inner: Arc::new(Inner {
                     path,
                     writer: Mutex::new(writer),
-                    readers: Mutex::new(Vec::new()),
+                    readers: pool::Readers::new(pool::default_size()),
                     head: tokio::sync::watch::channel(head).0,
+                    results: Mutex::new(None),
                     _lock: lock,
                 }),
             })
@@ -190,30 +194,23 @@ impl Store {
         F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
     {
         let inner = Arc::clone(&self.inner);
+        // Queue for a reader before taking a blocking thread (`storage::pool`).
+        let permit = inner.readers.acquire().await?;
         tokio::task::spawn_blocking(move || {
-            let pooled = inner
-                .readers
-                .lock()
-                .map_err(|_| StoreError::Poisoned)?
-                .pop();
-            let mut conn = match pooled {
-                Some(c) => c,
-                None => connection::open(&inner.path)?,
-            };
-            // One deferred transaction = one consistent snapshot for multi-query reads.
-            let out = {
+            inner.readers.with(&permit, &inner.path, |conn| {
+                // One deferred transaction = one consistent snapshot for multi-query reads.
                 let tx = conn.transaction()?;
                 let out = f(&tx);
                 tx.finish()?;
                 out
-            };
-            let mut pool = inner.readers.lock().map_err(|_| StoreError::Poisoned)?;
-            if pool.len() < MAX_IDLE_READERS {
-                pool.push(conn);
-            }
-            out
+            })
         })
         .await?
+    }
+
+    /// Reader connections open now, and the most there will ever be (`storage::pool`).
+    pub fn readers(&self) -> (usize, usize) {
+        (self.inner.readers.open(), self.inner.readers.size())
     }
 
     /// Waits until the search index has caught up with all writes (benchmarks, tests).
@@ -304,8 +301,26 @@ impl Store {
         .await
     }
 
+    /// The results, computed once per change of the feed's head (read in the same snapshot,
+    /// so a write by another process counts too) and answered from memory until it moves.
     pub async fn results(&self) -> Result<Results, StoreError> {
-        self.read(processes::results).await
+        let inner = Arc::clone(&self.inner);
+        self.read(move |tx| {
+            let head = changes::head(tx)?;
+            let cached = inner.results.lock().map_err(|_| StoreError::Poisoned)?;
+            if let Some((_, results)) = cached.as_ref().filter(|(at, _)| *at == head) {
+                return Ok(results.clone());
+            }
+            drop(cached);
+            let results = processes::results(tx)?;
+            let mut cached = inner.results.lock().map_err(|_| StoreError::Poisoned)?;
+            // A slower reader of an older snapshot must not replace newer results.
+            if cached.as_ref().is_none_or(|(at, _)| *at <= head) {
+                *cached = Some((head, results.clone()));
+            }
+            Ok(results)
+        })
+        .await
     }
 
     /// Applies a batch of mutations in one transaction, in order, each at most once ever.

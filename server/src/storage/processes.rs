@@ -3,8 +3,7 @@
 use super::ideas::{idea_summary_row, IDEA_SUMMARY_SQL};
 use super::rows::{u32_at, uuid_at, TOP_IDEAS_PER_THEME};
 use super::StoreError;
-use rusqlite::{Connection, OptionalExtension, Row};
-use std::collections::BTreeMap;
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use werkstadt_domain::api::{
     IdeaSummary, Process, ProcessOverview, Results, ThemeResult, ThemeSummary,
 };
@@ -15,9 +14,8 @@ pub fn process_count(tx: &Connection) -> Result<i64, StoreError> {
     Ok(tx.query_row("SELECT COUNT(*) FROM process", [], |r| r.get(0))?)
 }
 
-/// How many people have placed dot-vote points in process `p`.
-const DOT_VOTERS: &str =
-    "(SELECT COUNT(DISTINCT d.participant_id) FROM dot_vote d WHERE d.process_id = p.id)";
+/// How many people have placed dot-vote points in process `p` (maintained, `storage::tally`).
+const DOT_VOTERS: &str = "p.dot_voters";
 
 /// The current process: the most recently created one.
 fn process_row(r: &Row<'_>) -> rusqlite::Result<Process> {
@@ -63,9 +61,7 @@ pub fn process(tx: &Connection, id: ProcessId) -> Result<Process, StoreError> {
 
 const THEME_SUMMARY_SQL: &str = "
     SELECT t.id, t.title, t.description,
-           (SELECT COUNT(*) FROM idea i WHERE i.theme_id = t.id AND i.status = 'published'),
-           (SELECT COALESCE(SUM(d.points), 0) FROM dot_vote d WHERE d.theme_id = t.id),
-           t.position
+           t.idea_count, t.dot_points, t.position
     FROM theme t";
 
 fn theme_summary_row(r: &Row<'_>) -> rusqlite::Result<ThemeSummary> {
@@ -127,38 +123,35 @@ pub fn rules(tx: &Connection) -> Result<Rules, StoreError> {
         .unwrap_or_default())
 }
 
+/// The results: themes ranked by dot points, each with its most supported published ideas
+/// (an index range per theme, `idea_theme_support`), and the process's dot totals.
 pub fn results(tx: &Connection) -> Result<Results, StoreError> {
     let process = current_process(tx)?;
     let themes = theme_summaries(tx, process.id)?;
-    let mut stmt = tx.prepare_cached(&format!(
-        "{IDEA_SUMMARY_SQL} JOIN theme t ON t.id = i.theme_id
-         WHERE t.process_id = ?1 AND i.status = 'published'"
+    let mut top = tx.prepare_cached(&format!(
+        "{IDEA_SUMMARY_SQL} WHERE i.theme_id = ?1 AND i.status = 'published'
+         ORDER BY i.support_count DESC, i.created_at ASC, i.id ASC LIMIT ?2"
     ))?;
-    let mut by_theme: BTreeMap<ThemeId, Vec<IdeaSummary>> = BTreeMap::new();
-    for idea in stmt.query_map([process.id.to_string()], idea_summary_row)? {
-        let idea = idea?;
-        by_theme.entry(idea.theme_id).or_default().push(idea);
+    let dots_placed: i64 = tx
+        .prepare_cached("SELECT dots_placed FROM process WHERE id = ?1")?
+        .query_row([process.id.to_string()], |r| r.get(0))?;
+    let mut ranked = Vec::with_capacity(themes.len());
+    for (rank, theme) in tally::rank_themes(themes) {
+        let ideas: Vec<IdeaSummary> = top
+            .query_map(
+                params![theme.id.to_string(), TOP_IDEAS_PER_THEME as i64],
+                idea_summary_row,
+            )?
+            .collect::<Result<_, _>>()?;
+        ranked.push(ThemeResult {
+            rank,
+            top_ideas: tally::top_ideas(ideas, TOP_IDEAS_PER_THEME),
+            theme,
+        });
     }
-    let (dot_voters, dots_placed): (i64, i64) = tx.query_row(
-        "SELECT COUNT(DISTINCT participant_id), COALESCE(SUM(points), 0)
-         FROM dot_vote WHERE process_id = ?1",
-        [process.id.to_string()],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let themes = tally::rank_themes(themes)
-        .into_iter()
-        .map(|(rank, theme)| {
-            let ideas = by_theme.remove(&theme.id).unwrap_or_default();
-            ThemeResult {
-                rank,
-                top_ideas: tally::top_ideas(ideas, TOP_IDEAS_PER_THEME),
-                theme,
-            }
-        })
-        .collect();
     Ok(Results {
-        themes,
-        dot_voters: u32::try_from(dot_voters).unwrap_or(u32::MAX),
+        themes: ranked,
+        dot_voters: process.dot_voters,
         dots_placed: u32::try_from(dots_placed).unwrap_or(u32::MAX),
     })
 }

@@ -8,6 +8,93 @@ CREATE TRIGGER idea_fts_update AFTER UPDATE OF title ON idea BEGIN
     INSERT OR IGNORE INTO idea_fts_queue (idea_rowid) VALUES (new.rowid);
 END;
 
+CREATE TRIGGER tally_comment_delete AFTER DELETE ON comment
+WHEN old.status = 'published' BEGIN
+    UPDATE idea SET comment_count = comment_count - 1 WHERE id = old.idea_id;
+END;
+
+CREATE TRIGGER tally_comment_insert AFTER INSERT ON comment
+WHEN new.status = 'published' BEGIN
+    UPDATE idea SET comment_count = comment_count + 1 WHERE id = new.idea_id;
+END;
+
+CREATE TRIGGER tally_comment_update AFTER UPDATE OF status, idea_id ON comment
+WHEN (old.status = 'published') <> (new.status = 'published') OR old.idea_id <> new.idea_id BEGIN
+    UPDATE idea SET comment_count = comment_count - 1
+        WHERE id = old.idea_id AND old.status = 'published';
+    UPDATE idea SET comment_count = comment_count + 1
+        WHERE id = new.idea_id AND new.status = 'published';
+END;
+
+CREATE TRIGGER tally_dot_delete AFTER DELETE ON dot_vote BEGIN
+    UPDATE theme SET dot_points = dot_points - old.points WHERE id = old.theme_id;
+    UPDATE process SET
+        dots_placed = dots_placed - old.points,
+        dot_voters = dot_voters - NOT EXISTS (
+            SELECT 1 FROM dot_vote d WHERE d.process_id = old.process_id
+            AND d.participant_id = old.participant_id)
+    WHERE id = old.process_id;
+END;
+
+CREATE TRIGGER tally_dot_insert AFTER INSERT ON dot_vote BEGIN
+    UPDATE theme SET dot_points = dot_points + new.points WHERE id = new.theme_id;
+    UPDATE process SET
+        dots_placed = dots_placed + new.points,
+        dot_voters = dot_voters + NOT EXISTS (
+            SELECT 1 FROM dot_vote d WHERE d.process_id = new.process_id
+            AND d.participant_id = new.participant_id AND d.theme_id <> new.theme_id)
+    WHERE id = new.process_id;
+END;
+
+CREATE TRIGGER tally_dot_update AFTER UPDATE ON dot_vote BEGIN
+    UPDATE theme SET dot_points = dot_points - old.points WHERE id = old.theme_id;
+    UPDATE theme SET dot_points = dot_points + new.points WHERE id = new.theme_id;
+    UPDATE process SET dots_placed = dots_placed - old.points WHERE id = old.process_id;
+    UPDATE process SET dots_placed = dots_placed + new.points WHERE id = new.process_id;
+    UPDATE process SET dot_voters = dot_voters - NOT EXISTS (
+            SELECT 1 FROM dot_vote d WHERE d.process_id = old.process_id
+            AND d.participant_id = old.participant_id)
+    WHERE id = old.process_id
+      AND (old.process_id <> new.process_id OR old.participant_id <> new.participant_id);
+    UPDATE process SET dot_voters = dot_voters + (
+            SELECT COUNT(*) = 1 FROM dot_vote d WHERE d.process_id = new.process_id
+            AND d.participant_id = new.participant_id)
+    WHERE id = new.process_id
+      AND (old.process_id <> new.process_id OR old.participant_id <> new.participant_id);
+END;
+
+CREATE TRIGGER tally_idea_delete AFTER DELETE ON idea
+WHEN old.status = 'published' BEGIN
+    UPDATE theme SET idea_count = idea_count - 1 WHERE id = old.theme_id;
+END;
+
+CREATE TRIGGER tally_idea_insert AFTER INSERT ON idea
+WHEN new.status = 'published' BEGIN
+    UPDATE theme SET idea_count = idea_count + 1 WHERE id = new.theme_id;
+END;
+
+CREATE TRIGGER tally_idea_update AFTER UPDATE OF status, theme_id ON idea
+WHEN (old.status = 'published') <> (new.status = 'published') OR old.theme_id <> new.theme_id BEGIN
+    UPDATE theme SET idea_count = idea_count - 1
+        WHERE id = old.theme_id AND old.status = 'published';
+    UPDATE theme SET idea_count = idea_count + 1
+        WHERE id = new.theme_id AND new.status = 'published';
+END;
+
+CREATE TRIGGER tally_support_delete AFTER DELETE ON support BEGIN
+    UPDATE idea SET support_count = support_count - 1 WHERE id = old.idea_id;
+END;
+
+CREATE TRIGGER tally_support_insert AFTER INSERT ON support BEGIN
+    UPDATE idea SET support_count = support_count + 1 WHERE id = new.idea_id;
+END;
+
+CREATE TRIGGER tally_support_update AFTER UPDATE OF idea_id ON support
+WHEN old.idea_id <> new.idea_id BEGIN
+    UPDATE idea SET support_count = support_count - 1 WHERE id = old.idea_id;
+    UPDATE idea SET support_count = support_count + 1 WHERE id = new.idea_id;
+END;
+
 CREATE TABLE audit_log (
     seq      INTEGER PRIMARY KEY AUTOINCREMENT,
     at       INTEGER NOT NULL,
@@ -57,7 +144,7 @@ CREATE TABLE idea (
     created_at  INTEGER NOT NULL
 , status TEXT NOT NULL DEFAULT 'published'
     CHECK (status IN ('pending', 'published', 'rejected', 'hidden', 'merged')), reason TEXT, merged_into TEXT REFERENCES idea (id), answer_status TEXT
-    CHECK (answer_status IN ('received', 'in_review', 'accepted', 'implemented', 'declined')), answer_text TEXT, answered_at INTEGER) STRICT;
+    CHECK (answer_status IN ('received', 'in_review', 'accepted', 'implemented', 'declined')), answer_text TEXT, answered_at INTEGER, support_count INTEGER NOT NULL DEFAULT 0, comment_count INTEGER NOT NULL DEFAULT 0) STRICT;
 
 CREATE VIRTUAL TABLE idea_fts USING fts5(
     words,
@@ -120,7 +207,7 @@ CREATE TABLE process (
     created_at  INTEGER NOT NULL
 , moderation TEXT NOT NULL DEFAULT 'post'
     CHECK (moderation IN ('pre', 'post')), verified_only INTEGER NOT NULL DEFAULT 0
-    CHECK (verified_only IN (0, 1))) STRICT;
+    CHECK (verified_only IN (0, 1)), dot_voters INTEGER NOT NULL DEFAULT 0, dots_placed INTEGER NOT NULL DEFAULT 0) STRICT;
 
 CREATE TABLE report (
     id          TEXT NOT NULL PRIMARY KEY,
@@ -171,7 +258,7 @@ CREATE TABLE theme (
     title       TEXT NOT NULL,
     description TEXT NOT NULL,
     position    INTEGER NOT NULL
-) STRICT;
+, idea_count INTEGER NOT NULL DEFAULT 0, dot_points INTEGER NOT NULL DEFAULT 0) STRICT;
 
 CREATE INDEX change_log_owner ON change_log (owner_id, seq);
 
@@ -180,6 +267,8 @@ CREATE INDEX comment_idea ON comment (idea_id, created_at);
 CREATE INDEX dot_vote_theme ON dot_vote (theme_id);
 
 CREATE INDEX idea_theme_created ON idea (theme_id, created_at);
+
+CREATE INDEX idea_theme_support ON idea (theme_id, status, support_count DESC, created_at, id);
 
 CREATE INDEX mutation_participant ON mutation (participant_id);
 

@@ -41,7 +41,7 @@ pub fn set_support(
         )?;
     }
     let count: i64 = tx
-        .prepare_cached("SELECT COUNT(*) FROM support WHERE idea_id = ?1")?
+        .prepare_cached("SELECT support_count FROM idea WHERE id = ?1")?
         .query_row([idea.to_string()], |r| r.get(0))?;
     Ok(SupportState {
         idea_id: idea,

@@ -1,0 +1,77 @@
+//! Test support: the public answers as they were computed before the tallies (counts and sums
+//! over the vote tables on every read, the full list of ideas sorted in Rust), so tests can
+//! hold today's answers equal to them.
+
+use super::super::ideas::idea_summary_row;
+use super::super::processes::current_process;
+use super::super::rows::{u32_at, uuid_at, TOP_IDEAS_PER_THEME};
+use rusqlite::Connection;
+use std::collections::BTreeMap;
+use werkstadt_domain::api::{IdeaSummary, ProcessOverview, Results, ThemeResult, ThemeSummary};
+use werkstadt_domain::{tally, ThemeId};
+
+/// The process overview and the results, recounted.
+pub fn recounted(tx: &Connection) -> (ProcessOverview, Results) {
+    let mut process = current_process(tx).expect("a process");
+    let id = process.id.to_string();
+    let (voters, placed): (i64, i64) = tx
+        .query_row(
+            "SELECT COUNT(DISTINCT participant_id), COALESCE(SUM(points), 0)
+             FROM dot_vote WHERE process_id = ?1",
+            [&id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("dot totals");
+    process.dot_voters = u32::try_from(voters).expect("fits");
+    let themes: Vec<ThemeSummary> = tx
+        .prepare(
+            "SELECT t.id, t.title, t.description,
+                (SELECT COUNT(*) FROM idea i WHERE i.theme_id = t.id AND i.status = 'published'),
+                (SELECT COALESCE(SUM(d.points), 0) FROM dot_vote d WHERE d.theme_id = t.id),
+                t.position
+             FROM theme t WHERE t.process_id = ?1 ORDER BY t.position, t.title",
+        )
+        .expect("prepares")
+        .query_map([&id], |r| {
+            Ok(ThemeSummary {
+                id: ThemeId(uuid_at(r, 0)?),
+                title: r.get(1)?,
+                description: r.get(2)?,
+                idea_count: u32_at(r, 3)?,
+                dot_points: u32_at(r, 4)?,
+                position: u32_at(r, 5)?,
+            })
+        })
+        .expect("queries")
+        .collect::<Result<_, _>>()
+        .expect("themes");
+    let mut by_theme: BTreeMap<ThemeId, Vec<IdeaSummary>> = BTreeMap::new();
+    let mut stmt = tx
+        .prepare(
+            "SELECT i.id, i.theme_id, i.title, substr(i.body, 1, 200),
+                (SELECT COUNT(*) FROM support s WHERE s.idea_id = i.id), i.created_at
+             FROM idea i JOIN theme t ON t.id = i.theme_id
+             WHERE t.process_id = ?1 AND i.status = 'published'",
+        )
+        .expect("prepares");
+    for idea in stmt.query_map([&id], idea_summary_row).expect("queries") {
+        let idea = idea.expect("idea");
+        by_theme.entry(idea.theme_id).or_default().push(idea);
+    }
+    let results = Results {
+        themes: tally::rank_themes(themes.clone())
+            .into_iter()
+            .map(|(rank, theme)| ThemeResult {
+                rank,
+                top_ideas: tally::top_ideas(
+                    by_theme.remove(&theme.id).unwrap_or_default(),
+                    TOP_IDEAS_PER_THEME,
+                ),
+                theme,
+            })
+            .collect(),
+        dot_voters: process.dot_voters,
+        dots_placed: u32::try_from(placed).expect("fits"),
+    };
+    (ProcessOverview { process, themes }, results)
+}
