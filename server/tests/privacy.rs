@@ -287,3 +287,31 @@ async fn a_citizen_takes_out_and_then_deletes_their_data() {
     let again: Value = delete_me(&app, &anna).await.json().await.expect("json");
     assert_eq!(again["ideas_deleted"], 0);
 }
+
+/// A device that still holds the outbox of a deleted identity may push it again under a new
+/// one: the deleted, unpublished idea and comment come back as new entries of the feed — an
+/// answer for every mutation, never a failed push.
+#[tokio::test]
+async fn an_outbox_replayed_after_a_deletion_is_answered_not_refused() {
+    let app = TestApp::spawn().await;
+    let leitung = admin(&app).await;
+    assert!(leitung.set_mode(&app, "pre").await.status().is_success());
+    let theme = app.overview().await.themes[0].id.to_string();
+    let anna = Participant::new();
+    let (idea, create) = new_idea(&theme, "Sitzbänke mit Solarladegerät");
+    let comment = json!({"id": Uuid::now_v7(), "kind": {"add_comment": {
+        "comment_id": Uuid::now_v7(), "idea_id": idea, "body": "Und mit WLAN."}}});
+    let first = push(&app, &anna, vec![create.clone(), comment.clone()]).await;
+    assert_eq!(first[0]["outcome"], "applied", "{first:?}");
+    assert_eq!(delete_me(&app, &anna).await.status(), StatusCode::OK);
+
+    let again = Participant::new();
+    let replay = push(&app, &again, vec![create, comment]).await;
+    assert_eq!(replay.len(), 2);
+    assert_eq!(replay[0]["outcome"], "applied", "{replay:?}");
+    let feed = pull_all(&app, &again).await;
+    assert!(
+        feed.iter().any(|c| c["idea"]["id"] == idea.as_str()),
+        "the idea is in its author's feed again"
+    );
+}

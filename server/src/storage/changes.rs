@@ -35,16 +35,19 @@ pub fn touch(
     Ok(())
 }
 
-/// [`touch`] for an entity that was just created (its id cannot be in the feed yet): one
-/// statement instead of two, on the hot path of a push.
+/// [`touch`] for an entity that was just created: one statement instead of two, on the hot
+/// path of a push. The id is usually new to the feed, but not always: a participant's deleted
+/// idea or comment leaves its tombstone there, and the device that made it may push it again
+/// under a new identity. `OR REPLACE` then moves the entry to the head like [`touch`].
 pub fn touch_new(
     tx: &Connection,
     kind: &str,
     entity_id: &str,
     owner: Option<ParticipantId>,
 ) -> Result<(), StoreError> {
-    let mut ins = tx
-        .prepare_cached("INSERT INTO change_log (kind, entity_id, owner_id) VALUES (?1, ?2, ?3)")?;
+    let mut ins = tx.prepare_cached(
+        "INSERT OR REPLACE INTO change_log (kind, entity_id, owner_id) VALUES (?1, ?2, ?3)",
+    )?;
     ins.execute(params![kind, entity_id, owner.map(|o| o.to_string())])?;
     Ok(())
 }
