@@ -2,6 +2,7 @@
 
 use crate::platform::http::{self, ClientError, Raw};
 use crate::platform::identity::Identity;
+use werkstadt_domain::api::ProcessOverview;
 use werkstadt_domain::codes::RedeemCode;
 use werkstadt_domain::moderation::NewReport;
 use werkstadt_domain::sync::{Mutation, PullResponse, PushRequest, PushResponse, PROTOCOL_VERSION};
@@ -14,6 +15,11 @@ pub async fn push(mutations: Vec<Mutation>, who: &Identity) -> ApiResult<PushRes
         mutations,
     };
     http::post("/api/sync/push", &req, who).await
+}
+
+/// The process and its themes: what the start page shows, in one small answer.
+pub async fn overview() -> ApiResult<ProcessOverview> {
+    http::from_js(http::get_public("/api/process").await?).ok_or_else(http::unexpected)
 }
 
 /// One page of the change feed. The changes stay the JS values the server sent: the app

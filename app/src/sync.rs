@@ -141,8 +141,39 @@ impl Sync {
             }
             sync.listen();
             sync.sync_now();
+            sync.first_screen().await;
         });
         sync
+    }
+
+    /// On a first visit the replica is empty and the first pull can be long (thousands of
+    /// ideas): the start page is drawn from the process overview (one small request) while
+    /// the pull fills in the rest page by page. Kept in memory only; the pull's own process and
+    /// themes replace it, and it is dropped if the pull was quicker.
+    async fn first_screen(self) {
+        if self
+            .replica
+            .with_value(|r| r.as_ref().is_some_and(|r| r.process.is_some()))
+        {
+            return;
+        }
+        let Ok(overview) = api::overview().await else {
+            return;
+        };
+        let mut fresh = false;
+        self.replica.update_value(|r| {
+            let r = r.get_or_insert_with(Replica::default);
+            if r.process.is_none() {
+                fresh = true;
+                r.apply(Change::Process(overview.process));
+                for theme in overview.themes {
+                    r.apply(Change::Theme(theme));
+                }
+            }
+        });
+        if fresh {
+            self.replica_changed.notify();
+        }
     }
 
     /// Reads the outbox, rejections and replica from the device.

@@ -85,6 +85,12 @@ pub async fn get_js(path: &str, who: &Identity) -> Result<JsValue, ClientError> 
     js_sys::JSON::parse(&text).map_err(|_| unexpected())
 }
 
+/// GET of a public read (no participant), the answer as the plain JS value.
+pub async fn get_public(path: &str) -> Result<JsValue, ClientError> {
+    let text = fetch_text("GET", path, None, None).await?;
+    js_sys::JSON::parse(&text).map_err(|_| unexpected())
+}
+
 /// A request without a body; the answer's text (e.g. a download, or a summary to show).
 pub async fn send(method: &str, path: &str, who: &Identity) -> Result<String, ClientError> {
     fetch_text(method, path, None, Some(who)).await

@@ -52,12 +52,29 @@ pub fn ErrorNotice(error: ClientError) -> impl IntoView {
 #[component]
 pub fn Ready(children: ChildrenFn) -> impl IntoView {
     let sync = crate::sync::use_sync();
-    let state = Memo::new(move |_| sync.read(|r, _| r.process.is_some()));
-    move || match state.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(false) => view! { <ErrorNotice error=ClientError::Network/> }.into_any(),
-        Some(true) => children().into_any(),
+    // One memo for what to show: the children are drawn once, not again when, say, the first
+    // sync ends. Nothing from the server yet: "loading" while it is being asked, the network
+    // notice once an attempt failed, "not found" if the server has no process.
+    let shown = Memo::new(move |_| match sync.read(|r, _| r.process.is_some()) {
+        Some(true) => Shown::Page,
+        Some(false) if !sync.online.get() => Shown::Unreachable,
+        Some(false) if sync.last_sync.get() > 0 => Shown::NoProcess,
+        _ => Shown::Loading,
+    });
+    move || match shown.get() {
+        Shown::Page => children().into_any(),
+        Shown::Unreachable => view! { <ErrorNotice error=ClientError::Network/> }.into_any(),
+        Shown::NoProcess => not_found(),
+        Shown::Loading => view! { <Loading/> }.into_any(),
     }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Shown {
+    Loading,
+    Unreachable,
+    NoProcess,
+    Page,
 }
 
 /// The "not found" notice for an id the replica does not know.
