@@ -30,6 +30,8 @@ use werkstadt_domain::ErrorCode;
 
 /// Retries while the server is unreachable: 1 s, 2 s, 4 s, … up to this.
 const MAX_BACKOFF_MS: i32 = 15_000;
+/// Changes taken from a pull page between two turns of the browser.
+const YIELD_EVERY: usize = 100;
 /// Where the app kept its outbox before it moved to IndexedDB.
 const LEGACY_OUTBOX: &str = "werkstadt.outbox";
 const LEGACY_REJECTED: &str = "werkstadt.rejected";
@@ -433,7 +435,11 @@ impl Sync {
             };
             let mut ops = Vec::new();
             let mut answers = Vec::new();
-            for http::Raw(value) in page.changes {
+            for (n, http::Raw(value)) in page.changes.into_iter().enumerate() {
+                // A first pull brings thousands: the page stays responsive meanwhile.
+                if n % YIELD_EVERY == YIELD_EVERY - 1 {
+                    platform::yield_to_browser().await;
+                }
                 let Some(change) = from_js::<Change>(value.clone()) else {
                     continue; // a kind of change this release does not know yet
                 };

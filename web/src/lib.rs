@@ -146,6 +146,17 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     }
 }
 
+/// Gives the browser its turn (input, drawing) before going on: long work split with it never
+/// blocks the page for long.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        after(0, move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        })
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Runs `f` every `ms` milliseconds for the page's lifetime.
 pub fn every(ms: i32, f: impl Fn() + 'static) {
     let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
