@@ -72,11 +72,16 @@ pub fn show(page: Lazy) -> AnyView {
             {move || {
                 attempt.track();
                 let page = page.clone();
-                Suspend::new(async move {
-                    let loaded = match page {
+                // The page is built while the future is polled: untracked, so a signal it reads
+                // while being built does not build it again (losing what was typed).
+                let loading = leptos::reactive::computed::ScopedFuture::new_untracked(async move {
+                    match page {
                         Lazy::Theme(_) | Lazy::Idea(_) | Lazy::NewIdea(_) => participate(page).await,
                         _ => more(page).await,
-                    };
+                    }
+                });
+                Suspend::new(async move {
+                    let loaded = loading.await;
                     match loaded {
                         Ok(page) => page,
                         Err(ChunkError) => view! {

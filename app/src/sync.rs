@@ -20,6 +20,7 @@ pub use view::field;
 use crate::api;
 use crate::platform::http::{self, from_js, to_js, ClientError};
 use crate::platform::idb::{self, Db, Op, ENTITIES, STATE};
+use crate::platform::outbox;
 use crate::platform::{self, identity::Identity};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -32,6 +33,8 @@ use werkstadt_domain::ErrorCode;
 const MAX_BACKOFF_MS: i32 = 15_000;
 /// Changes taken from a pull page between two turns of the browser.
 const YIELD_EVERY: usize = 100;
+/// The outbox's key in the device's store (`werkstadt_web::outbox`, shared with the staff app).
+const OUTBOX: &str = "outbox";
 /// Where the app kept its outbox before it moved to IndexedDB.
 const LEGACY_OUTBOX: &str = "werkstadt.outbox";
 const LEGACY_REJECTED: &str = "werkstadt.rejected";
@@ -183,20 +186,14 @@ impl Sync {
         let db = idb::open().await?;
         let owner: Option<String> = from_js(db.get("owner").await?);
         let me = self.me.get_value().map(|m| m.id.to_string());
-        let mut outbox: Vec<Mutation> = from_js(db.get("outbox").await?).unwrap_or_default();
+        // The release that kept the outbox in localStorage: moved over once.
+        let outbox: Vec<Mutation> =
+            outbox::load(&db, OUTBOX, LEGACY_OUTBOX, |a: &Mutation, b| a.id == b.id).await?;
         let mut rejected: Vec<Rejected> = from_js(db.get("rejected").await?).unwrap_or_default();
         let mut ops = Vec::new();
-        // Upgrade from the release that kept the outbox in localStorage: move it over once.
-        for (key, import) in [(LEGACY_OUTBOX, true), (LEGACY_REJECTED, false)] {
-            if let Some(text) = platform::storage_get(key) {
-                if import {
-                    outbox.extend(http::parse::<Vec<Mutation>>(&text).unwrap_or_default());
-                    ops.extend(put(STATE, "outbox", &outbox));
-                } else {
-                    rejected.extend(http::parse::<Vec<Rejected>>(&text).unwrap_or_default());
-                    ops.extend(put(STATE, "rejected", &rejected));
-                }
-            }
+        if let Some(text) = platform::storage_get(LEGACY_REJECTED) {
+            rejected.extend(http::parse::<Vec<Rejected>>(&text).unwrap_or_default());
+            ops.extend(put(STATE, "rejected", &rejected));
         }
         let mut replica = Replica::default();
         let mut cursor = 0;
@@ -219,7 +216,6 @@ impl Sync {
         if !ops.is_empty() {
             db.write(ops).await?;
         }
-        platform::storage_remove(LEGACY_OUTBOX);
         platform::storage_remove(LEGACY_REJECTED);
         platform::storage_remove_prefix("werkstadt.cache:");
         self.db.set_value(Some(db));
@@ -255,7 +251,7 @@ impl Sync {
     /// Writes the outbox (and `more`) in one transaction.
     async fn save_outbox(self, mut more: Vec<Op>) -> Result<(), ClientError> {
         let db = self.db.get_value().ok_or(ClientError::Storage)?;
-        more.extend(put(STATE, "outbox", &self.queue.get_value()));
+        more.extend(self.queue.with_value(|q| outbox::save(OUTBOX, q)));
         db.write(more).await
     }
 
@@ -438,7 +434,7 @@ impl Sync {
             for (n, http::Raw(value)) in page.changes.into_iter().enumerate() {
                 // A first pull brings thousands: the page stays responsive meanwhile.
                 if n % YIELD_EVERY == YIELD_EVERY - 1 {
-                    platform::yield_to_browser().await;
+                    platform::sleep(0).await;
                 }
                 let Some(change) = from_js::<Change>(value.clone()) else {
                     continue; // a kind of change this release does not know yet
@@ -454,7 +450,7 @@ impl Sync {
             }
             // A push whose answer was lost is answered here.
             if self.settle(&answers) {
-                ops.extend(put(STATE, "outbox", &self.queue.get_value()));
+                ops.extend(self.queue.with_value(|q| outbox::save(OUTBOX, q)));
                 ops.extend(put(STATE, "rejected", &self.rejected.get_untracked()));
             }
             ops.extend(put(STATE, "cursor", &page.cursor));

@@ -1,7 +1,7 @@
 //! The moderator's desk: the staff session, and the outbox of decisions.
 //!
-//! Decisions are sync mutations. Each is stored (localStorage) before the UI shows it as
-//! taken, then pushed with the staff session; offline, or after the session ended, they wait
+//! Decisions are sync mutations. Each is stored (IndexedDB, the apps' one outbox store in
+//! `werkstadt_web::outbox`, in a database of the staff app's own) before it is sent, then pushed with the staff session; offline, or after the session ended, they wait
 //! and go out once the network and a session are back. The server applies each mutation at
 //! most once, so a retried push never decides anything twice; a decision someone else made
 //! first comes back rejected (`stale_state`) and is shown as "not applied".
@@ -17,10 +17,15 @@ use werkstadt_domain::staff::StaffSession;
 use werkstadt_domain::sync::{Mutation, MutationId, MutationKind, Outcome, MAX_PUSH};
 use werkstadt_domain::ErrorCode;
 use werkstadt_web::http::{parse, to_json, ClientError};
+use werkstadt_web::idb::Db;
 use werkstadt_web::identity::{self, Identity};
 use werkstadt_web::{storage_get, storage_remove, storage_set};
 
-const OUTBOX_KEY: &str = "werkstadt.staff.outbox";
+/// The outbox's key in the staff app's database.
+const OUTBOX_KEY: &str = "outbox";
+/// Where releases before IndexedDB kept it (localStorage): moved over once.
+const LEGACY_OUTBOX_KEY: &str = "werkstadt.staff.outbox";
+const DB_NAME: &str = "werkstadt-staff";
 const SESSION_KEY: &str = "werkstadt.staff.session";
 /// The CSRF token of a session whose sign-out has not reached the server yet.
 const LOGOUT_KEY: &str = "werkstadt.staff.logout";
@@ -74,16 +79,19 @@ pub struct Desk {
     pub refresh: RwSignal<u32>,
     who: StoredValue<Option<Identity>>,
     pushing: StoredValue<bool>,
+    /// The device's store; `None` until the stored outbox is read.
+    db: StoredValue<Option<Db>, LocalStorage>,
 }
 
 pub fn use_desk() -> Desk {
     expect_context::<Desk>()
 }
 
-fn stored_outbox() -> Vec<Pending> {
-    let mut list: Vec<Pending> = storage_get(OUTBOX_KEY)
-        .and_then(|s| parse(&s))
-        .unwrap_or_default();
+/// The outbox stored on the device (moved over from localStorage once).
+async fn stored_outbox(db: &Db) -> Result<Vec<Pending>, ClientError> {
+    let same = |a: &Pending, b: &Pending| a.mutation == b.mutation;
+    let mut list: Vec<Pending> =
+        werkstadt_web::outbox::load(db, OUTBOX_KEY, LEGACY_OUTBOX_KEY, same).await?;
     for p in &mut list {
         p.id = js_sys::JSON::parse(&p.mutation)
             .ok()
@@ -91,7 +99,7 @@ fn stored_outbox() -> Vec<Pending> {
             .and_then(|id| id.as_string())
             .unwrap_or_default();
     }
-    list
+    Ok(list)
 }
 
 fn stored_session() -> Option<StaffSession> {
@@ -107,14 +115,16 @@ impl Desk {
             session: RwSignal::new(stored_session()),
             expired: RwSignal::new(false),
             online: RwSignal::new(true),
-            outbox: RwSignal::new(stored_outbox()),
+            outbox: RwSignal::new(Vec::new()),
             failures: RwSignal::new(Vec::new()),
             refresh: RwSignal::new(0),
             who: StoredValue::new(identity::get_or_create().ok()),
             pushing: StoredValue::new(false),
+            db: StoredValue::new_local(None),
         };
         provide_context(desk);
         leptos::task::spawn_local(async move {
+            desk.open_outbox().await;
             if !finish_sign_out().await {
                 desk.online.set(false);
                 return;
@@ -222,12 +232,45 @@ impl Desk {
         })
     }
 
-    fn save(self) {
-        let list = self.outbox.get_untracked();
-        match to_json(&list) {
-            Some(json) if storage_set(OUTBOX_KEY, &json).is_ok() => {}
-            _ => leptos::logging::warn!("could not store the staff outbox"),
+    /// Reads the stored outbox; decisions taken meanwhile stay (after the stored ones).
+    async fn open_outbox(self) {
+        let Ok(db) = werkstadt_web::idb::open_named(DB_NAME).await else {
+            leptos::logging::warn!("no device storage: decisions are kept in this tab only");
+            return;
+        };
+        let stored = stored_outbox(&db).await.unwrap_or_default();
+        self.db.set_value(Some(db));
+        if !stored.is_empty() {
+            self.outbox.update(|o| {
+                let taken = std::mem::take(o);
+                *o = stored;
+                o.extend(taken);
+            });
         }
+        let _ = self.store().await;
+    }
+
+    /// Writes the outbox to the device (writes land in the order they were started).
+    async fn store(self) -> Result<(), ClientError> {
+        let Some(db) = self.db.get_value() else {
+            // Not read yet: `open_outbox` stores the list once it is.
+            return Ok(());
+        };
+        let list = self.outbox.get_untracked();
+        db.write(
+            werkstadt_web::outbox::save(OUTBOX_KEY, &list)
+                .into_iter()
+                .collect(),
+        )
+        .await
+    }
+
+    fn save(self) {
+        leptos::task::spawn_local(async move {
+            if self.store().await.is_err() {
+                leptos::logging::warn!("could not store the staff outbox");
+            }
+        });
     }
 
     /// Records a decision: stored first, then sent when possible.
@@ -251,8 +294,13 @@ impl Desk {
                 by: self.me_untracked().unwrap_or_default(),
             })
         });
-        self.save();
-        self.flush();
+        // On the device first, then out.
+        leptos::task::spawn_local(async move {
+            if self.store().await.is_err() {
+                leptos::logging::warn!("could not store the staff outbox");
+            }
+            self.flush();
+        });
     }
 
     /// Whether a decision on this idea or comment (its id) waits to be sent.

@@ -20,9 +20,13 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     }
 }
 
-/// Comments, reports, the audit log and the settings.
+/// Comments, reports, the audit log and the settings; the sign-in page (`None`: a moderator
+/// signs in once a session, the queue is what they open every time).
 #[wasm_split(staff_sections, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn section(s: Section) -> Result<AnyView, ChunkError> {
+fn section(s: Option<Section>) -> Result<AnyView, ChunkError> {
+    let Some(s) = s else {
+        return Ok(view! { <pages::login::LoginPage/> }.into_any());
+    };
     Ok(match s {
         Section::Comments => view! { <pages::comments::CommentsPage/> }.into_any(),
         Section::Reports => view! { <pages::reports::ReportsPage/> }.into_any(),
@@ -41,7 +45,12 @@ fn load_panel(p: PanelOf) -> Result<AnyView, ChunkError> {
 
 /// Shows a lazily loaded section.
 pub fn show(s: Section) -> AnyView {
-    suspended(move || section(s))
+    suspended(move || section(Some(s)))
+}
+
+/// Shows the sign-in page, loaded lazily.
+pub fn login() -> AnyView {
+    suspended(move || section(None))
 }
 
 /// Shows an action's panel, loaded lazily.
@@ -62,7 +71,9 @@ where
         <Suspense fallback=move || view! { <p role="status">{tr(|t| t.loading)}</p> }>
             {move || {
                 attempt.track();
-                let loading = load();
+                // The page is built while the future is polled: untracked, so a signal it
+                // reads while being built does not build it again (losing what was typed).
+                let loading = leptos::reactive::computed::ScopedFuture::new_untracked(load());
                 Suspend::new(async move {
                     match loading.await {
                         Ok(page) => page,

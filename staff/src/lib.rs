@@ -35,12 +35,15 @@ fn App() -> impl IntoView {
 
     // Texts follow the language by themselves (`i18n::tr`): a switch redraws no page, and
     // open forms keep what was typed.
+    // Memos: a session set again to the same state (a check with the server) redraws nothing.
+    let signed_in = Memo::new(move |_| desk.session.with(Option::is_some));
+    let admin = Memo::new(move |_| desk.is_admin());
     let page = move || {
-        if desk.session.with(Option::is_none) {
-            return view! { <pages::login::LoginPage/> }.into_any();
+        if !signed_in.get() {
+            return lazy::login();
         }
         let s = section.get();
-        if s.admin_only() && !desk.is_admin() {
+        if s.admin_only() && !admin.get() {
             return view! { <pages::AdminsOnly/> }.into_any();
         }
         match s {

@@ -205,6 +205,10 @@ async fn a_moderator_clears_the_queue_merges_and_decides_offline_in_the_staff_ap
         .await;
     page.assert_accessible("Staff: offline mit wartender Entscheidung")
         .await;
+    // It is on the device: a reload, still offline, shows it waiting.
+    page.goto("/moderation").await;
+    page.wait_text("1 Entscheidungen warten auf Übertragung")
+        .await;
     let server = Server::start_with(&db, &dist, &addr);
     page.wait_text_within("Alle Entscheidungen übertragen", Duration::from_secs(30))
         .await;
@@ -617,4 +621,46 @@ async fn reasons_being_written_survive_a_refresh_of_the_queue_and_a_language_swi
         "the reason survives the language switch"
     );
     assert_eq!(field_state(&page, bulk).await[0], "Doppelt eingereicht");
+}
+
+/// Decisions an earlier release left waiting in localStorage move into the device's outbox
+/// store (IndexedDB) and go out with the next session.
+#[tokio::test]
+async fn decisions_kept_by_the_previous_release_are_carried_over_and_sent() {
+    let (_dir, server, _api) = pre_moderated().await;
+    let citizen = Uuid::now_v7().to_string();
+    let idea = push_idea(
+        &server.url,
+        &citizen,
+        "Bildung",
+        "Offene Daten zum Nahverkehr",
+    )
+    .await;
+    let browser = Browser::start(Viewport::Desktop).await;
+    let page = Page::new(&browser, &server.url);
+    sign_in(&page, ADMIN.0, ADMIN.1).await;
+    page.wait_text("Offene Daten zum Nahverkehr").await;
+    let waiting = json!([{
+        "mutation": {"id": Uuid::now_v7(), "kind": {"decide": {"idea_id": idea, "decision": "approve"}}},
+        "target": idea,
+        "label": "Offene Daten zum Nahverkehr",
+        "by": ADMIN.0,
+    }]);
+    page.eval(&format!(
+        "localStorage.setItem('werkstadt.staff.outbox', {:?}); return true;",
+        waiting.to_string()
+    ))
+    .await;
+    page.goto("/moderation").await;
+    page.wait_text_within("Alle Entscheidungen übertragen", Duration::from_secs(30))
+        .await;
+    werkstadt_tests::eventually("the carried-over decision applied", || async {
+        let public = get_json(&format!("{}/api/ideas/{idea}", server.url)).await;
+        (public["title"] == "Offene Daten zum Nahverkehr").then_some(())
+    })
+    .await;
+    let left = page
+        .eval("return localStorage.getItem('werkstadt.staff.outbox');")
+        .await;
+    assert_eq!(left, serde_json::Value::Null, "the old copy is gone");
 }

@@ -82,11 +82,18 @@ fn upgrade(db: &IdbDatabase) {
     }
 }
 
+/// The citizen app's database.
 pub async fn open() -> Result<Db, ClientError> {
+    open_named(NAME).await
+}
+
+/// A database of its own (the staff app's: a citizen deleting their data on a shared device
+/// clears theirs, never the staff's waiting decisions).
+pub async fn open_named(name: &str) -> Result<Db, ClientError> {
     let factory = web_sys::window()
         .and_then(|w| w.indexed_db().ok().flatten())
         .ok_or(ClientError::Storage)?;
-    let req = factory.open_with_u32(NAME, VERSION).map_err(failed)?;
+    let req = factory.open_with_u32(name, VERSION).map_err(failed)?;
     let r = req.clone();
     let on_upgrade = Closure::once_into_js(move || {
         if let Ok(db) = r.result() {

@@ -10,6 +10,7 @@ pub mod http;
 pub mod idb;
 pub mod identity;
 pub mod lang;
+pub mod outbox;
 pub mod sw;
 pub mod trap;
 
@@ -146,17 +147,6 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     }
 }
 
-/// Gives the browser its turn (input, drawing) before going on: long work split with it never
-/// blocks the page for long.
-pub async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        after(0, move || {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        })
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 /// Runs `f` every `ms` milliseconds for the page's lifetime.
 pub fn every(ms: i32, f: impl Fn() + 'static) {
     let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
@@ -167,16 +157,6 @@ pub fn every(ms: i32, f: impl Fn() + 'static) {
         );
     }
     cb.forget();
-}
-
-/// Waits `ms` milliseconds (a `setTimeout` promise).
-pub async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Calls `f` on the window event `name` (e.g. `online`) for the page's lifetime.

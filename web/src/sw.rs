@@ -87,7 +87,7 @@ pub fn activate() {
                 );
                 let _ = next.post_message(&msg);
             }
-            super::sleep_ms(500).await;
+            super::sleep(500).await;
         }
         // Nothing took over in 20 s: reload anyway, the user asked for it (the page then
         // starts with whichever release is active and offers a waiting one again).

@@ -29,10 +29,13 @@ pub fn LoginPage() -> impl IntoView {
             let t = i18n.t();
             // A sign-out made offline ends on the server first (it needs the old cookie).
             crate::desk::finish_sign_out().await;
-            match crate::api::login(&req).await {
+            let outcome = crate::api::login(&req).await;
+            busy.set(false);
+            match outcome {
                 Ok((s, text)) => {
                     password.set(String::new());
                     error.set(None);
+                    // Last: signing in replaces this page (and disposes its signals).
                     desk.signed_in(s, &text);
                     crate::router::focus_main();
                 }
@@ -42,7 +45,6 @@ pub fn LoginPage() -> impl IntoView {
                 }
                 Err(e) => error.set(Some(t.client_error(&e))),
             }
-            busy.set(false);
         });
     };
     view! {
