@@ -26,13 +26,12 @@ fn caller(n: u8) -> Caller {
     }
 }
 
-/// The ideas and comments behind the small numbers. An id whose entity a participant's
-/// deletion removed gets a fresh one: ids are random UUIDs, never reused in practice (the
-/// feed keeps the deleted one's tombstone).
+/// The ideas and comments behind the small numbers. An id whose idea or comment a
+/// participant's deletion removed is used again on purpose: a device may push such an
+/// outbox again under a new identity, and that must be answered, not refused.
 struct Ids {
     ideas: Vec<IdeaId>,
     comments: Vec<CommentId>,
-    fresh: u128,
 }
 
 impl Ids {
@@ -44,7 +43,6 @@ impl Ids {
             comments: (0..COMMENTS)
                 .map(|n| CommentId(uuid::Uuid::from_u128(600 + u128::from(n))))
                 .collect(),
-            fresh: 1000,
         }
     }
 
@@ -54,34 +52,6 @@ impl Ids {
 
     fn comment(&self, n: u8) -> CommentId {
         self.comments[usize::from(n)]
-    }
-
-    /// New ids for ideas and comments that are in the feed but no longer stored.
-    fn renew_deleted(&mut self, db: &std::path::Path) {
-        let conn = super::super::connection::open(db).expect("opens");
-        let gone = |table: &str, id: String| -> bool {
-            conn.query_row(
-                &format!(
-                    "SELECT EXISTS (SELECT 1 FROM change_log WHERE entity_id = ?1)
-                     AND NOT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"
-                ),
-                [id],
-                |r| r.get(0),
-            )
-            .expect("looks up")
-        };
-        for n in 0..self.ideas.len() {
-            if gone("idea", self.ideas[n].to_string()) {
-                self.fresh += 1;
-                self.ideas[n] = IdeaId(uuid::Uuid::from_u128(self.fresh));
-            }
-        }
-        for n in 0..self.comments.len() {
-            if gone("comment", self.comments[n].to_string()) {
-                self.fresh += 1;
-                self.comments[n] = CommentId(uuid::Uuid::from_u128(self.fresh));
-            }
-        }
     }
 }
 
@@ -255,7 +225,7 @@ async fn run(ops: Vec<Op>) {
         .collect();
     let staff_device = caller(PEOPLE);
     let mut history: Vec<(u8, Mutation)> = Vec::new();
-    let mut ids = Ids::new();
+    let ids = Ids::new();
     let own = super::super::connection::open(&db).expect("opens");
     let mut next = 0u128;
     let mut id = || {
@@ -340,7 +310,6 @@ async fn run(ops: Vec<Op>) {
                 // (and its mutations, which might be replayed) goes with them.
                 let _ = store.delete_me(caller(*who)).await;
                 history.retain(|(sender, _)| sender != who);
-                ids.renew_deleted(&db);
             }
         }
         let report = store.check_tallies().await.expect("checks");
