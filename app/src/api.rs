@@ -19,14 +19,14 @@ pub async fn push(mutations: Vec<Mutation>, who: &Identity) -> ApiResult<PushRes
 
 /// The process and its themes: what the start page shows, in one small answer.
 pub async fn overview() -> ApiResult<ProcessOverview> {
-    http::from_js(http::get_public("/api/process").await?).ok_or_else(http::unexpected)
+    http::from_js(http::get_js("/api/process", None).await?).ok_or_else(http::unexpected)
 }
 
 /// One page of the change feed. The changes stay the JS values the server sent: the app
 /// stores them in IndexedDB as they are and decodes each once.
 pub async fn pull(cursor: u64, who: &Identity) -> ApiResult<PullResponse<Raw>> {
     let path = format!("/api/sync/pull?cursor={cursor}&protocol={PROTOCOL_VERSION}");
-    http::from_js(http::get_js(&path, who).await?).ok_or_else(http::unexpected)
+    http::from_js(http::get_js(&path, Some(who)).await?).ok_or_else(http::unexpected)
 }
 
 /// A request sent once whose answer the participant waits for (online only).

@@ -240,6 +240,8 @@ impl Desk {
         };
         let stored = stored_outbox(&db).await.unwrap_or_default();
         self.db.set_value(Some(db));
+        // Decisions taken while it was being read go after the stored ones, and are stored.
+        let taken_meanwhile = !self.outbox.with_untracked(Vec::is_empty);
         if !stored.is_empty() {
             self.outbox.update(|o| {
                 let taken = std::mem::take(o);
@@ -247,7 +249,9 @@ impl Desk {
                 o.extend(taken);
             });
         }
-        let _ = self.store().await;
+        if taken_meanwhile {
+            let _ = self.store().await;
+        }
     }
 
     /// Writes the outbox to the device (writes land in the order they were started).

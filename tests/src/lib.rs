@@ -383,6 +383,34 @@ impl<'a> Page<'a> {
         serde_json::from_value(urls).expect("a list of URLs")
     }
 
+    /// Opens the demo idea "WLAN in allen Schulen" from the start page, as a citizen would;
+    /// its id.
+    pub async fn open_demo_idea(&self) -> String {
+        self.goto("/").await;
+        self.click_text("Bildung").await;
+        self.click_text("WLAN in allen Schulen").await;
+        self.wait_text("0 Unterstützungen").await;
+        self.path().await.trim_start_matches("/ideen/").to_owned()
+    }
+
+    /// Types `text` into the field `css`, then puts the caret at `caret` (the field focused).
+    pub async fn type_with_caret(&self, css: &str, text: &str, caret: u32) {
+        self.fill(css, text).await;
+        self.eval(&format!(
+            "const el = document.querySelector({css:?}); el.focus(); el.setSelectionRange({caret}, {caret}); return true;"
+        ))
+        .await;
+    }
+
+    /// The value, caret and focus of the form field `css`.
+    pub async fn field_state(&self, css: &str) -> serde_json::Value {
+        self.eval(&format!(
+            "const el = document.querySelector({css:?}); \
+             return [el.value, el.selectionStart, document.activeElement === el];"
+        ))
+        .await
+    }
+
     pub async fn eval(&self, js: &str) -> serde_json::Value {
         self.c.execute(js, vec![]).await.expect("script runs")
     }

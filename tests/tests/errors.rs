@@ -9,10 +9,7 @@ async fn a_device_that_refuses_to_store_gets_a_german_message_and_the_action_is_
     let server = Server::start(&dir.path().join("werkstadt.db"));
     let browser = Browser::start(Viewport::Desktop).await;
     let page = Page::new(&browser, &server.url);
-    page.goto("/").await;
-    page.click_text("Bildung").await;
-    page.click_text("WLAN in allen Schulen").await;
-    page.wait_text("0 Unterstützungen").await;
+    page.open_demo_idea().await;
 
     // From now on every IndexedDB transaction fails, as when the storage is full.
     page.eval(

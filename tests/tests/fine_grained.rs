@@ -24,23 +24,6 @@ async fn mutations_outside(page: &Page<'_>, inside: &str) -> (u64, u64) {
     (v[0].as_u64().expect("count"), v[1].as_u64().expect("count"))
 }
 
-/// The value, caret and focus of the form field `css`.
-async fn field_state(page: &Page<'_>, css: &str) -> serde_json::Value {
-    page.eval(&format!(
-        "const el = document.querySelector({css:?}); \
-         return [el.value, el.selectionStart, document.activeElement === el];"
-    ))
-    .await
-}
-
-async fn type_and_place_caret(page: &Page<'_>, css: &str, text: &str, caret: u32) {
-    page.fill(css, text).await;
-    page.eval(&format!(
-        "const el = document.querySelector({css:?}); el.focus(); el.setSelectionRange({caret}, {caret}); return true;"
-    ))
-    .await;
-}
-
 fn participant() -> String {
     uuid::Uuid::now_v7().to_string()
 }
@@ -62,15 +45,12 @@ async fn news_about_another_idea_leaves_an_idea_page_and_its_open_report_form_al
     .await;
     let browser = Browser::start(Viewport::Desktop).await;
     let page = Page::new(&browser, &server.url);
-    page.goto("/").await;
-    page.click_text("Bildung").await;
-    page.click_text("WLAN in allen Schulen").await;
-    page.wait_text("0 Unterstützungen").await;
-    let idea = page.path().await.trim_start_matches("/ideen/").to_owned();
+    let idea = page.open_demo_idea().await;
     // Open "Melden" and start typing a reason.
     page.click("details.report summary").await;
     let reason = "details.report input";
-    type_and_place_caret(&page, reason, "Enthält eine Telefonnummer", 7).await;
+    page.type_with_caret(reason, "Enthält eine Telefonnummer", 7)
+        .await;
     observe(&page, "main").await;
 
     // Someone else supports a different idea, then this one: the feed brings both, in order.
@@ -90,7 +70,7 @@ async fn news_about_another_idea_leaves_an_idea_page_and_its_open_report_form_al
         "{all} mutations, {outside} outside the support count"
     );
     assert_eq!(
-        field_state(&page, reason).await,
+        page.field_state(reason).await,
         serde_json::json!(["Enthält eine Telefonnummer", 7, true]),
         "the reason keeps its text, caret and focus"
     );
@@ -154,13 +134,10 @@ async fn a_comment_draft_and_a_new_idea_draft_survive_syncs_and_a_language_switc
     let server = Server::start(&dir.path().join("werkstadt.db"));
     let browser = Browser::start(Viewport::Desktop).await;
     let page = Page::new(&browser, &server.url);
-    page.goto("/").await;
-    page.click_text("Bildung").await;
-    page.click_text("WLAN in allen Schulen").await;
-    page.wait_text("0 Unterstützungen").await;
-    let idea = page.path().await.trim_start_matches("/ideen/").to_owned();
+    let idea = page.open_demo_idea().await;
     let comment = "#kommentar-text";
-    type_and_place_caret(&page, comment, "Gute Idee, aber bitte mit Jugendschutz", 4).await;
+    page.type_with_caret(comment, "Gute Idee, aber bitte mit Jugendschutz", 4)
+        .await;
 
     // A sync that changes this very idea, then a language switch (by script, as a keyboard
     // shortcut would: the focus stays in the field).
@@ -170,7 +147,7 @@ async fn a_comment_draft_and_a_new_idea_draft_survive_syncs_and_a_language_switc
         .await;
     page.wait_text("1 supporter").await;
     assert_eq!(
-        field_state(&page, comment).await,
+        page.field_state(comment).await,
         serde_json::json!(["Gute Idee, aber bitte mit Jugendschutz", 4, true]),
         "the comment draft keeps its text, caret and focus"
     );
@@ -180,7 +157,7 @@ async fn a_comment_draft_and_a_new_idea_draft_survive_syncs_and_a_language_switc
     page.click_text("Submit idea").await;
     let title = "#idee-titel";
     page.find(title).await;
-    type_and_place_caret(&page, title, "Radwege bei Nacht", 5).await;
+    page.type_with_caret(title, "Radwege bei Nacht", 5).await;
     push_idea(
         &server.url,
         &participant(),
@@ -193,7 +170,7 @@ async fn a_comment_draft_and_a_new_idea_draft_survive_syncs_and_a_language_switc
         .await;
     page.wait_text("Neue Idee einreichen").await;
     assert_eq!(
-        field_state(&page, title).await,
+        page.field_state(title).await,
         serde_json::json!(["Radwege bei Nacht", 5, true]),
         "the idea draft keeps its text, caret and focus"
     );

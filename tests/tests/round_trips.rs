@@ -19,11 +19,7 @@ async fn a_citizens_own_action_costs_one_push_and_at_most_one_pull() {
     let server = Server::start(&dir.path().join("werkstadt.db"));
     let browser = Browser::start(Viewport::Desktop).await;
     let page = Page::new(&browser, &server.url);
-    page.goto("/").await;
-    page.click_text("Bildung").await;
-    page.click_text("WLAN in allen Schulen").await;
-    page.wait_text("0 Unterstützungen").await;
-    let idea = page.path().await.trim_start_matches("/ideen/").to_owned();
+    let idea = page.open_demo_idea().await;
     // Let the start-up syncs settle (the event stream connects, the first pull ends).
     tokio::time::sleep(Duration::from_secs(2)).await;
     let (push_before, pull_before) = (

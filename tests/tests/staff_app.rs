@@ -568,15 +568,6 @@ async fn decisions_left_on_a_shared_tablet_go_out_with_the_person_who_made_them(
     assert_eq!(actor(&bens), Some(json!("ben")), "{audit}");
 }
 
-/// The value, caret and focus of the form field `css`.
-async fn field_state(page: &Page<'_>, css: &str) -> serde_json::Value {
-    page.eval(&format!(
-        "const el = document.querySelector({css:?}); \
-         return [el.value, el.selectionStart, document.activeElement === el];"
-    ))
-    .await
-}
-
 /// A moderator's half-written reasons survive what happens meanwhile: a new idea arriving
 /// (the queue refreshes) and a switch of the language.
 #[tokio::test]
@@ -595,32 +586,28 @@ async fn reasons_being_written_survive_a_refresh_of_the_queue_and_a_language_swi
     page.click_button_in(&format!("[data-idea-id='{first}']"), "Ablehnen")
         .await;
     let reason = format!("#panel-{first}");
-    page.fill(&reason, "Enthält Werbung").await;
-    page.eval(&format!(
-        "const el = document.querySelector({reason:?}); el.focus(); el.setSelectionRange(3, 3); return true;"
-    ))
-    .await;
+    page.type_with_caret(&reason, "Enthält Werbung", 3).await;
 
     // Someone submits an idea: the queue refreshes with it.
     push_idea(&server.url, &citizen, "Mobilität", "Busse im Takt").await;
     page.wait_text("Busse im Takt").await;
     assert_eq!(
-        field_state(&page, &reason).await,
+        page.field_state(&reason).await,
         json!(["Enthält Werbung", 3, true]),
         "the open panel keeps its reason, caret and focus"
     );
-    assert_eq!(field_state(&page, bulk).await[0], "Doppelt eingereicht");
+    assert_eq!(page.field_state(bulk).await[0], "Doppelt eingereicht");
 
     // The language switches (by script, as a shortcut would: the focus stays).
     page.eval("document.querySelector('.lang-switch').click(); return true;")
         .await;
     page.wait_text("Moderate ideas").await;
     assert_eq!(
-        field_state(&page, &reason).await,
+        page.field_state(&reason).await,
         json!(["Enthält Werbung", 3, true]),
         "the reason survives the language switch"
     );
-    assert_eq!(field_state(&page, bulk).await[0], "Doppelt eingereicht");
+    assert_eq!(page.field_state(bulk).await[0], "Doppelt eingereicht");
 }
 
 /// Decisions an earlier release left waiting in localStorage move into the device's outbox

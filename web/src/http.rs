@@ -79,15 +79,10 @@ async fn fetch_text(
     fetch_with(method, path, body, who, &[]).await
 }
 
-/// GET, the answer as the plain JS value `JSON.parse` makes of it.
-pub async fn get_js(path: &str, who: &Identity) -> Result<JsValue, ClientError> {
-    let text = fetch_text("GET", path, None, Some(who)).await?;
-    js_sys::JSON::parse(&text).map_err(|_| unexpected())
-}
-
-/// GET of a public read (no participant), the answer as the plain JS value.
-pub async fn get_public(path: &str) -> Result<JsValue, ClientError> {
-    let text = fetch_text("GET", path, None, None).await?;
+/// GET, the answer as the plain JS value `JSON.parse` makes of it; with the participant's
+/// headers when `who` is given (a public read without).
+pub async fn get_js(path: &str, who: Option<&Identity>) -> Result<JsValue, ClientError> {
+    let text = fetch_text("GET", path, None, who).await?;
     js_sys::JSON::parse(&text).map_err(|_| unexpected())
 }
 
