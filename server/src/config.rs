@@ -51,6 +51,10 @@ pub struct ServeConfig {
     /// Behind a reverse proxy that overwrites `X-Forwarded-For`: rate-limit by that address.
     #[arg(long, env = "WERKSTADT_TRUST_PROXY")]
     pub trust_proxy: bool,
+    /// Writes one client address may send at once before the steady limit (30 per second)
+    /// applies. Raise it where many people share one address (a workshop venue's Wi-Fi).
+    #[arg(long, env = "WERKSTADT_WRITE_BURST", default_value = "300")]
+    pub write_burst: std::num::NonZeroU32,
     /// Most connections served at once (an open event stream is one); further ones are
     /// answered `503 busy` with `Retry-After` and closed. Default: what the open-files limit
     /// allows, at most 1024.

@@ -65,6 +65,7 @@ pub async fn launch(
             shutdown: shutdown_rx,
             secure_cookies: config.secure_cookies,
             trust_proxy: config.trust_proxy,
+            write_burst: config.write_burst,
         },
         config.dist.clone(),
     );

@@ -62,12 +62,12 @@ pub fn login(key: ClientIp) -> Layer {
     layer(key, 12_000, 5, None)
 }
 
-/// Writes: bursts of 300 (a workshop behind one address), then 30 per second.
-pub fn writes(key: ClientIp) -> Layer {
+/// Writes: bursts of `burst` (default 300: a workshop behind one address), then 30 per second.
+pub fn writes(key: ClientIp, burst: std::num::NonZeroU32) -> Layer {
     layer(
         key,
         33,
-        300,
+        burst.get(),
         Some(vec![
             Method::POST,
             Method::PUT,

@@ -35,6 +35,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Take client addresses (for rate limits) from `X-Forwarded-For`.
     pub trust_proxy: bool,
+    /// Writes one client address may send at once (then 30 per second).
+    pub write_burst: std::num::NonZeroU32,
 }
 
 pub fn router(state: AppState, dist: PathBuf) -> Router {
@@ -53,7 +55,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
         .merge(sync::router())
         .merge(openapi::router())
         .fallback(api_not_found)
-        .layer(limits::writes(client))
+        .layer(limits::writes(client, state.write_burst))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(compression())
         .with_state(state);

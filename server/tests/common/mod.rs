@@ -51,6 +51,7 @@ impl TestApp {
             trust_proxy: false,
             max_connections: None,
             header_timeout_secs: std::num::NonZeroU64::new(10).expect("non-zero"),
+            write_burst: std::num::NonZeroU32::new(300).expect("non-zero"),
             retention_days: werkstadt_server::config::DEFAULT_RETENTION_DAYS,
         };
         configure(&mut config);
