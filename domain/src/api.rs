@@ -46,9 +46,27 @@ pub struct Process {
     /// Only verified participants (participation code) may support and dot-vote.
     #[serde(default)]
     pub verified_only: bool,
+    /// When participation starts and ends (ms since the Unix epoch, UTC).
+    #[serde(default)]
+    pub starts_at: i64,
+    #[serde(default)]
+    pub ends_at: i64,
+    /// The dated stages, sorted by start; each opens some modules (`setup::gate`).
+    #[serde(default)]
+    pub phases: Vec<crate::setup::Phase>,
+    /// The process shown on the start page (one at a time); the others are the archive.
+    #[serde(default)]
+    pub current: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+impl Process {
+    /// Whether participants can use `module` at `now`, and until or since when.
+    pub fn gate(&self, module: crate::setup::Module, now: i64) -> crate::setup::Gate {
+        crate::setup::gate((self.starts_at, self.ends_at), &self.phases, module, now)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ThemeSummary {
     pub id: ThemeId,
@@ -59,6 +77,12 @@ pub struct ThemeSummary {
     /// Display order within the process (older servers did not send it).
     #[serde(default)]
     pub position: u32,
+    /// The process the field of action belongs to.
+    #[serde(default)]
+    pub process_id: ProcessId,
+    /// Retired: takes no new ideas or dots; its ideas and results stay.
+    #[serde(default)]
+    pub retired: bool,
 }
 
 /// `GET /api/process`: the current process and its themes.

@@ -1,6 +1,6 @@
 //! Dot voting on themes, as at a workshop wall with sticky dots.
 //!
-//! Each participant has [`DOT_BUDGET`] points per process and may place several on one theme.
+//! Each participant has the process's dot budget ([`DOT_BUDGET`] unless set otherwise) and may place several on one theme.
 //! A ballot replaces the participant's previous allocation as a whole, so a retried or replayed
 //! ballot has the same effect as sending it once.
 
@@ -8,7 +8,8 @@ use crate::error::ErrorCode;
 use crate::ids::ThemeId;
 use serde::{Deserialize, Serialize};
 
-/// Points each participant may place per process.
+/// Points each participant may place per process unless the process sets its own budget
+/// (`Process::dot_budget`, 1–20).
 pub const DOT_BUDGET: u8 = 5;
 
 /// One line of a ballot on the wire.
@@ -26,8 +27,8 @@ pub struct DotEntry {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DotError {
-    #[error("{spent} points placed but only {DOT_BUDGET} are available")]
-    BudgetExceeded { spent: u32 },
+    #[error("{spent} points placed but only {budget} are available")]
+    BudgetExceeded { spent: u32, budget: u8 },
     #[error("a theme appears twice in the ballot")]
     DuplicateTheme,
 }
@@ -49,7 +50,8 @@ impl DotError {
 pub struct DotBallot(Vec<DotEntry>);
 
 impl DotBallot {
-    pub fn parse(entries: &[DotEntry]) -> Result<Self, DotError> {
+    /// `budget`: the points the process gives each participant (`Process::dot_budget`).
+    pub fn parse(entries: &[DotEntry], budget: u8) -> Result<Self, DotError> {
         let mut kept: Vec<DotEntry> = Vec::with_capacity(entries.len());
         let mut spent: u32 = 0;
         for e in entries {
@@ -62,8 +64,8 @@ impl DotBallot {
             }
             kept.push(*e);
         }
-        if spent > u32::from(DOT_BUDGET) {
-            return Err(DotError::BudgetExceeded { spent });
+        if spent > u32::from(budget) {
+            return Err(DotError::BudgetExceeded { spent, budget });
         }
         kept.sort_unstable_by_key(|e| e.theme_id);
         Ok(Self(kept))
@@ -73,8 +75,8 @@ impl DotBallot {
         self.0.iter().map(|e| e.points).sum()
     }
 
-    pub fn remaining(&self) -> u8 {
-        DOT_BUDGET - self.spent()
+    pub fn remaining(&self, budget: u8) -> u8 {
+        budget.saturating_sub(self.spent())
     }
 
     pub fn points_for(&self, theme: ThemeId) -> u8 {
@@ -89,7 +91,7 @@ impl DotBallot {
     }
 
     /// The ballot with `theme` set to `points`, if that stays within the budget.
-    pub fn with(&self, theme: ThemeId, points: u8) -> Result<Self, DotError> {
+    pub fn with(&self, theme: ThemeId, points: u8, budget: u8) -> Result<Self, DotError> {
         let mut entries: Vec<DotEntry> = self
             .0
             .iter()
@@ -100,7 +102,7 @@ impl DotBallot {
             theme_id: theme,
             points,
         });
-        Self::parse(&entries)
+        Self::parse(&entries, budget)
     }
 }
 
@@ -116,71 +118,100 @@ mod tests {
 
     #[test]
     fn several_points_on_one_theme_are_allowed() {
-        let b = DotBallot::parse(&[DotEntry {
-            theme_id: theme(1),
-            points: 5,
-        }])
+        let b = DotBallot::parse(
+            &[DotEntry {
+                theme_id: theme(1),
+                points: 5,
+            }],
+            DOT_BUDGET,
+        )
         .expect("valid");
         assert_eq!(b.spent(), 5);
-        assert_eq!(b.remaining(), 0);
+        assert_eq!(b.remaining(DOT_BUDGET), 0);
     }
 
     #[test]
     fn budget_overrun_is_refused() {
-        let e = DotBallot::parse(&[
-            DotEntry {
-                theme_id: theme(1),
-                points: 3,
-            },
-            DotEntry {
-                theme_id: theme(2),
-                points: 3,
-            },
-        ]);
-        assert_eq!(e, Err(DotError::BudgetExceeded { spent: 6 }));
+        let e = DotBallot::parse(
+            &[
+                DotEntry {
+                    theme_id: theme(1),
+                    points: 3,
+                },
+                DotEntry {
+                    theme_id: theme(2),
+                    points: 3,
+                },
+            ],
+            DOT_BUDGET,
+        );
+        assert_eq!(
+            e,
+            Err(DotError::BudgetExceeded {
+                spent: 6,
+                budget: 5
+            })
+        );
     }
 
     #[test]
     fn huge_points_do_not_overflow() {
-        let e = DotBallot::parse(&[
-            DotEntry {
-                theme_id: theme(1),
-                points: 255,
-            },
-            DotEntry {
-                theme_id: theme(2),
-                points: 255,
-            },
-        ]);
-        assert_eq!(e, Err(DotError::BudgetExceeded { spent: 510 }));
+        let e = DotBallot::parse(
+            &[
+                DotEntry {
+                    theme_id: theme(1),
+                    points: 255,
+                },
+                DotEntry {
+                    theme_id: theme(2),
+                    points: 255,
+                },
+            ],
+            DOT_BUDGET,
+        );
+        assert_eq!(
+            e,
+            Err(DotError::BudgetExceeded {
+                spent: 510,
+                budget: 5
+            })
+        );
     }
 
     #[test]
     fn duplicate_themes_are_refused_and_zero_entries_dropped() {
-        let e = DotBallot::parse(&[
-            DotEntry {
-                theme_id: theme(1),
-                points: 1,
-            },
-            DotEntry {
-                theme_id: theme(1),
-                points: 1,
-            },
-        ]);
+        let e = DotBallot::parse(
+            &[
+                DotEntry {
+                    theme_id: theme(1),
+                    points: 1,
+                },
+                DotEntry {
+                    theme_id: theme(1),
+                    points: 1,
+                },
+            ],
+            DOT_BUDGET,
+        );
         assert_eq!(e, Err(DotError::DuplicateTheme));
-        let b = DotBallot::parse(&[DotEntry {
-            theme_id: theme(1),
-            points: 0,
-        }])
+        let b = DotBallot::parse(
+            &[DotEntry {
+                theme_id: theme(1),
+                points: 0,
+            }],
+            DOT_BUDGET,
+        )
         .expect("valid");
         assert!(b.entries().is_empty());
     }
 
     #[test]
     fn with_respects_the_budget() {
-        let b = DotBallot::default().with(theme(1), 4).expect("fits");
-        assert!(b.with(theme(2), 2).is_err());
-        let b = b.with(theme(1), 0).expect("removal fits");
+        let b = DotBallot::default()
+            .with(theme(1), 4, DOT_BUDGET)
+            .expect("fits");
+        assert!(b.with(theme(2), 2, DOT_BUDGET).is_err());
+        let b = b.with(theme(1), 0, DOT_BUDGET).expect("removal fits");
         assert_eq!(b.spent(), 0);
     }
 
@@ -193,10 +224,10 @@ mod tests {
                 .into_iter()
                 .map(|(t, p)| DotEntry { theme_id: theme(t), points: p })
                 .collect();
-            if let Ok(b) = DotBallot::parse(&entries) {
+            if let Ok(b) = DotBallot::parse(&entries, DOT_BUDGET) {
                 prop_assert!(b.spent() <= DOT_BUDGET);
                 prop_assert!(b.entries().iter().all(|e| e.points > 0));
-                prop_assert_eq!(DotBallot::parse(&b.entries()), Ok(b.clone()));
+                prop_assert_eq!(DotBallot::parse(&b.entries(), DOT_BUDGET), Ok(b.clone()));
             } else {
                 let total: u32 = entries.iter().map(|e| u32::from(e.points)).sum();
                 let mut seen = std::collections::BTreeSet::new();

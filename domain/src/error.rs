@@ -77,6 +77,20 @@ pub enum ErrorCode {
     CodeUsed,
     /// The process counts only verified participants: redeem a participation code first.
     VerificationRequired,
+    /// The phase for this module is over (or has not begun): the process's timeline says when.
+    PhaseClosed,
+    /// A date range is reversed, or a phase lies outside its process's dates.
+    DatesInvalid,
+    /// Two phases of a process overlap.
+    PhasesOverlap,
+    /// The dot budget is outside 1–20.
+    BudgetOutOfRange,
+    /// The field of action is retired: no new ideas or dots.
+    ThemeRetired,
+    /// The last field of action open for ideas cannot be retired.
+    LastOpenTheme,
+    /// No process with this id.
+    UnknownProcess,
     Internal,
     /// A code this build does not know (a newer server).
     #[cfg_attr(not(target_arch = "wasm32"), serde(other))]
@@ -129,6 +143,13 @@ const WIRE_NAMES: &[(ErrorCode, &str)] = &[
     (ErrorCode::CodeInvalid, "code_invalid"),
     (ErrorCode::CodeUsed, "code_used"),
     (ErrorCode::VerificationRequired, "verification_required"),
+    (ErrorCode::PhaseClosed, "phase_closed"),
+    (ErrorCode::DatesInvalid, "dates_invalid"),
+    (ErrorCode::PhasesOverlap, "phases_overlap"),
+    (ErrorCode::BudgetOutOfRange, "budget_out_of_range"),
+    (ErrorCode::ThemeRetired, "theme_retired"),
+    (ErrorCode::LastOpenTheme, "last_open_theme"),
+    (ErrorCode::UnknownProcess, "unknown_process"),
     (ErrorCode::Internal, "internal"),
 ];
 
@@ -186,7 +207,7 @@ mod tests {
             );
             assert_eq!(ErrorCode::from_wire(name), *code);
         }
-        assert_eq!(WIRE_NAMES.len(), 45);
+        assert_eq!(WIRE_NAMES.len(), 52);
         assert_eq!(
             ErrorCode::from_wire("from_a_newer_server"),
             ErrorCode::Unknown

@@ -18,6 +18,7 @@ pub mod overlay;
 pub mod privacy;
 pub mod replica;
 pub mod search;
+pub mod setup;
 pub mod staff;
 pub mod support;
 pub mod sync;

@@ -44,10 +44,24 @@ impl Replica {
     /// the outbox's business, not the replica's.
     pub fn apply(&mut self, change: Change) {
         match change {
-            Change::Process(p) => self.process = Some(p),
+            Change::Process(p) => {
+                let known = self.process.as_ref().map(|c| c.id);
+                if !p.current && known != Some(p.id) {
+                    return; // an archived process: not on this device
+                }
+                if known != Some(p.id) {
+                    // Another process became current (or the first arrived): only its fields
+                    // of action stay; those it gains later follow in the feed.
+                    self.themes.retain(|t| t.process_id == p.id);
+                }
+                self.process = Some(p);
+            }
             Change::Theme(t) => {
                 self.themes.retain(|x| x.id != t.id);
-                upsert(&mut self.themes, t, |x| (x.position, x.title.clone()));
+                let other = self.process.as_ref().is_some_and(|p| p.id != t.process_id);
+                if !other {
+                    upsert(&mut self.themes, t, |x| (x.position, x.title.clone()));
+                }
             }
             Change::Idea(i) => upsert(&mut self.ideas, i, |x| x.id),
             Change::Comment(c) => upsert(&mut self.comments, c, |x| x.id),
@@ -172,7 +186,11 @@ impl Replica {
                 }
             }
             MutationKind::SetDots { allocations } => {
-                let Ok(ballot) = DotBallot::parse(allocations) else {
+                let budget = self
+                    .process
+                    .as_ref()
+                    .map_or(crate::DOT_BUDGET, |p| p.dot_budget);
+                let Ok(ballot) = DotBallot::parse(allocations, budget) else {
                     return;
                 };
                 if allocations.iter().any(|e| self.theme(e.theme_id).is_none()) {
@@ -300,6 +318,7 @@ pub(crate) mod tests {
                 idea_count: state.ideas.values().filter(|i| i.theme == *id).count() as u32,
                 dot_points: state.dot_points(*id),
                 position: pos as u32,
+                ..ThemeSummary::default()
             }));
         }
         for (id, idea) in &state.ideas {
@@ -441,6 +460,7 @@ pub(crate) mod tests {
             idea_count: 0,
             dot_points: points,
             position,
+            ..ThemeSummary::default()
         };
         r.apply(Change::Theme(t(1, 2)));
         r.apply(Change::Theme(ThemeSummary {

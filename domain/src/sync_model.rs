@@ -101,7 +101,8 @@ impl State {
                 Ok(())
             }
             MutationKind::SetDots { allocations } => {
-                let ballot = DotBallot::parse(allocations).map_err(|e| e.code())?;
+                let ballot =
+                    DotBallot::parse(allocations, crate::DOT_BUDGET).map_err(|e| e.code())?;
                 if ballot
                     .entries()
                     .iter()

@@ -53,6 +53,7 @@ mod tests {
             idea_count: 0,
             dot_points: points,
             position: 0,
+            ..ThemeSummary::default()
         }
     }
 

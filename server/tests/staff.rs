@@ -303,6 +303,7 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
         .get_json(&format!("/api/themes/{}/ideas", theme.id))
         .await;
     let idea_id = idea["ideas"][0]["id"].as_str().expect("idea").to_owned();
+    let process_id = app.overview().await.process.id;
     let everyone = &[Anonymous, Participant, Moderator, Admin][..];
     // Staff are participants too (on their own device identity).
     let participants = &[Participant, Moderator, Admin][..];
@@ -421,6 +422,61 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
             Method::PUT,
             "/api/admin/process/verification".into(),
             Some(json!({"verified_only": false})),
+            admins,
+        ),
+        (Method::GET, "/api/processes".into(), None, everyone),
+        (
+            Method::GET,
+            format!("/api/processes/{process_id}"),
+            None,
+            everyone,
+        ),
+        (
+            Method::GET,
+            format!("/api/processes/{process_id}/results"),
+            None,
+            everyone,
+        ),
+        (
+            Method::POST,
+            "/api/admin/processes".into(),
+            Some(json!({"title": "Zweiter Prozess", "starts_at": 0, "ends_at": 1})),
+            admins,
+        ),
+        (
+            Method::PUT,
+            format!("/api/admin/processes/{process_id}"),
+            Some(json!({"title": "", "starts_at": 0, "ends_at": 1})),
+            admins,
+        ),
+        (
+            Method::PUT,
+            format!("/api/admin/processes/{process_id}/current"),
+            None,
+            admins,
+        ),
+        (
+            Method::PUT,
+            format!("/api/admin/processes/{process_id}/phases"),
+            Some(json!({"phases": [{"title": "x", "starts_at": 2, "ends_at": 1}]})),
+            admins,
+        ),
+        (
+            Method::POST,
+            format!("/api/admin/processes/{process_id}/themes"),
+            Some(json!({"title": ""})),
+            admins,
+        ),
+        (
+            Method::PUT,
+            format!("/api/admin/processes/{process_id}/theme-order"),
+            Some(json!({"theme_ids": []})),
+            admins,
+        ),
+        (
+            Method::PUT,
+            format!("/api/admin/themes/{}", theme.id),
+            Some(json!({"title": ""})),
             admins,
         ),
         (Method::GET, "/api/staff/me".into(), None, staff),

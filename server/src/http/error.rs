@@ -48,6 +48,9 @@ impl ApiError {
             MutationExpired => StatusCode::GONE,
             CodeInvalid => StatusCode::UNPROCESSABLE_ENTITY,
             VerificationRequired => StatusCode::FORBIDDEN,
+            UnknownProcess => StatusCode::NOT_FOUND,
+            PhaseClosed | ThemeRetired | LastOpenTheme => StatusCode::CONFLICT,
+            DatesInvalid | PhasesOverlap | BudgetOutOfRange => StatusCode::UNPROCESSABLE_ENTITY,
             ReasonMissing | ReasonTooLong | ReasonInvalid => StatusCode::UNPROCESSABLE_ENTITY,
             Internal | Unknown => StatusCode::INTERNAL_SERVER_ERROR,
         }

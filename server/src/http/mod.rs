@@ -11,6 +11,7 @@ mod moderation;
 mod openapi;
 mod privacy;
 mod process;
+mod setup;
 mod staff;
 mod staff_auth;
 mod sync;
@@ -49,6 +50,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
         .merge(moderation::router())
         .merge(codes::router())
         .merge(process::router())
+        .merge(setup::router())
         .merge(ideas::router())
         .merge(votes::router())
         .merge(privacy::router())

@@ -1,7 +1,9 @@
 //! `GET /api/openapi.json`: the OpenAPI 3 document, generated from the handlers' annotations,
 //! and the error answers several routes share (each handler names the ones it can give).
 
-use super::{codes, ideas, moderation, privacy, process, staff, sync, votes, AppState, BODY_LIMIT};
+use super::{
+    codes, ideas, moderation, privacy, process, setup, staff, sync, votes, AppState, BODY_LIMIT,
+};
 use axum::routing::get;
 use axum::{Json, Router};
 use std::collections::BTreeMap;
@@ -21,6 +23,16 @@ use werkstadt_domain::staff::{CSRF_HEADER, SESSION_COOKIE};
         process::health,
         process::process,
         process::results,
+        setup::list_processes,
+        setup::process_by_id,
+        setup::process_results,
+        setup::create_process,
+        setup::edit_process,
+        setup::make_current,
+        setup::set_phases,
+        setup::add_theme,
+        setup::edit_theme,
+        setup::order_themes,
         ideas::list,
         ideas::detail,
         ideas::similar,

@@ -11,7 +11,6 @@ use axum::Router;
 use werkstadt_domain::api::{DotVotes, MyState};
 use werkstadt_domain::error::ApiErrorBody;
 use werkstadt_domain::openapi::ParticipantHeaders;
-use werkstadt_domain::DotBallot;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -31,8 +30,7 @@ pub async fn set_dots(
     caller: Caller,
     AppJson(votes): AppJson<DotVotes>,
 ) -> Result<AppJson<MyState>, ApiError> {
-    let ballot = DotBallot::parse(&votes.allocations)?;
-    Ok(AppJson(s.store.set_dots(caller, ballot).await?))
+    Ok(AppJson(s.store.set_dots(caller, votes.allocations).await?))
 }
 
 /// The caller's supports and dot allocation.

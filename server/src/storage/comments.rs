@@ -81,6 +81,7 @@ pub fn insert_comment(
         };
     }
     require_public_idea(tx, idea)?;
+    rules.check(werkstadt_domain::setup::Module::Comments)?;
     // Under pre-moderation a comment waits; only its author (and staff) see it until then.
     let status = if rules.pre_moderation {
         IdeaStatus::Pending

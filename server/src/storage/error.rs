@@ -7,6 +7,20 @@ use werkstadt_domain::{ErrorCode, ValidationError};
 pub enum StoreError {
     #[error("no process exists")]
     NoProcess,
+    #[error("unknown process")]
+    UnknownProcess,
+    #[error("{}", phase_message(*.module, *.since, *.opens))]
+    PhaseClosed {
+        module: werkstadt_domain::setup::Module,
+        since: Option<i64>,
+        opens: Option<i64>,
+    },
+    #[error("{0}")]
+    Setup(#[from] werkstadt_domain::setup::SetupError),
+    #[error("this field of action is retired: it takes no new ideas or dots")]
+    ThemeRetired,
+    #[error("the last field of action open for ideas cannot be retired")]
+    LastOpenTheme,
     #[error("unknown theme")]
     UnknownTheme,
     #[error("unknown idea")]
@@ -72,6 +86,11 @@ impl StoreError {
     pub fn rejection(&self) -> Option<(ErrorCode, String)> {
         let code = match self {
             Self::NoProcess => ErrorCode::NotFound,
+            Self::UnknownProcess => ErrorCode::UnknownProcess,
+            Self::PhaseClosed { .. } => ErrorCode::PhaseClosed,
+            Self::Setup(e) => e.code(),
+            Self::ThemeRetired => ErrorCode::ThemeRetired,
+            Self::LastOpenTheme => ErrorCode::LastOpenTheme,
             Self::UnknownTheme | Self::ThemeNotInProcess => ErrorCode::UnknownTheme,
             Self::UnknownIdea => ErrorCode::UnknownIdea,
             Self::UnknownComment => ErrorCode::NotFound,
@@ -120,5 +139,31 @@ fn code_message(code: ErrorCode) -> &'static str {
             "This process counts verified participants only: please redeem a participation code first."
         }
         _ => "This code cannot be used.",
+    }
+}
+
+/// "The idea collection closed on 2027-06-30 (UTC)." The apps say it in the participant's
+/// language and time zone from the process's phases in their replica.
+fn phase_message(
+    module: werkstadt_domain::setup::Module,
+    since: Option<i64>,
+    opens: Option<i64>,
+) -> String {
+    use werkstadt_domain::setup::{utc_date, Module};
+    let what = match module {
+        Module::Ideas => "The idea collection",
+        Module::Supports => "Supporting ideas",
+        Module::Dots => "Dot voting",
+        Module::Comments => "Commenting",
+    };
+    let date = |ms: i64| {
+        let (y, m, d) = utc_date(ms);
+        format!("{y:04}-{m:02}-{d:02}")
+    };
+    match (since, opens) {
+        (_, Some(o)) => format!("{what} is not open now; it opens on {} (UTC).", date(o)),
+        // The phase ended at `s`; its last day is the day before when it ends at midnight.
+        (Some(s), None) => format!("{what} closed on {} (UTC).", date(s - 1)),
+        (None, None) => format!("{what} is not open in this process."),
     }
 }

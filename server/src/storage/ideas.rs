@@ -7,6 +7,7 @@ use super::{Created, IdeaDraft, StoreError};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use werkstadt_domain::api::{IdeaDetail, IdeaListQuery, IdeaPage, IdeaSort, IdeaSummary};
 use werkstadt_domain::moderation::{IdeaStatus, OfficialAnswer, OfficialStatus};
+use werkstadt_domain::setup::Module;
 use werkstadt_domain::sync::IdeaRecord;
 use werkstadt_domain::{IdeaBody, IdeaId, IdeaTitle, ParticipantId, ThemeId};
 
@@ -134,12 +135,13 @@ pub fn insert_idea(
     draft: &IdeaDraft,
     rules: Rules,
 ) -> Result<Created, StoreError> {
-    let theme_exists: bool = tx
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM theme WHERE id = ?1)")?
-        .query_row([draft.theme_id.to_string()], |r| r.get(0))?;
-    if !theme_exists {
+    let theme: Option<(String, bool)> = tx
+        .prepare_cached("SELECT process_id, retired_at IS NOT NULL FROM theme WHERE id = ?1")?
+        .query_row([draft.theme_id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((theme_process, retired)) = theme else {
         return Err(StoreError::UnknownTheme);
-    }
+    };
     let existing: Option<(String, String, String, String)> = tx
         .prepare_cached("SELECT author_id, theme_id, title, body FROM idea WHERE id = ?1")?
         .query_row([draft.id.to_string()], |r| {
@@ -156,6 +158,15 @@ pub fn insert_idea(
         } else {
             Err(StoreError::IdConflict)
         };
+    }
+    // A retry of an idea already there is answered above; a new one must find the idea
+    // collection open and its field of action taking ideas.
+    if rules.process.map(|p| p.to_string()) != Some(theme_process) {
+        return Err(StoreError::ThemeNotInProcess);
+    }
+    rules.check(Module::Ideas)?;
+    if retired {
+        return Err(StoreError::ThemeRetired);
     }
     // Under pre-moderation a new idea waits; only its author (and staff) see it until then.
     let status = if rules.pre_moderation {

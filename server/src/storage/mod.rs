@@ -18,6 +18,7 @@ mod ideas;
 mod lock;
 mod moderation;
 mod participants;
+mod phases;
 mod pool;
 mod privacy;
 mod processes;
@@ -27,6 +28,7 @@ pub mod retention;
 mod rows;
 mod search;
 pub(crate) mod seed;
+mod setup;
 pub mod staff;
 mod sync;
 pub mod tally;
@@ -44,9 +46,7 @@ use werkstadt_domain::api::{
     IdeaDetail, IdeaListQuery, IdeaPage, MyState, NewIdea, ProcessOverview, Results, SupportState,
 };
 use werkstadt_domain::sync::{CommentId, CommentRecord, Mutation, PullResponse, PushResponse};
-use werkstadt_domain::{
-    CommentBody, DotBallot, IdeaBody, IdeaId, IdeaTitle, ParticipantId, ThemeId,
-};
+use werkstadt_domain::{CommentBody, IdeaBody, IdeaId, IdeaTitle, ParticipantId, ThemeId};
 
 /// Who is writing: a participant id and the SHA-256 of the secret they presented.
 #[derive(Clone)]
@@ -232,7 +232,7 @@ impl Store {
     }
 
     pub async fn process_overview(&self) -> Result<ProcessOverview, StoreError> {
-        self.read(processes::process_overview).await
+        self.read(|tx| processes::process_overview(tx, None)).await
     }
 
     pub async fn ideas_page(
@@ -282,10 +282,14 @@ impl Store {
         .await
     }
 
-    pub async fn set_dots(&self, caller: Caller, ballot: DotBallot) -> Result<MyState, StoreError> {
+    pub async fn set_dots(
+        &self,
+        caller: Caller,
+        entries: Vec<werkstadt_domain::dots::DotEntry>,
+    ) -> Result<MyState, StoreError> {
         self.write(move |tx| {
             participants::ensure_participant(tx, &caller)?;
-            votes::replace_dots(tx, caller.id, &ballot)?;
+            votes::replace_dots(tx, caller.id, &entries, processes::rules(tx)?)?;
             votes::my_state(tx, caller.id)
         })
         .await
@@ -312,7 +316,7 @@ impl Store {
                 return Ok(results.clone());
             }
             drop(cached);
-            let results = processes::results(tx)?;
+            let results = processes::results(tx, None)?;
             let mut cached = inner.results.lock().map_err(|_| StoreError::Poisoned)?;
             // A slower reader of an older snapshot must not replace newer results.
             if cached.as_ref().is_none_or(|(at, _)| *at <= head) {

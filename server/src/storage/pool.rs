@@ -146,7 +146,8 @@ mod tests {
                             let now = busy.fetch_add(1, Ordering::SeqCst) + 1;
                             peak.fetch_max(now, Ordering::SeqCst);
                             std::thread::sleep(std::time::Duration::from_millis(20));
-                            let themes = processes::process_overview(tx).map(|o| o.themes.len());
+                            let themes =
+                                processes::process_overview(tx, None).map(|o| o.themes.len());
                             busy.fetch_sub(1, Ordering::SeqCst);
                             themes
                         })

@@ -8,16 +8,16 @@ use werkstadt_domain::api::{
     IdeaSummary, Process, ProcessOverview, Results, ThemeResult, ThemeSummary,
 };
 use werkstadt_domain::moderation::ModerationMode;
+use werkstadt_domain::setup::{Gate, Module};
 use werkstadt_domain::{tally, ProcessId, ThemeId};
 
 pub fn process_count(tx: &Connection) -> Result<i64, StoreError> {
     Ok(tx.query_row("SELECT COUNT(*) FROM process", [], |r| r.get(0))?)
 }
 
-/// How many people have placed dot-vote points in process `p` (maintained, `storage::tally`).
-const DOT_VOTERS: &str = "p.dot_voters";
+const PROCESS_SQL: &str = "SELECT id, title, description, dot_budget, p.dot_voters, moderation,
+    verified_only, starts_at, ends_at, is_current FROM process p";
 
-/// The current process: the most recently created one.
 fn process_row(r: &Row<'_>) -> rusqlite::Result<Process> {
     Ok(Process {
         id: ProcessId(uuid_at(r, 0)?),
@@ -31,37 +31,50 @@ fn process_row(r: &Row<'_>) -> rusqlite::Result<Process> {
             ModerationMode::Post
         },
         verified_only: r.get::<_, i64>(6)? == 1,
+        starts_at: r.get(7)?,
+        ends_at: r.get(8)?,
+        phases: Vec::new(),
+        current: r.get::<_, i64>(9)? == 1,
     })
 }
 
+/// A process with its phases.
+fn with_phases(tx: &Connection, mut p: Process) -> Result<Process, StoreError> {
+    p.phases = super::phases::phases(tx, p.id)?;
+    Ok(p)
+}
+
+/// The current process (the one on the start page).
 pub fn current_process(tx: &Connection) -> Result<Process, StoreError> {
-    tx.query_row(
-        &format!(
-            "SELECT id, title, description, dot_budget, {DOT_VOTERS}, moderation, verified_only FROM process p
-             ORDER BY created_at DESC, id DESC LIMIT 1"
-        ),
-        [],
-        process_row,
-    )
-    .optional()?
-    .ok_or(StoreError::NoProcess)
+    let p = tx
+        .prepare_cached(&format!("{PROCESS_SQL} WHERE is_current = 1"))?
+        .query_row([], process_row)
+        .optional()?
+        .ok_or(StoreError::NoProcess)?;
+    with_phases(tx, p)
 }
 
 pub fn process(tx: &Connection, id: ProcessId) -> Result<Process, StoreError> {
-    tx.query_row(
-        &format!(
-            "SELECT id, title, description, dot_budget, {DOT_VOTERS}, moderation, verified_only FROM process p WHERE id = ?1"
-        ),
-        [id.to_string()],
-        process_row,
-    )
-    .optional()?
-    .ok_or(StoreError::NoProcess)
+    let p = tx
+        .prepare_cached(&format!("{PROCESS_SQL} WHERE id = ?1"))?
+        .query_row([id.to_string()], process_row)
+        .optional()?
+        .ok_or(StoreError::UnknownProcess)?;
+    with_phases(tx, p)
+}
+
+/// Every process, newest start first (the archive).
+pub fn all_processes(tx: &Connection) -> Result<Vec<Process>, StoreError> {
+    let mut stmt = tx.prepare_cached(&format!(
+        "{PROCESS_SQL} ORDER BY starts_at DESC, created_at DESC, id DESC"
+    ))?;
+    let rows = stmt.query_map([], process_row)?;
+    rows.map(|p| with_phases(tx, p?)).collect()
 }
 
 const THEME_SUMMARY_SQL: &str = "
     SELECT t.id, t.title, t.description,
-           t.idea_count, t.dot_points, t.position
+           t.idea_count, t.dot_points, t.position, t.process_id, t.retired_at IS NOT NULL
     FROM theme t";
 
 fn theme_summary_row(r: &Row<'_>) -> rusqlite::Result<ThemeSummary> {
@@ -72,10 +85,15 @@ fn theme_summary_row(r: &Row<'_>) -> rusqlite::Result<ThemeSummary> {
         idea_count: u32_at(r, 3)?,
         dot_points: u32_at(r, 4)?,
         position: u32_at(r, 5)?,
+        process_id: ProcessId(uuid_at(r, 6)?),
+        retired: r.get(7)?,
     })
 }
 
-fn theme_summaries(tx: &Connection, process: ProcessId) -> Result<Vec<ThemeSummary>, StoreError> {
+pub fn theme_summaries(
+    tx: &Connection,
+    process: ProcessId,
+) -> Result<Vec<ThemeSummary>, StoreError> {
     let mut stmt = tx.prepare_cached(&format!(
         "{THEME_SUMMARY_SQL} WHERE t.process_id = ?1 ORDER BY t.position, t.title"
     ))?;
@@ -93,40 +111,83 @@ pub fn theme_summary(tx: &Connection, theme: ThemeId) -> Result<ThemeSummary, St
     .ok_or(StoreError::UnknownTheme)
 }
 
-pub fn process_overview(tx: &Connection) -> Result<ProcessOverview, StoreError> {
-    let process = current_process(tx)?;
+/// The current process, or the one with `id`, with its fields of action.
+pub fn process_overview(
+    tx: &Connection,
+    id: Option<ProcessId>,
+) -> Result<ProcessOverview, StoreError> {
+    let process = match id {
+        Some(id) => process(tx, id)?,
+        None => current_process(tx)?,
+    };
     let themes = theme_summaries(tx, process.id)?;
     Ok(ProcessOverview { process, themes })
 }
 
-/// The current process's participation rules, read once per write (a push applies many
-/// mutations under the same rules).
-#[derive(Clone, Copy, Debug, Default)]
+/// The current process's participation rules at the moment of a write, read once per write
+/// (a push applies many mutations under the same rules).
+#[derive(Clone, Copy, Debug)]
 pub struct Rules {
     pub pre_moderation: bool,
     pub verified_only: bool,
+    pub dot_budget: u8,
+    /// The current process (`None`: there is none).
+    pub process: Option<ProcessId>,
+    /// Per [`Module`] (in `Module::ALL` order): open or closed now (`domain::setup::gate`).
+    gates: [Gate; 4],
+}
+
+impl Default for Rules {
+    /// No process: nothing to gate (a write then fails on its unknown theme or idea).
+    fn default() -> Self {
+        Self {
+            pre_moderation: false,
+            verified_only: false,
+            dot_budget: werkstadt_domain::DOT_BUDGET,
+            process: None,
+            gates: [Gate::Open { until: i64::MAX }; 4],
+        }
+    }
+}
+
+impl Rules {
+    /// Refuses a participant's write to a module the process's timeline has closed.
+    pub fn check(&self, module: Module) -> Result<(), StoreError> {
+        let i = Module::ALL.iter().position(|m| *m == module).unwrap_or(0);
+        match self.gates[i] {
+            Gate::Open { .. } => Ok(()),
+            Gate::Closed { since, opens } => Err(StoreError::PhaseClosed {
+                module,
+                since,
+                opens,
+            }),
+        }
+    }
 }
 
 pub fn rules(tx: &Connection) -> Result<Rules, StoreError> {
-    Ok(tx
-        .prepare_cached(
-            "SELECT moderation = 'pre', verified_only = 1 FROM process
-             ORDER BY created_at DESC, id DESC LIMIT 1",
-        )?
-        .query_row([], |r| {
-            Ok(Rules {
-                pre_moderation: r.get(0)?,
-                verified_only: r.get(1)?,
-            })
-        })
-        .optional()?
-        .unwrap_or_default())
+    let p = match current_process(tx) {
+        Ok(p) => p,
+        Err(StoreError::NoProcess) => return Ok(Rules::default()),
+        Err(e) => return Err(e),
+    };
+    let now = super::rows::now_ms();
+    Ok(Rules {
+        pre_moderation: p.moderation == ModerationMode::Pre,
+        verified_only: p.verified_only,
+        dot_budget: p.dot_budget,
+        process: Some(p.id),
+        gates: Module::ALL.map(|m| p.gate(m, now)),
+    })
 }
 
 /// The results: themes ranked by dot points, each with its most supported published ideas
 /// (an index range per theme, `idea_theme_support`), and the process's dot totals.
-pub fn results(tx: &Connection) -> Result<Results, StoreError> {
-    let process = current_process(tx)?;
+pub fn results(tx: &Connection, id: Option<ProcessId>) -> Result<Results, StoreError> {
+    let process = match id {
+        Some(id) => process(tx, id)?,
+        None => current_process(tx)?,
+    };
     let themes = theme_summaries(tx, process.id)?;
     let mut top = tx.prepare_cached(&format!(
         "{IDEA_SUMMARY_SQL} WHERE i.theme_id = ?1 AND i.status = 'published'

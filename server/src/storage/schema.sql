@@ -199,6 +199,20 @@ CREATE TABLE participation_code (
     redeemed_at INTEGER
 ) STRICT;
 
+CREATE TABLE phase (
+    process_id TEXT NOT NULL REFERENCES process (id),
+    position   INTEGER NOT NULL,
+    title      TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    starts_at  INTEGER NOT NULL,
+    ends_at    INTEGER NOT NULL CHECK (ends_at > starts_at),
+    ideas      INTEGER NOT NULL CHECK (ideas IN (0, 1)),
+    supports   INTEGER NOT NULL CHECK (supports IN (0, 1)),
+    dots       INTEGER NOT NULL CHECK (dots IN (0, 1)),
+    comments   INTEGER NOT NULL CHECK (comments IN (0, 1)),
+    PRIMARY KEY (process_id, position)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE process (
     id          TEXT PRIMARY KEY NOT NULL,
     title       TEXT NOT NULL,
@@ -207,7 +221,8 @@ CREATE TABLE process (
     created_at  INTEGER NOT NULL
 , moderation TEXT NOT NULL DEFAULT 'post'
     CHECK (moderation IN ('pre', 'post')), verified_only INTEGER NOT NULL DEFAULT 0
-    CHECK (verified_only IN (0, 1)), dot_voters INTEGER NOT NULL DEFAULT 0, dots_placed INTEGER NOT NULL DEFAULT 0) STRICT;
+    CHECK (verified_only IN (0, 1)), dot_voters INTEGER NOT NULL DEFAULT 0, dots_placed INTEGER NOT NULL DEFAULT 0, starts_at INTEGER NOT NULL DEFAULT 0, ends_at INTEGER NOT NULL DEFAULT 0, is_current INTEGER NOT NULL DEFAULT 0
+    CHECK (is_current IN (0, 1))) STRICT;
 
 CREATE TABLE report (
     id          TEXT NOT NULL PRIMARY KEY,
@@ -258,7 +273,7 @@ CREATE TABLE theme (
     title       TEXT NOT NULL,
     description TEXT NOT NULL,
     position    INTEGER NOT NULL
-, idea_count INTEGER NOT NULL DEFAULT 0, dot_points INTEGER NOT NULL DEFAULT 0) STRICT;
+, idea_count INTEGER NOT NULL DEFAULT 0, dot_points INTEGER NOT NULL DEFAULT 0, retired_at INTEGER) STRICT;
 
 CREATE INDEX change_log_owner ON change_log (owner_id, seq);
 
@@ -271,6 +286,8 @@ CREATE INDEX idea_theme_created ON idea (theme_id, created_at);
 CREATE INDEX idea_theme_support ON idea (theme_id, status, support_count DESC, created_at, id);
 
 CREATE INDEX mutation_participant ON mutation (participant_id);
+
+CREATE UNIQUE INDEX process_current ON process (is_current) WHERE is_current = 1;
 
 CREATE INDEX report_open ON report (resolved_at, created_at);
 

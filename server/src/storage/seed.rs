@@ -6,7 +6,8 @@ use super::rows::now_ms;
 use super::StoreError;
 use rusqlite::{params, Connection};
 use uuid::Uuid;
-use werkstadt_domain::DOT_BUDGET;
+use werkstadt_domain::setup::{Modules, Phase};
+use werkstadt_domain::{ProcessId, DOT_BUDGET};
 
 pub struct DemoSeed {
     pub process_title: String,
@@ -35,7 +36,7 @@ impl DemoSeed {
             process_title: "Smart City Strategie Bielefeld".into(),
             process_description: "Das Digitalisierungsbüro sammelt Ideen aus der ganzen \
                 Stadtgesellschaft für die Smart-City-Strategie. Bringen Sie Ihre Vorschläge ein, \
-                unterstützen Sie gute Ideen und setzen Sie mit Ihren 5 Punkten Schwerpunkte. \
+                unterstützen Sie gute Ideen und setzen Sie mit Ihren Punkten Schwerpunkte. \
                 Die Ergebnisse fließen in den Bericht an den Digitalisierungsausschuss."
                 .into(),
             themes: vec![
@@ -79,6 +80,73 @@ impl DemoSeed {
     }
 }
 
+const DAY: i64 = 86_400_000;
+
+/// Bestandsaufnahme (over), Ideensammlung (now, everything open), Bewertung, Strategieentwurf,
+/// Beschluss, Umsetzung.
+fn demo_phases(starts_at: i64, today: i64, ends_at: i64) -> Vec<Phase> {
+    let none = Modules::default();
+    let p = |title: &str, text: &str, from: i64, to: i64, open: Modules| Phase {
+        title: title.into(),
+        text: text.into(),
+        starts_at: from,
+        ends_at: to,
+        open,
+    };
+    vec![
+        p(
+            "Bestandsaufnahme",
+            "Was gibt es schon? Das Digitalisierungsbüro sammelt laufende Projekte.",
+            starts_at,
+            today - 7 * DAY,
+            none,
+        ),
+        p(
+            "Ideensammlung",
+            "Ideen einreichen, unterstützen, kommentieren und Punkte vergeben.",
+            today - 7 * DAY,
+            today + 60 * DAY,
+            Modules::ALL,
+        ),
+        p(
+            "Bewertung",
+            "Ideen unterstützen und Schwerpunkte mit Punkten setzen.",
+            today + 60 * DAY,
+            today + 120 * DAY,
+            Modules {
+                supports: true,
+                dots: true,
+                comments: true,
+                ideas: false,
+            },
+        ),
+        p(
+            "Strategieentwurf",
+            "Der Entwurf der Strategie liegt zur Kommentierung aus.",
+            today + 120 * DAY,
+            today + 200 * DAY,
+            Modules {
+                comments: true,
+                ..none
+            },
+        ),
+        p(
+            "Beschluss",
+            "Der Digitalisierungsausschuss berät und beschließt.",
+            today + 200 * DAY,
+            today + 260 * DAY,
+            none,
+        ),
+        p(
+            "Umsetzung",
+            "Projekte starten; ihr Fortschritt wird hier berichtet.",
+            today + 260 * DAY,
+            ends_at,
+            none,
+        ),
+    ]
+}
+
 /// Author of the seeded ideas: the office itself. Its secret hash can never match a real
 /// SHA-256 hex digest, so nobody can write as it.
 const OFFICE_PARTICIPANT_HASH: &str = "!seeded";
@@ -86,10 +154,26 @@ const OFFICE_PARTICIPANT_HASH: &str = "!seeded";
 pub fn insert(tx: &Connection, seed: &DemoSeed) -> Result<(), StoreError> {
     let now = now_ms();
     let process = Uuid::now_v7().to_string();
+    // The concept paper's stages, the idea collection running now (days start at 00:00 UTC).
+    let today = now - now.rem_euclid(DAY);
+    let starts_at = today - 30 * DAY;
+    let ends_at = today + 336 * DAY;
     tx.execute(
-        "INSERT INTO process (id, title, description, dot_budget, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![process, seed.process_title, seed.process_description, DOT_BUDGET, now],
+        "INSERT INTO process (id, title, description, dot_budget, created_at, starts_at, ends_at,
+                              is_current)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)",
+        params![
+            process,
+            seed.process_title,
+            seed.process_description,
+            DOT_BUDGET,
+            now,
+            starts_at,
+            ends_at
+        ],
     )?;
+    let id = ProcessId(Uuid::parse_str(&process).map_err(|e| StoreError::Corrupt(e.to_string()))?);
+    super::phases::replace(tx, id, &demo_phases(starts_at, today, ends_at))?;
     changes::touch(tx, kind::PROCESS, &process, None)?;
     let office = Uuid::now_v7().to_string();
     tx.execute(

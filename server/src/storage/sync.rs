@@ -10,7 +10,7 @@ use werkstadt_domain::api::NewIdea;
 use werkstadt_domain::sync::{
     Mutation, MutationId, MutationKind, MutationResult, Outcome, PushResponse, MAX_PUSH,
 };
-use werkstadt_domain::{CommentBody, DotBallot, ErrorCode, IdeaBody, IdeaTitle, ParticipantId};
+use werkstadt_domain::{CommentBody, ErrorCode, IdeaBody, IdeaTitle, ParticipantId};
 
 /// `staff`: the signed-in staff member's id, if the push came with a staff session (needed
 /// for moderation decisions).
@@ -139,9 +139,7 @@ fn apply(
         MutationKind::SetSupport { idea_id, supported } => {
             votes::set_support(tx, who, *idea_id, *supported, rules).map(|_| ())
         }
-        MutationKind::SetDots { allocations } => {
-            votes::replace_dots(tx, who, &DotBallot::parse(allocations)?)
-        }
+        MutationKind::SetDots { allocations } => votes::replace_dots(tx, who, allocations, rules),
         MutationKind::AddComment {
             comment_id,
             idea_id,

@@ -28,7 +28,7 @@ pub fn recounted(tx: &Connection) -> (ProcessOverview, Results) {
             "SELECT t.id, t.title, t.description,
                 (SELECT COUNT(*) FROM idea i WHERE i.theme_id = t.id AND i.status = 'published'),
                 (SELECT COALESCE(SUM(d.points), 0) FROM dot_vote d WHERE d.theme_id = t.id),
-                t.position
+                t.position, t.process_id, t.retired_at IS NOT NULL
              FROM theme t WHERE t.process_id = ?1 ORDER BY t.position, t.title",
         )
         .expect("prepares")
@@ -40,6 +40,8 @@ pub fn recounted(tx: &Connection) -> (ProcessOverview, Results) {
                 idea_count: u32_at(r, 3)?,
                 dot_points: u32_at(r, 4)?,
                 position: u32_at(r, 5)?,
+                process_id: werkstadt_domain::ProcessId(uuid_at(r, 6)?),
+                retired: r.get(7)?,
             })
         })
         .expect("queries")

@@ -103,7 +103,7 @@ fn schema_after_migrations_equals_the_expected_schema() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
-    assert_eq!(version, 13);
+    assert_eq!(version, 14);
 }
 
 #[tokio::test]
@@ -127,11 +127,10 @@ async fn a_refused_write_registers_nobody() {
     let (_dir, store) = store().await;
     store.seed(DemoSeed::bielefeld()).await.expect("seeds");
     let unknown = ThemeId(uuid::Uuid::from_u128(99));
-    let ballot = DotBallot::parse(&[DotEntry {
+    let ballot = vec![DotEntry {
         theme_id: unknown,
         points: 2,
-    }])
-    .expect("valid");
+    }];
     let err = store
         .set_dots(caller(7), ballot)
         .await
@@ -143,7 +142,7 @@ async fn a_refused_write_registers_nobody() {
         ..caller(7)
     };
     store
-        .set_dots(other, DotBallot::default())
+        .set_dots(other, Vec::new())
         .await
         .expect("registers now");
 }
@@ -314,7 +313,8 @@ mod against_the_model {
         for (p, entries) in dots {
             state.dots.insert(
                 p,
-                DotBallot::parse(&entries).expect("stored ballots are valid"),
+                werkstadt_domain::DotBallot::parse(&entries, werkstadt_domain::DOT_BUDGET)
+                    .expect("stored ballots are valid"),
             );
         }
         let mut s = conn

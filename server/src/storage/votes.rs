@@ -8,6 +8,7 @@ use super::StoreError;
 use rusqlite::{params, Connection, OptionalExtension};
 use werkstadt_domain::api::{MyState, SupportState};
 use werkstadt_domain::dots::DotEntry;
+use werkstadt_domain::setup::Module;
 use werkstadt_domain::{DotBallot, IdeaId, ParticipantId, ThemeId};
 
 pub fn set_support(
@@ -18,6 +19,7 @@ pub fn set_support(
     rules: Rules,
 ) -> Result<SupportState, StoreError> {
     require_public_idea(tx, idea)?;
+    rules.check(Module::Supports)?;
     if supported && rules.verified_only {
         super::codes::require_verified(tx, &who.to_string())?;
     }
@@ -50,37 +52,51 @@ pub fn set_support(
     })
 }
 
+/// Replaces `who`'s ballot with `entries`, which must fit the process's dot budget (lowering
+/// the budget keeps ballots placed before; a changed one must fit the new budget). A retired
+/// field of action keeps its points but gets no more.
 pub fn replace_dots(
     tx: &Connection,
     who: ParticipantId,
-    ballot: &DotBallot,
+    entries: &[DotEntry],
+    rules: Rules,
 ) -> Result<(), StoreError> {
     let process = current_process(tx)?;
+    let before = my_state(tx, who)?.dots;
+    // The same allocation again changes nothing, not even the feed (also when the budget was
+    // lowered since it was placed).
+    let unchanged = DotBallot::parse(&before, u8::MAX).ok();
+    if unchanged.is_some() && unchanged == DotBallot::parse(entries, u8::MAX).ok() {
+        return Ok(());
+    }
+    let ballot = DotBallot::parse(entries, rules.dot_budget)?;
+    rules.check(Module::Dots)?;
     if process.verified_only && ballot.spent() > 0 {
         super::codes::require_verified(tx, &who.to_string())?;
     }
-    if ballot.spent() > process.dot_budget {
-        return Err(StoreError::DotBudgetExceeded);
-    }
     for entry in ballot.entries() {
-        let owner: Option<String> = tx
-            .query_row(
-                "SELECT process_id FROM theme WHERE id = ?1",
-                [entry.theme_id.to_string()],
-                |r| r.get(0),
-            )
+        let owner: Option<(String, bool)> = tx
+            .prepare_cached("SELECT process_id, retired_at IS NOT NULL FROM theme WHERE id = ?1")?
+            .query_row([entry.theme_id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         match owner {
             None => return Err(StoreError::UnknownTheme),
-            Some(p) if p != process.id.to_string() => return Err(StoreError::ThemeNotInProcess),
+            Some((p, _)) if p != process.id.to_string() => {
+                return Err(StoreError::ThemeNotInProcess)
+            }
+            Some((_, true)) => {
+                let had = before
+                    .iter()
+                    .find(|e| e.theme_id == entry.theme_id)
+                    .map_or(0, |e| e.points);
+                if entry.points > had {
+                    return Err(StoreError::ThemeRetired);
+                }
+            }
             Some(_) => {}
         }
     }
-    let before = my_state(tx, who)?.dots;
-    // The same allocation again changes nothing, not even the feed.
-    if DotBallot::parse(&before).ok().as_ref() == Some(ballot) {
-        return Ok(());
-    }
+    let ballot = &ballot;
     tx.execute(
         "DELETE FROM dot_vote WHERE process_id = ?1 AND participant_id = ?2",
         params![process.id.to_string(), who.to_string()],

@@ -55,6 +55,12 @@ impl TestApp {
             retention_days: werkstadt_server::config::DEFAULT_RETENTION_DAYS,
         };
         configure(&mut config);
+        // Without the demo, ready means answering at all.
+        let ready_path = if config.demo {
+            "/api/process"
+        } else {
+            "/api/health"
+        };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("binds");
@@ -78,7 +84,7 @@ impl TestApp {
         };
         // The listener is bound already; wait only for the demo seed to be readable.
         for _ in 0..200 {
-            if app.get("/api/process").await.status() == StatusCode::OK {
+            if app.get(ready_path).await.status() == StatusCode::OK {
                 return app;
             }
             tokio::time::sleep(std::time::Duration::from_millis(10)).await;

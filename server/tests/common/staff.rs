@@ -58,6 +58,25 @@ pub fn decide(idea: &str, decision: Value) -> Value {
 }
 
 impl Moderator {
+    /// A staff request with session cookie and CSRF header; the raw answer.
+    pub async fn call(
+        &self,
+        app: &TestApp,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> reqwest::Response {
+        let mut r = app
+            .client
+            .request(method, app.url(path))
+            .header("cookie", &self.cookie)
+            .header(CSRF_HEADER, &self.csrf);
+        if let Some(b) = body {
+            r = r.json(&b);
+        }
+        r.send().await.expect("staff request")
+    }
+
     pub async fn push(&self, app: &TestApp, mutations: Vec<Value>) -> reqwest::Response {
         app.client
             .post(app.url("/api/sync/push"))
