@@ -2,10 +2,11 @@
 
 use crate::platform::http::{self, ClientError, Raw};
 use crate::platform::identity::Identity;
-use werkstadt_domain::api::ProcessOverview;
+use werkstadt_domain::api::{Process, ProcessOverview, Results};
 use werkstadt_domain::codes::RedeemCode;
 use werkstadt_domain::moderation::NewReport;
 use werkstadt_domain::sync::{Mutation, PullResponse, PushRequest, PushResponse, PROTOCOL_VERSION};
+use werkstadt_domain::ProcessId;
 
 pub type ApiResult<T> = Result<T, ClientError>;
 
@@ -20,6 +21,21 @@ pub async fn push(mutations: Vec<Mutation>, who: &Identity) -> ApiResult<PushRes
 /// The process and its themes: what the start page shows, in one small answer.
 pub async fn overview() -> ApiResult<ProcessOverview> {
     http::from_js(http::get_js("/api/process", None).await?).ok_or_else(http::unexpected)
+}
+
+/// Every process, newest first (the archive; online only).
+pub async fn processes() -> ApiResult<Vec<Process>> {
+    http::from_js(http::get_js("/api/processes", None).await?).ok_or_else(http::unexpected)
+}
+
+/// One process with its fields of action, and its results (online only).
+pub async fn process_results(id: ProcessId) -> ApiResult<(ProcessOverview, Results)> {
+    let overview = http::get_js(&format!("/api/processes/{id}"), None).await?;
+    let results = http::get_js(&format!("/api/processes/{id}/results"), None).await?;
+    match (http::from_js(overview), http::from_js(results)) {
+        (Some(o), Some(r)) => Ok((o, r)),
+        _ => Err(http::unexpected()),
+    }
 }
 
 /// One page of the change feed. The changes stay the JS values the server sent: the app

@@ -11,7 +11,7 @@ use crate::i18n::use_i18n;
 use crate::pages;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
-use werkstadt_domain::{IdeaId, ThemeId};
+use werkstadt_domain::{IdeaId, ProcessId, ThemeId};
 
 /// A page's chunk could not be loaded.
 #[derive(Clone, Copy, Debug)]
@@ -36,6 +36,7 @@ pub enum Lazy {
     Results,
     Code(Option<String>),
     MyData(bool),
+    Processes(Option<ProcessId>),
 }
 
 /// Taking part: a theme's ideas, an idea, the new-idea form.
@@ -50,7 +51,7 @@ fn participate(page: Lazy) -> Page {
     })
 }
 
-/// Everything else: dots, results, codes, one's own data.
+/// Everything else: dots, results, codes, one's own data, the processes.
 #[wasm_split(more_pages, fallible, wasm_split_path = ::leptos::wasm_split)]
 fn more(page: Lazy) -> Page {
     Ok(match page {
@@ -58,6 +59,8 @@ fn more(page: Lazy) -> Page {
         Lazy::Results => view! { <pages::results::ResultsPage/> }.into_any(),
         Lazy::Code(code) => view! { <pages::code::CodePage code/> }.into_any(),
         Lazy::MyData(deleted) => view! { <pages::my_data::MyDataPage deleted/> }.into_any(),
+        Lazy::Processes(None) => view! { <pages::archive::ArchivePage/> }.into_any(),
+        Lazy::Processes(Some(id)) => view! { <pages::archive::ProcessPage id/> }.into_any(),
         _ => view! { <pages::not_found::NotFoundPage/> }.into_any(),
     })
 }

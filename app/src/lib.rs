@@ -59,6 +59,7 @@ fn App() -> impl IntoView {
             Route::Results => lazy::show(Lazy::Results),
             Route::Code(code) => lazy::show(Lazy::Code(code)),
             Route::MyData(deleted) => lazy::show(Lazy::MyData(deleted)),
+            Route::Processes(id) => lazy::show(Lazy::Processes(id)),
             Route::CrashTest => view! { <crash::CrashPage/> }.into_any(),
             Route::NotFound => view! { <not_found::NotFoundPage/> }.into_any(),
         }

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use werkstadt_domain::{IdeaId, ThemeId};
+use werkstadt_domain::{IdeaId, ProcessId, ThemeId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -23,6 +23,8 @@ pub enum Route {
     Code(Option<String>),
     /// Taking out or deleting one's data; `true` right after a deletion.
     MyData(bool),
+    /// The processes: the current one and the archive (`/prozesse`), or one of them.
+    Processes(Option<ProcessId>),
     /// A page that crashes the app on purpose, for the browser tests (`pages::crash`).
     CrashTest,
     NotFound,
@@ -44,6 +46,10 @@ impl Route {
             ["ergebnisse"] => Route::Results,
             // The QR code of a participation code opens `/code?c=…`.
             ["code"] => Route::Code(query_param(search, "c")),
+            ["prozesse"] => Route::Processes(None),
+            ["prozesse", id] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::Processes(Some(id))),
             ["meine-daten"] => Route::MyData(search.contains("geloescht")),
             ["__test", "absturz"] => Route::CrashTest,
             _ => Route::NotFound,
@@ -58,6 +64,7 @@ impl Route {
             | Route::Idea(_)
             | Route::Code(_)
             | Route::MyData(_)
+            | Route::Processes(_)
             | Route::CrashTest
             | Route::NotFound => "/",
             Route::NewIdea(_) => "/neu",

@@ -1,13 +1,15 @@
 //! The staff endpoints, typed. Reads send the session cookie; writes also the CSRF token.
 
 use werkstadt_domain::api::IdeaSummary;
-use werkstadt_domain::api::ProcessOverview;
+use werkstadt_domain::api::{Process, ProcessOverview};
 use werkstadt_domain::codes::{NewCodes, VerificationSetting};
 use werkstadt_domain::moderation::{
     DismissReports, ModerationQueue, ModerationSetting, QueueQuery, ReportTarget,
 };
+use werkstadt_domain::setup::{PhaseList, ProcessDraft, ThemeDraft, ThemeOrder};
 use werkstadt_domain::staff::{AuditEntry, LoginRequest, NewStaff, StaffMember, StaffSession};
 use werkstadt_domain::sync::{PushResponse, PROTOCOL_VERSION};
+use werkstadt_domain::{ProcessId, ThemeId};
 use werkstadt_web::http::{self, parse, staff_request, to_json, unexpected, ClientError};
 use werkstadt_web::identity::Identity;
 
@@ -134,6 +136,77 @@ pub async fn staff_list() -> Result<Vec<StaffMember>, ClientError> {
 
 pub async fn create_staff(req: &NewStaff, csrf: &str) -> Result<(), ClientError> {
     write("POST", "/api/admin/staff", req, csrf).await.map(drop)
+}
+
+/// Every process, newest first.
+pub async fn processes() -> Result<Vec<Process>, ClientError> {
+    get("/api/processes").await
+}
+
+/// One process with its fields of action.
+pub async fn process_of(id: ProcessId) -> Result<ProcessOverview, ClientError> {
+    get(&format!("/api/processes/{id}")).await
+}
+
+pub async fn create_process(d: &ProcessDraft, csrf: &str) -> Result<Process, ClientError> {
+    parse(&write("POST", "/api/admin/processes", d, csrf).await?).ok_or_else(unexpected)
+}
+
+pub async fn edit_process(id: ProcessId, d: &ProcessDraft, csrf: &str) -> Result<(), ClientError> {
+    write("PUT", &format!("/api/admin/processes/{id}"), d, csrf)
+        .await
+        .map(drop)
+}
+
+pub async fn make_current(id: ProcessId, csrf: &str) -> Result<(), ClientError> {
+    staff_request(
+        "PUT",
+        &format!("/api/admin/processes/{id}/current"),
+        None,
+        None,
+        Some(csrf),
+    )
+    .await
+    .map(drop)
+}
+
+pub async fn set_phases(id: ProcessId, list: &PhaseList, csrf: &str) -> Result<(), ClientError> {
+    write(
+        "PUT",
+        &format!("/api/admin/processes/{id}/phases"),
+        list,
+        csrf,
+    )
+    .await
+    .map(drop)
+}
+
+pub async fn add_theme(id: ProcessId, d: &ThemeDraft, csrf: &str) -> Result<(), ClientError> {
+    write(
+        "POST",
+        &format!("/api/admin/processes/{id}/themes"),
+        d,
+        csrf,
+    )
+    .await
+    .map(drop)
+}
+
+pub async fn edit_theme(id: ThemeId, d: &ThemeDraft, csrf: &str) -> Result<(), ClientError> {
+    write("PUT", &format!("/api/admin/themes/{id}"), d, csrf)
+        .await
+        .map(drop)
+}
+
+pub async fn order_themes(id: ProcessId, o: &ThemeOrder, csrf: &str) -> Result<(), ClientError> {
+    write(
+        "PUT",
+        &format!("/api/admin/processes/{id}/theme-order"),
+        o,
+        csrf,
+    )
+    .await
+    .map(drop)
 }
 
 /// Percent-encodes a query value.

@@ -148,6 +148,50 @@ texts! {
     err_stale: "Wurde inzwischen anders entschieden.", "Was decided differently in the meantime.";
     err_unknown_idea: "Die Idee gibt es nicht (mehr).", "This idea does not exist (any more).";
     err_forbidden: "Dafür fehlt die Berechtigung.", "You are not allowed to do this.";
+    nav_process: "Prozess", "Process";
+    process_heading: "Beteiligungsprozess einrichten", "Set up the participation process";
+    process_choose: "Prozess", "Process";
+    process_new_option: "Neuer Prozess …", "New process …";
+    process_current_mark: "(aktuell)", "(current)";
+    process_none: "Noch kein Prozess. Legen Sie den ersten an: er erscheint dann auf der Startseite.", "No process yet. Create the first one: it then appears on the start page.";
+    process_details: "Angaben zum Prozess", "Process details";
+    process_title: "Titel", "Title";
+    process_description: "Beschreibung (Absätze und Links als Text)", "Description (paragraphs and links as text)";
+    process_start: "Beginn", "Start";
+    process_end: "Ende (letzter Tag)", "End (last day)";
+    process_budget: "Punkte je Person (1–20)", "Points per person (1–20)";
+    process_create: "Prozess anlegen", "Create process";
+    process_make_current: "Zum aktuellen Prozess machen", "Make it the current process";
+    process_is_current: "Dieser Prozess steht auf der Startseite.", "This process is on the start page.";
+    themes_heading: "Handlungsfelder", "Fields of action";
+    theme_title: "Titel", "Title";
+    theme_description: "Beschreibung", "Description";
+    theme_retired: "abgeschlossen (keine neuen Ideen und Punkte)", "closed (no new ideas or points)";
+    theme_up: "{n} nach oben", "Move {n} up";
+    theme_down: "{n} nach unten", "Move {n} down";
+    theme_add: "Handlungsfeld hinzufügen", "Add field of action";
+    theme_new: "Neues Handlungsfeld", "New field of action";
+    phases_heading: "Phasen", "Phases";
+    phases_intro: "Jede Phase hat Daten und öffnet Beteiligungsmodule. Zwischen den Phasen ist nichts geöffnet; ohne Phasen ist alles von Beginn bis Ende geöffnet.", "Each phase has dates and opens modules. Between phases nothing is open; without phases everything is open from start to end.";
+    phase_legend: "Phase {n}", "Phase {n}";
+    phase_title: "Titel der Phase", "Phase title";
+    phase_text: "Kurzer Text", "Short text";
+    phase_from: "Von", "From";
+    phase_to: "Bis (einschließlich)", "To (inclusive)";
+    phase_modules: "Geöffnet", "Open";
+    module_ideas: "Ideen einreichen", "Submitting ideas";
+    module_supports: "Unterstützen", "Supporting";
+    module_dots: "Punkte verteilen", "Dot voting";
+    module_comments: "Kommentieren", "Commenting";
+    phase_add: "Phase hinzufügen", "Add phase";
+    phase_remove: "Phase {n} entfernen", "Remove phase {n}";
+    phases_save: "Phasen speichern", "Save phases";
+    date_missing: "Bitte alle Daten ausfüllen.", "Please fill in all dates.";
+    err_dates: "Die Daten passen nicht: das Ende liegt vor dem Beginn oder eine Phase außerhalb des Prozesses.", "The dates do not fit: an end before its start, or a phase outside the process.";
+    err_overlap: "Zwei Phasen überschneiden sich.", "Two phases overlap.";
+    err_budget: "Die Punkte je Person müssen zwischen 1 und 20 liegen.", "Points per person must be between 1 and 20.";
+    err_last_theme: "Das letzte offene Handlungsfeld kann nicht abgeschlossen werden.", "The last open field of action cannot be closed.";
+    err_title_short: "Der Titel braucht mindestens 3 Zeichen.", "The title needs at least 3 characters.";
     official_received: "eingegangen", "received";
     official_in_review: "in Prüfung", "under review";
     official_accepted: "angenommen", "accepted";
@@ -208,6 +252,11 @@ impl Texts {
                 self.reason_required.into()
             }
             ErrorCode::InvalidCredentials => self.login_failed.into(),
+            ErrorCode::DatesInvalid => self.err_dates.into(),
+            ErrorCode::PhasesOverlap => self.err_overlap.into(),
+            ErrorCode::BudgetOutOfRange => self.err_budget.into(),
+            ErrorCode::LastOpenTheme => self.err_last_theme.into(),
+            ErrorCode::TitleTooShort => self.err_title_short.into(),
             ErrorCode::RateLimited => self.rate_limited.into(),
             ErrorCode::StaffRequired | ErrorCode::AuthRequired | ErrorCode::CsrfMismatch => {
                 self.session_expired.into()

@@ -32,6 +32,7 @@ fn section(s: Option<Section>) -> Result<AnyView, ChunkError> {
         Section::Reports => view! { <pages::reports::ReportsPage/> }.into_any(),
         Section::Audit => view! { <pages::audit::AuditPage/> }.into_any(),
         Section::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
+        Section::Process => view! { <pages::process::ProcessPage/> }.into_any(),
         Section::Ideas => view! { <pages::ideas::IdeasPage/> }.into_any(),
     })
 }

@@ -11,15 +11,17 @@ pub enum Section {
     Comments,
     Reports,
     Audit,
+    Process,
     Settings,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Ideas,
         Section::Comments,
         Section::Reports,
         Section::Audit,
+        Section::Process,
         Section::Settings,
     ];
 
@@ -29,6 +31,7 @@ impl Section {
             Section::Comments => "/moderation/kommentare",
             Section::Reports => "/moderation/meldungen",
             Section::Audit => "/moderation/protokoll",
+            Section::Process => "/moderation/prozess",
             Section::Settings => "/moderation/einstellungen",
         }
     }
@@ -43,7 +46,7 @@ impl Section {
 
     /// Only admins see these.
     pub fn admin_only(self) -> bool {
-        matches!(self, Section::Audit | Section::Settings)
+        matches!(self, Section::Audit | Section::Process | Section::Settings)
     }
 }
 

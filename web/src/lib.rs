@@ -208,3 +208,25 @@ pub fn request_persistent_storage() {
         drop(wasm_bindgen_futures::JsFuture::from(p));
     }
 }
+
+/// The local calendar day of a Unix-millisecond time as an `<input type="date">` value
+/// ("2027-06-30").
+pub fn date_input_value(unix_ms: i64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_ms as f64));
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// The start of a local calendar day given as an `<input type="date">` value, plus `days`
+/// (1: the midnight after it, the exclusive end of a range that includes the day).
+pub fn parse_date_input(value: &str, days: i32) -> Option<i64> {
+    let mut parts = value.splitn(3, '-').map(|p| p.parse::<i32>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    let date = js_sys::Date::new_with_year_month_day(y as u32, m - 1, d + days);
+    let ms = date.get_time();
+    (!ms.is_nan()).then_some(ms as i64)
+}

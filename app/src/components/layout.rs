@@ -113,7 +113,12 @@ pub fn SyncBar() -> impl IntoView {
                     {move || sync.rejected.get().into_iter().map(|r| {
                         let id = r.mutation.id;
                         let text = rejected_text(&r.mutation.kind);
-                        let reason = i18n.t().error(r.code).map_or(r.message.clone(), str::to_owned);
+                        let t = i18n.t();
+                        let reason = (r.code == werkstadt_domain::ErrorCode::PhaseClosed)
+                            .then(|| super::gates::phase_rejection(t, i18n.lang().code(), &r.mutation.kind))
+                            .flatten()
+                            .or_else(|| t.error(r.code).map(str::to_owned))
+                            .unwrap_or(r.message.clone());
                         let label_id = format!("abgelehnt-{id}");
                         view! {
                             <li>

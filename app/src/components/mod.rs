@@ -1,2 +1,4 @@
+pub mod gates;
 pub mod layout;
 pub mod status;
+pub mod timeline;

@@ -1,9 +1,11 @@
-//! Dot voting: 5 points over the themes, several on one allowed, with a clear remaining count.
+//! Dot voting: the process's points over the themes, several on one allowed, with a clear remaining count.
 
+use crate::components::gates::{closed, use_gate, ClosedNotice};
 use crate::components::status::Loading;
 use crate::i18n::{count, fill, use_i18n};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use werkstadt_domain::setup::Module;
 use werkstadt_domain::sync::MutationKind;
 use werkstadt_domain::{DotBallot, DOT_BUDGET};
 
@@ -14,7 +16,18 @@ pub fn DotsPage() -> impl IntoView {
     let ballot = RwSignal::new(DotBallot::default());
     let saved = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let themes = sync.theme_titles();
+    let themes = sync.pick(|_, o| {
+        Some(
+            o.themes()
+                .iter()
+                .map(|t| (t.id, t.title.clone(), t.retired))
+                .collect::<Vec<_>>(),
+        )
+    });
+    let budget = sync.pick(|r, _| r.process.as_ref().map(|p| p.dot_budget));
+    let budget = move || budget.get().unwrap_or(DOT_BUDGET);
+    let gate = use_gate(Module::Dots);
+    let closed = closed(gate);
     let pending_dots = move || sync.is_pending(|k| matches!(k, MutationKind::SetDots { .. }));
     // Start from what this device last decided (the view includes a waiting ballot), once.
     let started = StoredValue::new(false);
@@ -25,13 +38,14 @@ pub fn DotsPage() -> impl IntoView {
         }
         if let Some(dots) = placed.get() {
             started.set_value(true);
-            if let Ok(b) = DotBallot::parse(&dots) {
+            // A ballot placed before the budget was lowered stays as it is (it counts).
+            if let Ok(b) = DotBallot::parse(&dots, u8::MAX) {
                 ballot.set(b);
             }
         }
     });
     crate::i18n::title_effect(|t| t.dots_heading);
-    let remaining = move || ballot.with(DotBallot::remaining);
+    let remaining = move || ballot.with(|b| b.remaining(budget()));
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -56,39 +70,45 @@ pub fn DotsPage() -> impl IntoView {
 
     view! {
         <h1 tabindex="-1">{move || i18n.t().dots_heading}</h1>
-        <p>{move || i18n.t().dots_intro}</p>
+        <p>{move || fill(i18n.t().dots_intro, &[("n", &budget().to_string())])}</p>
+        <ClosedNotice module=Module::Dots/>
         <p class="dots-remaining" role="status" aria-live="polite">
-            <strong>{move || fill(i18n.t().dots_remaining, &[("n", &remaining().to_string()), ("m", &DOT_BUDGET.to_string())])}</strong>
+            <strong>{move || fill(i18n.t().dots_remaining, &[("n", &remaining().to_string()), ("m", &budget().to_string())])}</strong>
         </p>
         {move || match themes.get() {
             None => view! { <Loading/> }.into_any(),
             Some(themes) => view! {
                 <form class="form" on:submit=save>
                     <ul class="dot-list">
-                        {themes.into_iter().map(|(id, title)| {
+                        {themes.into_iter().map(|(id, title, retired)| {
                             let title = StoredValue::new(title);
                             let points = move || ballot.with(|b| b.points_for(id));
                             let change = move |delta: i8| {
                                 let next = points().saturating_add_signed(delta);
-                                if let Ok(b) = ballot.get_untracked().with(id, next) {
+                                // Taking points away always fits (also above a lowered budget).
+                                let limit = if delta < 0 { u8::MAX } else { budget() };
+                                if let Ok(b) = ballot.get_untracked().with(id, next, limit) {
                                     ballot.set(b);
                                     saved.set(false);
                                 }
                             };
                             view! {
                                 <li class="dot-row">
-                                    <span class="dot-theme">{title.get_value()}</span>
+                                    <span class="dot-theme">
+                                        {title.get_value()}
+                                        {retired.then(|| view! { <span class="badge">{move || i18n.t().theme_retired}</span> })}
+                                    </span>
                                     <span class="dot-controls">
                                         <button type="button" class="round"
                                             aria-label=move || fill(i18n.t().dots_remove, &[("t", &title.get_value())])
-                                            disabled=move || points() == 0
+                                            disabled=move || points() == 0 || closed()
                                             on:click=move |_| change(-1)>"−"</button>
                                         <output class="dot-points" aria-live="polite">
                                             {move || count(u32::from(points()), i18n.t().points)}
                                         </output>
                                         <button type="button" class="round"
                                             aria-label=move || fill(i18n.t().dots_add, &[("t", &title.get_value())])
-                                            disabled=move || remaining() == 0
+                                            disabled=move || remaining() == 0 || retired || closed()
                                             on:click=move |_| change(1)>"+"</button>
                                     </span>
                                 </li>
@@ -99,7 +119,7 @@ pub fn DotsPage() -> impl IntoView {
                     {move || (saved.get()).then(|| view! {
                         <p class="notice notice-ok" role="status">{saved_text}</p>
                     })}
-                    <button type="submit" class="button">{move || i18n.t().dots_save}</button>
+                    <button type="submit" class="button" disabled=closed>{move || i18n.t().dots_save}</button>
                 </form>
             }.into_any(),
         }}

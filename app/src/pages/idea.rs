@@ -5,6 +5,7 @@
 //! (a report reason, a comment) keeps its text through syncs.
 
 use crate::api::OneShot;
+use crate::components::gates::{closed, use_gate, ClosedNotice};
 use crate::components::status::{not_found, ErrorNotice, Ready, SendForm};
 use crate::i18n::{count, fill, use_i18n};
 use crate::platform::http::ClientError;
@@ -14,6 +15,7 @@ use crate::{platform, use_me};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use werkstadt_domain::moderation::{IdeaStatus, NewReport, ReportTarget};
+use werkstadt_domain::setup::Module;
 use werkstadt_domain::sync::{CommentId, MutationKind, COMMENT_MAX};
 use werkstadt_domain::{CommentBody, IdeaId};
 
@@ -63,6 +65,7 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
     let supported = sync.pick(move |r, o| Some(o.supports(r, id)));
     let supported = move || supported.get().unwrap_or(false);
     let supports = field(idea, |i| i.support_count);
+    let supports_closed = closed(use_gate(Module::Supports));
     let created = field(idea, |i| i.created_at);
     let toggle = move |_| {
         let kind = MutationKind::SetSupport {
@@ -121,7 +124,7 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
                             type="button"
                             class="button support-button"
                             aria-pressed=move || supported().to_string()
-                            disabled=move || !can_act || !published.get()
+                            disabled=move || !can_act || !published.get() || supports_closed()
                             on:click=toggle
                         >
                             {move || if supported() { i18n.t().supported_button } else { i18n.t().support_button }}
@@ -130,6 +133,7 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
                         <Show when=move || support_waiting.get()>
                             <p class="pending-marker">{move || i18n.t().pending_marker}</p>
                         </Show>
+                        <ClosedNotice module=Module::Supports/>
                     </div>
                 </article>
                 <section class="comments" aria-labelledby="kommentare">
@@ -223,7 +227,9 @@ fn CommentForm(id: IdeaId) -> impl IntoView {
             }
         });
     };
+    let comments_closed = closed(use_gate(Module::Comments));
     view! {
+        <ClosedNotice module=Module::Comments/>
         <form class="form comment-form" novalidate on:submit=submit>
             <div class="field">
                 <label for="kommentar-text">{move || i18n.t().comment_label}</label>
@@ -243,7 +249,7 @@ fn CommentForm(id: IdeaId) -> impl IntoView {
             {move || (saved.get()).then(|| view! {
                 <p class="notice notice-ok" role="status">{move || i18n.t().comment_saved}</p>
             })}
-            <button type="submit" class="button">{move || i18n.t().comment_submit}</button>
+            <button type="submit" class="button" disabled=comments_closed>{move || i18n.t().comment_submit}</button>
         </form>
     }
 }

@@ -1,3 +1,4 @@
+pub mod archive;
 pub mod code;
 pub mod crash;
 pub mod dots;

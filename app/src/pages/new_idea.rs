@@ -1,6 +1,7 @@
 //! The new-idea form: inline validation with the domain's rules; a retried submission reuses
 //! the same client-generated id, so it can never create a second idea.
 
+use crate::components::gates::{closed, use_gate, ClosedNotice};
 use crate::components::status::ErrorNotice;
 use crate::components::status::Loading;
 use crate::i18n::{fill, use_i18n};
@@ -9,6 +10,7 @@ use crate::platform::identity::new_uuid;
 use crate::router::use_route;
 use leptos::prelude::*;
 use werkstadt_domain::search::similar_titles;
+use werkstadt_domain::setup::Module;
 use werkstadt_domain::sync::MutationKind;
 use werkstadt_domain::text::{BODY_MAX, TITLE_MAX};
 use werkstadt_domain::{IdeaBody, IdeaId, IdeaTitle, ThemeId};
@@ -25,6 +27,7 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
     let server_error = RwSignal::new(None::<String>);
     let sync = crate::sync::use_sync();
     let themes = sync.theme_titles();
+    let ideas_closed = closed(use_gate(Module::Ideas));
     let router = use_route();
     crate::i18n::title_effect(|t| t.new_heading);
 
@@ -68,6 +71,7 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
     view! {
         <h1 tabindex="-1">{move || i18n.t().new_heading}</h1>
         <p>{move || i18n.t().new_intro}</p>
+        <ClosedNotice module=Module::Ideas/>
         {move || match themes.get() {
             None => view! { <Loading/> }.into_any(),
             Some(themes) => {
@@ -129,7 +133,7 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
                             </p>
                         </div>
                         {move || server_error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
-                        <button type="submit" class="button">
+                        <button type="submit" class="button" disabled=ideas_closed>
                             {move || i18n.t().submit_idea}
                         </button>
                     </form>

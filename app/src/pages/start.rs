@@ -2,7 +2,8 @@
 //! own theme: a new dot elsewhere changes only the card it is for.
 
 use crate::components::status::Ready;
-use crate::i18n::{count, use_i18n};
+use crate::components::timeline::Timeline;
+use crate::i18n::{count, fill, use_i18n};
 use crate::platform;
 use crate::sync::{field, use_sync};
 use leptos::prelude::*;
@@ -15,11 +16,11 @@ pub fn StartPage() -> impl IntoView {
     let process = sync.pick(|r, _| {
         r.process
             .as_ref()
-            .map(|p| (p.title.clone(), p.description.clone()))
+            .map(|p| (p.title.clone(), p.description.clone(), p.dot_budget))
     });
     Effect::new(move |_| {
         process.with(|p| {
-            if let Some((title, _)) = p {
+            if let Some((title, _, _)) = p {
                 platform::set_document_title(title);
             }
         });
@@ -32,9 +33,12 @@ pub fn StartPage() -> impl IntoView {
                 <p>{field(process, |p| p.1.clone())}</p>
                 <p class="actions">
                     <a class="button" href="/neu">{move || i18n.t().start_cta_idea}</a>
-                    <a class="button button-secondary" href="/punkte">{move || i18n.t().start_cta_dots}</a>
+                    <a class="button button-secondary" href="/punkte">
+                        {move || fill(i18n.t().start_cta_dots, &[("n", &process.with(|p| p.as_ref().map_or(0, |p| p.2)).to_string())])}
+                    </a>
                 </p>
             </section>
+            <Timeline/>
             <section aria-labelledby="themen-ueberschrift">
                 <h2 id="themen-ueberschrift">{move || i18n.t().themes_heading}</h2>
                 <ul class="cards">
@@ -43,6 +47,7 @@ pub fn StartPage() -> impl IntoView {
                     </For>
                 </ul>
             </section>
+            <p><a href="/prozesse">{move || i18n.t().archive_link}</a></p>
         </Ready>
     }
 }
@@ -53,9 +58,15 @@ fn ThemeCard(id: ThemeId) -> impl IntoView {
     let theme = use_sync().pick(move |_, o| o.theme(id).cloned());
     let ideas = field(theme, |t| t.idea_count);
     let points = field(theme, |t| t.dot_points);
+    let retired = field(theme, |t| t.retired);
     view! {
         <li class="card">
-            <h3><a href=format!("/themen/{id}")>{field(theme, |t| t.title.clone())}</a></h3>
+            <h3>
+                <a href=format!("/themen/{id}")>{field(theme, |t| t.title.clone())}</a>
+                <Show when=move || retired().unwrap_or(false)>
+                    <span class="badge">{move || i18n.t().theme_retired}</span>
+                </Show>
+            </h3>
             <p>{field(theme, |t| t.description.clone())}</p>
             <p class="meta">
                 <span class="idea-count">{move || count(ideas().unwrap_or(0), i18n.t().ideas)}</span>

@@ -41,9 +41,18 @@ impl Sync {
         Memo::new(move |_| self.read(&f).flatten())
     }
 
-    /// The themes' ids and titles (a form built from them is not redrawn by other news).
+    /// The ids and titles of the themes taking ideas, not retired ones (a form built from them
+    /// is not redrawn by other news).
     pub fn theme_titles(self) -> Memo<Option<Vec<(ThemeId, String)>>> {
-        self.pick(|_, o| Some(o.themes().iter().map(|t| (t.id, t.title.clone())).collect()))
+        self.pick(|_, o| {
+            Some(
+                o.themes()
+                    .iter()
+                    .filter(|t| !t.retired)
+                    .map(|t| (t.id, t.title.clone()))
+                    .collect(),
+            )
+        })
     }
 }
 

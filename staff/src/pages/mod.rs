@@ -4,6 +4,7 @@ pub mod audit;
 pub mod comments;
 pub mod ideas;
 pub mod login;
+pub mod process;
 pub mod reports;
 pub mod settings;
 
