@@ -77,6 +77,10 @@ pub enum ErrorCode {
     CodeUsed,
     /// The process counts only verified participants: redeem a participation code first.
     VerificationRequired,
+    /// The last active admin cannot be deactivated (nobody could manage staff any more).
+    LastAdmin,
+    /// Changing one's own password: the current password given is wrong.
+    WrongPassword,
     Internal,
     /// A code this build does not know (a newer server).
     #[cfg_attr(not(target_arch = "wasm32"), serde(other))]
@@ -129,6 +133,8 @@ const WIRE_NAMES: &[(ErrorCode, &str)] = &[
     (ErrorCode::CodeInvalid, "code_invalid"),
     (ErrorCode::CodeUsed, "code_used"),
     (ErrorCode::VerificationRequired, "verification_required"),
+    (ErrorCode::LastAdmin, "last_admin"),
+    (ErrorCode::WrongPassword, "wrong_password"),
     (ErrorCode::Internal, "internal"),
 ];
 
@@ -186,7 +192,7 @@ mod tests {
             );
             assert_eq!(ErrorCode::from_wire(name), *code);
         }
-        assert_eq!(WIRE_NAMES.len(), 45);
+        assert_eq!(WIRE_NAMES.len(), 47);
         assert_eq!(
             ErrorCode::from_wire("from_a_newer_server"),
             ErrorCode::Unknown

@@ -12,6 +12,7 @@ mod openapi;
 mod privacy;
 mod process;
 mod staff;
+mod staff_accounts;
 mod staff_auth;
 mod sync;
 mod votes;
@@ -46,6 +47,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
     let api = Router::new()
         .merge(staff::login_router().layer(limits::login(client)))
         .merge(staff::router())
+        .merge(staff_accounts::router())
         .merge(moderation::router())
         .merge(codes::router())
         .merge(process::router())

@@ -1,7 +1,10 @@
 //! `GET /api/openapi.json`: the OpenAPI 3 document, generated from the handlers' annotations,
 //! and the error answers several routes share (each handler names the ones it can give).
 
-use super::{codes, ideas, moderation, privacy, process, staff, sync, votes, AppState, BODY_LIMIT};
+use super::{
+    codes, ideas, moderation, privacy, process, staff, staff_accounts, sync, votes, AppState,
+    BODY_LIMIT,
+};
 use axum::routing::get;
 use axum::{Json, Router};
 use std::collections::BTreeMap;
@@ -42,6 +45,9 @@ use werkstadt_domain::staff::{CSRF_HEADER, SESSION_COOKIE};
         staff::create_staff,
         staff::audit,
         staff::audit_csv,
+        staff_accounts::set_active,
+        staff_accounts::reset_password,
+        staff_accounts::change_password,
         moderation::queue,
         moderation::set_mode,
         moderation::report,

@@ -28,6 +28,7 @@ mod rows;
 mod search;
 pub(crate) mod seed;
 pub mod staff;
+mod staff_accounts;
 mod sync;
 pub mod tally;
 mod votes;

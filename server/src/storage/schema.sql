@@ -235,7 +235,7 @@ CREATE TABLE staff (
     password_hash TEXT NOT NULL,              -- argon2id, PHC string
     role          TEXT NOT NULL CHECK (role IN ('moderator', 'admin')),
     created_at    INTEGER NOT NULL
-) STRICT;
+, deactivated_at INTEGER, password_set_at INTEGER) STRICT;
 
 CREATE TABLE staff_session (
     token_hash TEXT NOT NULL PRIMARY KEY,     -- SHA-256 of the cookie value

@@ -58,6 +58,25 @@ pub fn decide(idea: &str, decision: Value) -> Value {
 }
 
 impl Moderator {
+    /// Any staff request with this session's cookie and CSRF token.
+    pub async fn send(
+        &self,
+        app: &TestApp,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> reqwest::Response {
+        let mut req = app
+            .client
+            .request(method, app.url(path))
+            .header("cookie", &self.cookie)
+            .header(CSRF_HEADER, &self.csrf);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        req.send().await.expect("request")
+    }
+
     pub async fn push(&self, app: &TestApp, mutations: Vec<Value>) -> reqwest::Response {
         app.client
             .post(app.url("/api/sync/push"))
