@@ -125,7 +125,7 @@ texts! {
     mode_pre: "Vorab: neue Ideen und Kommentare warten auf Freigabe", "Before: new ideas and comments wait for approval";
     mode_post: "Nachträglich: sofort sichtbar, kann verborgen werden", "After: visible at once, can be hidden";
     verified_legend: "Abstimmungen", "Voting";
-    verified_only: "Nur verifizierte Teilnehmende (mit Teilnahmecode) dürfen unterstützen und Punkte vergeben", "Only verified participants (with a participation code) may support and place points";
+    verified_only: "Nur verifizierte Teilnehmende (mit Teilnahmecode) dürfen unterstützen und Punkte vergeben; nur ihre Stimmen zählen in den Ergebnissen", "Only verified participants (with a participation code) may support and place points; only their votes count in the results";
     save: "Speichern", "Save";
     saved: "Gespeichert.", "Saved.";
     codes_heading: "Teilnahmecodes", "Participation codes";

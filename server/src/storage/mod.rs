@@ -31,6 +31,7 @@ pub mod staff;
 mod staff_accounts;
 mod sync;
 pub mod tally;
+mod verified;
 mod votes;
 
 pub use connection::MIGRATIONS;

@@ -2,6 +2,7 @@
 
 use super::ideas::{idea_summary_row, IDEA_SUMMARY_SQL};
 use super::rows::{u32_at, uuid_at, TOP_IDEAS_PER_THEME};
+use super::verified;
 use super::StoreError;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use werkstadt_domain::api::{
@@ -14,8 +15,9 @@ pub fn process_count(tx: &Connection) -> Result<i64, StoreError> {
     Ok(tx.query_row("SELECT COUNT(*) FROM process", [], |r| r.get(0))?)
 }
 
-/// How many people have placed dot-vote points in process `p` (maintained, `storage::tally`).
-const DOT_VOTERS: &str = "p.dot_voters";
+/// How many people have placed dot-vote points in process `p` (maintained, `storage::tally`;
+/// verified ones only while it counts verified participants only, `storage::verified`).
+const DOT_VOTERS: &str = verified::DOT_VOTERS;
 
 /// The current process: the most recently created one.
 fn process_row(r: &Row<'_>) -> rusqlite::Result<Process> {
@@ -60,9 +62,10 @@ pub fn process(tx: &Connection, id: ProcessId) -> Result<Process, StoreError> {
 }
 
 const THEME_SUMMARY_SQL: &str = "
-    SELECT t.id, t.title, t.description,
-           t.idea_count, t.dot_points, t.position
-    FROM theme t";
+    SELECT t.id, t.title, t.description, t.idea_count,
+           CASE WHEN p.verified_only = 1 THEN t.verified_dot_points ELSE t.dot_points END,
+           t.position
+    FROM theme t JOIN process p ON p.id = t.process_id";
 
 fn theme_summary_row(r: &Row<'_>) -> rusqlite::Result<ThemeSummary> {
     Ok(ThemeSummary {
@@ -130,10 +133,14 @@ pub fn results(tx: &Connection) -> Result<Results, StoreError> {
     let themes = theme_summaries(tx, process.id)?;
     let mut top = tx.prepare_cached(&format!(
         "{IDEA_SUMMARY_SQL} WHERE i.theme_id = ?1 AND i.status = 'published'
-         ORDER BY i.support_count DESC, i.created_at ASC, i.id ASC LIMIT ?2"
+         ORDER BY {} LIMIT ?2",
+        verified::support_order(process.verified_only)
     ))?;
     let dots_placed: i64 = tx
-        .prepare_cached("SELECT dots_placed FROM process WHERE id = ?1")?
+        .prepare_cached(&format!(
+            "SELECT {} FROM process p WHERE id = ?1",
+            verified::DOTS_PLACED
+        ))?
         .query_row([process.id.to_string()], |r| r.get(0))?;
     let mut ranked = Vec::with_capacity(themes.len());
     for (rank, theme) in tally::rank_themes(themes) {
