@@ -20,7 +20,7 @@
 //! (`werkstadt admin check`, and the property test that random mutation sequences keep them
 //! equal).
 //!
-//! **Verified-only counts** (migration 0015): each vote tally has a counterpart counting the
+//! **Verified-only counts** (migration 0016): each vote tally has a counterpart counting the
 //! votes of verified participants only (`idea.verified_support_count`,
 //! `theme.verified_dot_points`, `process.verified_dot_voters`, `process.verified_dots_placed`),
 //! kept by triggers on the same tables and on `participant.verified_at` (a participant who
@@ -239,7 +239,7 @@ mod checks {
     #[test]
     fn the_migration_counts_verified_votes() {
         let mut conn = rusqlite::Connection::open_in_memory().expect("db");
-        super::super::connection::migrate_to(&mut conn, 14).expect("version 14");
+        super::super::connection::migrate_to(&mut conn, 15).expect("version 15");
         conn.execute_batch(
             "INSERT INTO process (id, title, description, dot_budget, created_at)
                  VALUES ('p', 'P', 'D', 5, 1);

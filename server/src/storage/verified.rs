@@ -3,7 +3,7 @@
 //! (`ideas::IDEA_SUMMARY_SQL` and `processes::THEME_SUMMARY_SQL` hold the same choice written
 //! out, as SQL constants.)
 //!
-//! Both kinds of tally are maintained on write (`storage::tally`, migration 0015), so a read
+//! Both kinds of tally are maintained on write (`storage::tally`, migration 0016), so a read
 //! only picks a column: the SQL expressions here choose by the flag of the row's own process
 //! (aliases `i` idea, `t` theme, `p` process), and an order by supports names the column
 //! directly ([`support_order`]) so it runs along its index.
