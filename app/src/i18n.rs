@@ -260,7 +260,9 @@ impl Texts {
             | TooManyMutations | UpgradeRequired | ResetRequired | Busy | InvalidCredentials
             | StaffRequired | Forbidden | CsrfMismatch | UsernameInvalid | UsernameTaken
             | PasswordTooShort | PasswordTooLong | StaleState | DatesInvalid | PhasesOverlap
-            | BudgetOutOfRange | LastOpenTheme | Unknown => return None,
+            | BudgetOutOfRange | LastOpenTheme | LastAdmin | WrongPassword | Unknown => {
+                return None
+            }
         })
     }
 

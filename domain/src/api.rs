@@ -43,7 +43,8 @@ pub struct Process {
     /// Whether new ideas wait for a moderator.
     #[serde(default)]
     pub moderation: crate::moderation::ModerationMode,
-    /// Only verified participants (participation code) may support and dot-vote.
+    /// Only verified participants (participation code) may support and dot-vote, and only
+    /// their supports and dots count in tallies and results while this is on.
     #[serde(default)]
     pub verified_only: bool,
     /// When participation starts and ends (ms since the Unix epoch, UTC).

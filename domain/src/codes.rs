@@ -97,7 +97,8 @@ pub struct RedeemCode {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VerificationSetting {
-    /// Only verified participants may support ideas and place dot votes.
+    /// Only verified participants may support ideas and place dot votes, and only their votes
+    /// count in tallies and results while this is on.
     pub verified_only: bool,
 }
 

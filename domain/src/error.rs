@@ -91,6 +91,10 @@ pub enum ErrorCode {
     LastOpenTheme,
     /// No process with this id.
     UnknownProcess,
+    /// The last active admin cannot be deactivated (nobody could manage staff any more).
+    LastAdmin,
+    /// Changing one's own password: the current password given is wrong.
+    WrongPassword,
     Internal,
     /// A code this build does not know (a newer server).
     #[cfg_attr(not(target_arch = "wasm32"), serde(other))]
@@ -150,6 +154,8 @@ const WIRE_NAMES: &[(ErrorCode, &str)] = &[
     (ErrorCode::ThemeRetired, "theme_retired"),
     (ErrorCode::LastOpenTheme, "last_open_theme"),
     (ErrorCode::UnknownProcess, "unknown_process"),
+    (ErrorCode::LastAdmin, "last_admin"),
+    (ErrorCode::WrongPassword, "wrong_password"),
     (ErrorCode::Internal, "internal"),
 ];
 
@@ -207,7 +213,7 @@ mod tests {
             );
             assert_eq!(ErrorCode::from_wire(name), *code);
         }
-        assert_eq!(WIRE_NAMES.len(), 52);
+        assert_eq!(WIRE_NAMES.len(), 54);
         assert_eq!(
             ErrorCode::from_wire("from_a_newer_server"),
             ErrorCode::Unknown

@@ -127,6 +127,36 @@ pub struct StaffMember {
     pub username: String,
     pub role: Role,
     pub created_at: i64,
+    /// `false` once an admin deactivated the account: it cannot sign in.
+    pub active: bool,
+}
+
+/// `PUT /api/admin/staff/{username}/active`: deactivates (its sessions end at once) or
+/// reactivates an account. The last active admin cannot be deactivated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffActive {
+    pub active: bool,
+}
+
+/// `PUT /api/admin/staff/{username}/password`: an admin sets a new password for an account
+/// (its sessions end).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordReset {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::new_password))]
+    pub password: String,
+}
+
+/// `PUT /api/staff/me/password`: the signed-in staff member changes their own password; their
+/// other sessions end, this one stays.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordChange {
+    /// The password in use now.
+    pub current: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::new_password))]
+    pub password: String,
 }
 
 /// One staff action, as recorded (append-only).

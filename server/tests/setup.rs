@@ -24,7 +24,7 @@ async fn empty_app() -> TestApp {
 
 async fn create_process(app: &TestApp, admin: &Moderator, body: Value) -> Process {
     let res = admin
-        .call(app, Method::POST, "/api/admin/processes", Some(body))
+        .send(app, Method::POST, "/api/admin/processes", Some(body))
         .await;
     assert_eq!(res.status(), StatusCode::CREATED);
     res.json().await.expect("process")
@@ -32,7 +32,7 @@ async fn create_process(app: &TestApp, admin: &Moderator, body: Value) -> Proces
 
 async fn add_theme(app: &TestApp, admin: &Moderator, p: &Process, title: &str) -> ThemeSummary {
     let res = admin
-        .call(
+        .send(
             app,
             Method::POST,
             &format!("/api/admin/processes/{}/themes", p.id),
@@ -50,7 +50,7 @@ async fn set_phases(
     phases: Value,
 ) -> reqwest::Response {
     admin
-        .call(
+        .send(
             app,
             Method::PUT,
             &format!("/api/admin/processes/{}/phases", p.id),
@@ -119,7 +119,7 @@ async fn an_admin_sets_up_a_process_from_an_empty_database() {
     // Reorder, edit, and the phases.
     let order = json!({"theme_ids": [themes[2].id, themes[0].id, themes[1].id]});
     let res = admin
-        .call(
+        .send(
             &app,
             Method::PUT,
             &format!("/api/admin/processes/{}/theme-order", p.id),
@@ -285,7 +285,7 @@ async fn lowering_the_dot_budget_keeps_placed_ballots_and_new_ones_must_fit() {
     )
     .await;
     let res = admin
-        .call(
+        .send(
             &app,
             Method::PUT,
             &format!("/api/admin/processes/{}", p.id),
@@ -321,7 +321,7 @@ async fn lowering_the_dot_budget_keeps_placed_ballots_and_new_ones_must_fit() {
     // Out of range: refused, nothing changed.
     for budget in [0, 21] {
         let res = admin
-            .call(
+            .send(
                 &app,
                 Method::PUT,
                 &format!("/api/admin/processes/{}", p.id),
@@ -365,7 +365,7 @@ async fn a_retired_field_of_action_takes_no_new_ideas_or_dots_but_keeps_its_own(
     let retire =
         |t: &ThemeSummary| json!({"title": t.title, "description": t.description, "retired": true});
     let res = admin
-        .call(
+        .send(
             &app,
             Method::PUT,
             &format!("/api/admin/themes/{}", themes[0].id),
@@ -409,7 +409,7 @@ async fn a_retired_field_of_action_takes_no_new_ideas_or_dots_but_keeps_its_own(
     assert_eq!(retired.idea_count, 1, "its ideas stay");
     // The last field of action taking ideas cannot be retired.
     let res = admin
-        .call(
+        .send(
             &app,
             Method::PUT,
             &format!("/api/admin/themes/{}", themes[1].id),
@@ -418,7 +418,7 @@ async fn a_retired_field_of_action_takes_no_new_ideas_or_dots_but_keeps_its_own(
         .await;
     assert_eq!(res.status(), StatusCode::OK);
     let res = admin
-        .call(
+        .send(
             &app,
             Method::PUT,
             &format!("/api/admin/themes/{}", themes[2].id),
@@ -514,7 +514,7 @@ async fn bad_set_up_input_is_refused_with_a_stable_code_and_nothing_written() {
     ];
     for (method, path, body, status, code) in cases {
         let body = (!body.is_null()).then_some(body);
-        assert_error(admin.call(&app, method, &path, body).await, status, code).await;
+        assert_error(admin.send(&app, method, &path, body).await, status, code).await;
     }
     // A phase outside the process by editing the process's dates.
     let res = set_phases(
@@ -526,7 +526,7 @@ async fn bad_set_up_input_is_refused_with_a_stable_code_and_nothing_written() {
     .await;
     assert_eq!(res.status(), StatusCode::OK);
     let res = admin
-        .call(
+        .send(
             &app,
             Method::PUT,
             &format!("/api/admin/processes/{}", p.id),
@@ -544,7 +544,7 @@ async fn bad_set_up_input_is_refused_with_a_stable_code_and_nothing_written() {
     // A moderator may not set up processes.
     let moderator = staff::second_moderator(&app).await;
     let res = moderator
-        .call(&app, Method::POST, "/api/admin/processes", Some(base))
+        .send(&app, Method::POST, "/api/admin/processes", Some(base))
         .await;
     assert_error(res, StatusCode::FORBIDDEN, "forbidden").await;
     let all: Vec<Process> = app.get_json("/api/processes").await;
@@ -577,7 +577,7 @@ async fn a_new_current_process_archives_the_old_one_with_its_results() {
     );
     let t = add_theme(&app, &admin, &second, "Energie").await;
     let res = admin
-        .call(
+        .send(
             &app,
             Method::PUT,
             &format!("/api/admin/processes/{}/current", second.id),

@@ -487,6 +487,25 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
             Some(json!({"username": "x", "password": "y", "role": "moderator"})),
             admins,
         ),
+        // Harmless bodies: an unknown account (404), a wrong current password (422).
+        (
+            Method::PUT,
+            "/api/admin/staff/niemand/active".into(),
+            Some(json!({"active": false})),
+            admins,
+        ),
+        (
+            Method::PUT,
+            "/api/admin/staff/niemand/password".into(),
+            Some(json!({"password": "ein ganz neues Passwort"})),
+            admins,
+        ),
+        (
+            Method::PUT,
+            "/api/staff/me/password".into(),
+            Some(json!({"current": "falsch", "password": "ein ganz neues Passwort"})),
+            staff,
+        ),
         (Method::GET, "/api/admin/audit".into(), None, admins),
         (Method::GET, "/api/admin/audit.csv".into(), None, admins),
         // Last: it deletes the caller's identity.

@@ -7,7 +7,10 @@ use werkstadt_domain::moderation::{
     DismissReports, ModerationQueue, ModerationSetting, QueueQuery, ReportTarget,
 };
 use werkstadt_domain::setup::{PhaseList, ProcessDraft, ThemeDraft, ThemeOrder};
-use werkstadt_domain::staff::{AuditEntry, LoginRequest, NewStaff, StaffMember, StaffSession};
+use werkstadt_domain::staff::{
+    AuditEntry, LoginRequest, NewStaff, PasswordChange, PasswordReset, StaffActive, StaffMember,
+    StaffSession,
+};
 use werkstadt_domain::sync::{PushResponse, PROTOCOL_VERSION};
 use werkstadt_domain::{ProcessId, ThemeId};
 use werkstadt_web::http::{self, parse, staff_request, to_json, unexpected, ClientError};
@@ -136,6 +139,33 @@ pub async fn staff_list() -> Result<Vec<StaffMember>, ClientError> {
 
 pub async fn create_staff(req: &NewStaff, csrf: &str) -> Result<(), ClientError> {
     write("POST", "/api/admin/staff", req, csrf).await.map(drop)
+}
+
+/// Deactivates (its sessions end) or reactivates an account.
+pub async fn set_staff_active(
+    username: &str,
+    req: &StaffActive,
+    csrf: &str,
+) -> Result<(), ClientError> {
+    let path = format!("/api/admin/staff/{}/active", encode(username));
+    write("PUT", &path, req, csrf).await.map(drop)
+}
+
+/// Sets a new password for an account (its sessions end).
+pub async fn reset_staff_password(
+    username: &str,
+    req: &PasswordReset,
+    csrf: &str,
+) -> Result<(), ClientError> {
+    let path = format!("/api/admin/staff/{}/password", encode(username));
+    write("PUT", &path, req, csrf).await.map(drop)
+}
+
+/// Changes the signed-in staff member's own password (their other sessions end).
+pub async fn change_password(req: &PasswordChange, csrf: &str) -> Result<(), ClientError> {
+    write("PUT", "/api/staff/me/password", req, csrf)
+        .await
+        .map(drop)
 }
 
 /// Every process, newest first.

@@ -125,7 +125,7 @@ texts! {
     mode_pre: "Vorab: neue Ideen und Kommentare warten auf Freigabe", "Before: new ideas and comments wait for approval";
     mode_post: "Nachträglich: sofort sichtbar, kann verborgen werden", "After: visible at once, can be hidden";
     verified_legend: "Abstimmungen", "Voting";
-    verified_only: "Nur verifizierte Teilnehmende (mit Teilnahmecode) dürfen unterstützen und Punkte vergeben", "Only verified participants (with a participation code) may support and place points";
+    verified_only: "Nur verifizierte Teilnehmende (mit Teilnahmecode) dürfen unterstützen und Punkte vergeben; nur ihre Stimmen zählen in den Ergebnissen", "Only verified participants (with a participation code) may support and place points; only their votes count in the results";
     save: "Speichern", "Save";
     saved: "Gespeichert.", "Saved.";
     codes_heading: "Teilnahmecodes", "Participation codes";
@@ -142,6 +142,24 @@ texts! {
     role_participant: "Teilnehmende", "Participant";
     create: "Anlegen", "Create";
     staff_created: "Angelegt.", "Created.";
+    account_inactive: "deaktiviert", "deactivated";
+    deactivate: "Deaktivieren", "Deactivate";
+    activate: "Aktivieren", "Activate";
+    deactivate_named: "Deaktivieren: {n}", "Deactivate: {n}";
+    activate_named: "Aktivieren: {n}", "Activate: {n}";
+    deactivated_done: "{n} ist deaktiviert und abgemeldet.", "{n} is deactivated and signed out.";
+    activated_done: "{n} ist wieder aktiv.", "{n} is active again.";
+    reset_password: "Passwort zurücksetzen", "Reset password";
+    reset_password_named: "Passwort zurücksetzen: {n}", "Reset password: {n}";
+    reset_done: "Neues Passwort für {n} gesetzt; die Sitzungen von {n} sind beendet.", "New password set for {n}; the sessions of {n} have ended.";
+    new_password: "Neues Passwort (12 bis 200 Zeichen)", "New password (12 to 200 characters)";
+    current_password: "Aktuelles Passwort", "Current password";
+    own_account: "Mein Konto", "My account";
+    change_password: "Passwort ändern", "Change password";
+    password_changed: "Passwort geändert. Ihre anderen Sitzungen sind beendet.", "Password changed. Your other sessions have ended.";
+    err_last_admin: "Die letzte aktive Administration kann nicht deaktiviert werden.", "The last active admin cannot be deactivated.";
+    err_wrong_password: "Das aktuelle Passwort stimmt nicht.", "The current password is wrong.";
+    err_password_length: "Passwörter brauchen 12 bis 200 Zeichen.", "Passwords need 12 to 200 characters.";
     err_network: "Keine Verbindung zum Server.", "No connection to the server.";
     err_storage: "Auf diesem Gerät kann nichts gespeichert werden (privater Modus oder Speicher voll).", "Nothing can be stored on this device (private mode or storage full).";
     err_browser: "Dieser Browser kann das nicht. Bitte nutzen Sie einen aktuellen Browser.", "This browser cannot do this. Please use a current browser.";
@@ -257,6 +275,11 @@ impl Texts {
             ErrorCode::BudgetOutOfRange => self.err_budget.into(),
             ErrorCode::LastOpenTheme => self.err_last_theme.into(),
             ErrorCode::TitleTooShort => self.err_title_short.into(),
+            ErrorCode::LastAdmin => self.err_last_admin.into(),
+            ErrorCode::WrongPassword => self.err_wrong_password.into(),
+            ErrorCode::PasswordTooShort | ErrorCode::PasswordTooLong => {
+                self.err_password_length.into()
+            }
             ErrorCode::RateLimited => self.rate_limited.into(),
             ErrorCode::StaffRequired | ErrorCode::AuthRequired | ErrorCode::CsrfMismatch => {
                 self.session_expired.into()

@@ -44,7 +44,8 @@ impl Section {
             .unwrap_or(Section::Ideas)
     }
 
-    /// Only admins see these.
+    /// Only admins see these. (The settings show every staff member their own account; the
+    /// process settings and the team in them only admins.)
     pub fn admin_only(self) -> bool {
         matches!(self, Section::Audit | Section::Process | Section::Settings)
     }

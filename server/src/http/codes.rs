@@ -137,7 +137,9 @@ pub async fn redeem(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Whether only verified participants may support ideas and place dots.
+/// Whether only verified participants may support ideas and place dots; while on, only their
+/// supports and dots count in tallies and results (switching it back counts every vote again).
+/// Ideas and themes whose shown counts change reach the apps through the change feed.
 #[utoipa::path(put, path = "/api/admin/process/verification", tag = "admin",
     request_body = VerificationSetting, security(("staff_session" = [], "csrf_token" = [])),
     responses((status = 204, description = "set"), AdminWrite, JsonBody, Write,

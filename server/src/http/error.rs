@@ -41,10 +41,10 @@ impl ApiError {
             RateLimited => StatusCode::TOO_MANY_REQUESTS,
             InvalidCredentials | StaffRequired => StatusCode::UNAUTHORIZED,
             Forbidden | CsrfMismatch => StatusCode::FORBIDDEN,
-            UsernameInvalid | PasswordTooShort | PasswordTooLong => {
+            UsernameInvalid | PasswordTooShort | PasswordTooLong | WrongPassword => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            UsernameTaken | StaleState | CodeUsed => StatusCode::CONFLICT,
+            UsernameTaken | StaleState | CodeUsed | LastAdmin => StatusCode::CONFLICT,
             MutationExpired => StatusCode::GONE,
             CodeInvalid => StatusCode::UNPROCESSABLE_ENTITY,
             VerificationRequired => StatusCode::FORBIDDEN,

@@ -13,6 +13,7 @@ mod privacy;
 mod process;
 mod setup;
 mod staff;
+mod staff_accounts;
 mod staff_auth;
 mod sync;
 mod votes;
@@ -47,6 +48,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
     let api = Router::new()
         .merge(staff::login_router().layer(limits::login(client)))
         .merge(staff::router())
+        .merge(staff_accounts::router())
         .merge(moderation::router())
         .merge(codes::router())
         .merge(process::router())

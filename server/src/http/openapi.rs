@@ -2,7 +2,8 @@
 //! and the error answers several routes share (each handler names the ones it can give).
 
 use super::{
-    codes, ideas, moderation, privacy, process, setup, staff, sync, votes, AppState, BODY_LIMIT,
+    codes, ideas, moderation, privacy, process, setup, staff, staff_accounts, sync, votes,
+    AppState, BODY_LIMIT,
 };
 use axum::routing::get;
 use axum::{Json, Router};
@@ -54,6 +55,9 @@ use werkstadt_domain::staff::{CSRF_HEADER, SESSION_COOKIE};
         staff::create_staff,
         staff::audit,
         staff::audit_csv,
+        staff_accounts::set_active,
+        staff_accounts::reset_password,
+        staff_accounts::change_password,
         moderation::queue,
         moderation::set_mode,
         moderation::report,

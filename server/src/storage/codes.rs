@@ -95,20 +95,29 @@ impl Store {
                 "UPDATE participant SET verified_at = ?2 WHERE id = ?1",
                 params![who, now],
             )?;
-            Ok(())
+            // Their votes count now where only verified ones do: the apps get the new tallies.
+            super::verified::touch_verified(tx, &who)
         })
         .await
     }
 
+    /// Switches "verified votes only" for the current process: from now on its tallies count
+    /// the votes of verified participants only (or all again); every idea and theme whose
+    /// shown number changes goes into the change feed.
     pub async fn set_verified_only(&self, staff_id: String, on: bool) -> Result<(), StoreError> {
         self.write(move |tx| {
+            let before = super::processes::current_process(tx)?;
             super::moderation::update_process_setting(
                 tx,
                 &staff_id,
                 "verified_only",
                 "process.verified_only",
                 i64::from(on).into(),
-            )
+            )?;
+            if before.verified_only != on {
+                super::verified::touch_switched(tx, &before.id.to_string())?;
+            }
+            Ok(())
         })
         .await
     }

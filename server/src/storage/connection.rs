@@ -22,6 +22,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_retention.sql"),
     include_str!("migrations/0013_tallies.sql"),
     include_str!("migrations/0014_process_setup.sql"),
+    include_str!("migrations/0015_staff_lifecycle.sql"),
+    include_str!("migrations/0016_verified_tallies.sql"),
 ];
 
 /// Opens a connection with the pragmas werkstadt relies on: WAL (readers beside the writer),

@@ -57,6 +57,8 @@ pub enum StoreError {
     UsernameTaken,
     #[error("unknown staff member")]
     UnknownStaff,
+    #[error("the last active admin cannot be deactivated")]
+    LastAdmin,
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("the database has schema version {found}, this release knows only {known}: use a newer werkstadt")]
@@ -104,6 +106,7 @@ impl StoreError {
             Self::UsernameTaken => ErrorCode::UsernameTaken,
             Self::Moderation(code) | Self::Code(code) => *code,
             Self::UnknownStaff => ErrorCode::NotFound,
+            Self::LastAdmin => ErrorCode::LastAdmin,
             _ => return None,
         };
         Some((code, self.to_string()))

@@ -3,6 +3,7 @@
 use super::changes::{self, kind};
 use super::processes::{theme_summary, Rules};
 use super::rows::{excerpt, now_ms, u32_at, uuid_at};
+use super::verified;
 use super::{Created, IdeaDraft, StoreError};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use werkstadt_domain::api::{IdeaDetail, IdeaListQuery, IdeaPage, IdeaSort, IdeaSummary};
@@ -11,10 +12,12 @@ use werkstadt_domain::setup::Module;
 use werkstadt_domain::sync::IdeaRecord;
 use werkstadt_domain::{IdeaBody, IdeaId, IdeaTitle, ParticipantId, ThemeId};
 
+/// An idea's summary; its support count as its process shows it (`storage::verified`).
 pub(super) const IDEA_SUMMARY_SQL: &str = "
     SELECT i.id, i.theme_id, i.title, substr(i.body, 1, 200),
-           i.support_count, i.created_at
-    FROM idea i";
+           CASE WHEN p.verified_only = 1 THEN i.verified_support_count ELSE i.support_count END,
+           i.created_at
+    FROM idea i JOIN theme t ON t.id = i.theme_id JOIN process p ON p.id = t.process_id";
 
 pub(super) fn idea_summary_row(r: &Row<'_>) -> rusqlite::Result<IdeaSummary> {
     let body: String = r.get(3)?;
@@ -38,7 +41,9 @@ pub fn ideas_page(
         .window()
         .unwrap_or((1, werkstadt_domain::api::DEFAULT_PER_PAGE));
     let order = match query.sort {
-        IdeaSort::Support => "i.support_count DESC, i.created_at ASC, i.id ASC",
+        IdeaSort::Support => {
+            verified::support_order(verified::theme_counts_verified(tx, &theme.to_string())?)
+        }
         IdeaSort::Newest => "i.created_at DESC, i.id DESC",
     };
     let mut stmt = tx.prepare_cached(&format!(
@@ -96,11 +101,15 @@ pub fn idea_detail(
 ) -> Result<IdeaDetail, StoreError> {
     let (detail, author) = tx
         .query_row(
-            "SELECT i.id, i.theme_id, t.title, i.title, i.body,
-                i.support_count, i.created_at,
-                i.status, i.author_id
-         FROM idea i JOIN theme t ON t.id = i.theme_id
-         WHERE i.id = ?1",
+            &format!(
+                "SELECT i.id, i.theme_id, t.title, i.title, i.body,
+                    {}, i.created_at,
+                    i.status, i.author_id
+                 FROM idea i JOIN theme t ON t.id = i.theme_id
+                 JOIN process p ON p.id = t.process_id
+                 WHERE i.id = ?1",
+                verified::SUPPORTS
+            ),
             [id.to_string()],
             |r| {
                 let status: String = r.get(7)?;
@@ -242,13 +251,16 @@ pub fn idea_record(
     viewer: Option<ParticipantId>,
 ) -> Result<IdeaRecord, StoreError> {
     let (mut record, author) = tx
-        .prepare_cached(
+        .prepare_cached(&format!(
             "SELECT i.id, i.theme_id, i.title, i.body,
-                    i.support_count, i.comment_count,
+                    {}, i.comment_count,
                     i.created_at, i.status, i.reason, i.merged_into,
                     i.answer_status, i.answer_text, i.answered_at, i.author_id
-             FROM idea i WHERE i.id = ?1",
-        )?
+             FROM idea i LEFT JOIN theme t ON t.id = i.theme_id
+             LEFT JOIN process p ON p.id = t.process_id
+             WHERE i.id = ?1",
+            verified::SUPPORTS
+        ))?
         .query_row([id.to_string()], |r| {
             let status: String = r.get(7)?;
             let merged: Option<String> = r.get(9)?;

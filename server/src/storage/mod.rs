@@ -30,8 +30,10 @@ mod search;
 pub(crate) mod seed;
 mod setup;
 pub mod staff;
+mod staff_accounts;
 mod sync;
 pub mod tally;
+mod verified;
 mod votes;
 
 pub use connection::MIGRATIONS;

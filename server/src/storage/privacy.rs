@@ -250,9 +250,18 @@ fn delete(tx: &Connection, who: ParticipantId) -> Result<Deletion, StoreError> {
         "SELECT theme_id FROM dot_vote WHERE participant_id = ?1",
         who,
     )?;
+    // Their processes count one dot voter less.
+    let voted_in: Vec<String> = ids(
+        tx,
+        "SELECT DISTINCT process_id FROM dot_vote WHERE participant_id = ?1",
+        who,
+    )?;
     tx.execute("DELETE FROM dot_vote WHERE participant_id = ?1", [&me])?;
     for theme in &dotted {
         changes::touch(tx, kind::THEME, theme, None)?;
+    }
+    for process in &voted_in {
+        changes::touch(tx, kind::PROCESS, process, None)?;
     }
     done.dot_votes_removed = count(dotted.len());
     done.reports_deleted = count(tx.execute("DELETE FROM report WHERE reporter_id = ?1", [&me])?);

@@ -2,6 +2,7 @@
 
 use super::ideas::{idea_summary_row, IDEA_SUMMARY_SQL};
 use super::rows::{u32_at, uuid_at, TOP_IDEAS_PER_THEME};
+use super::verified;
 use super::StoreError;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use werkstadt_domain::api::{
@@ -15,8 +16,15 @@ pub fn process_count(tx: &Connection) -> Result<i64, StoreError> {
     Ok(tx.query_row("SELECT COUNT(*) FROM process", [], |r| r.get(0))?)
 }
 
-const PROCESS_SQL: &str = "SELECT id, title, description, dot_budget, p.dot_voters, moderation,
-    verified_only, starts_at, ends_at, is_current FROM process p";
+/// The process columns `process_row` reads. Dot voters: verified ones only while the process
+/// counts verified participants only (`storage::verified::DOT_VOTERS`).
+fn process_sql() -> String {
+    format!(
+        "SELECT id, title, description, dot_budget, {}, moderation,
+         verified_only, starts_at, ends_at, is_current FROM process p",
+        verified::DOT_VOTERS
+    )
+}
 
 fn process_row(r: &Row<'_>) -> rusqlite::Result<Process> {
     Ok(Process {
@@ -47,7 +55,7 @@ fn with_phases(tx: &Connection, mut p: Process) -> Result<Process, StoreError> {
 /// The current process (the one on the start page).
 pub fn current_process(tx: &Connection) -> Result<Process, StoreError> {
     let p = tx
-        .prepare_cached(&format!("{PROCESS_SQL} WHERE is_current = 1"))?
+        .prepare_cached(&format!("{} WHERE is_current = 1", process_sql()))?
         .query_row([], process_row)
         .optional()?
         .ok_or(StoreError::NoProcess)?;
@@ -56,7 +64,7 @@ pub fn current_process(tx: &Connection) -> Result<Process, StoreError> {
 
 pub fn process(tx: &Connection, id: ProcessId) -> Result<Process, StoreError> {
     let p = tx
-        .prepare_cached(&format!("{PROCESS_SQL} WHERE id = ?1"))?
+        .prepare_cached(&format!("{} WHERE id = ?1", process_sql()))?
         .query_row([id.to_string()], process_row)
         .optional()?
         .ok_or(StoreError::UnknownProcess)?;
@@ -66,16 +74,18 @@ pub fn process(tx: &Connection, id: ProcessId) -> Result<Process, StoreError> {
 /// Every process, newest start first (the archive).
 pub fn all_processes(tx: &Connection) -> Result<Vec<Process>, StoreError> {
     let mut stmt = tx.prepare_cached(&format!(
-        "{PROCESS_SQL} ORDER BY starts_at DESC, created_at DESC, id DESC"
+        "{} ORDER BY starts_at DESC, created_at DESC, id DESC",
+        process_sql()
     ))?;
     let rows = stmt.query_map([], process_row)?;
     rows.map(|p| with_phases(tx, p?)).collect()
 }
 
 const THEME_SUMMARY_SQL: &str = "
-    SELECT t.id, t.title, t.description,
-           t.idea_count, t.dot_points, t.position, t.process_id, t.retired_at IS NOT NULL
-    FROM theme t";
+    SELECT t.id, t.title, t.description, t.idea_count,
+           CASE WHEN p.verified_only = 1 THEN t.verified_dot_points ELSE t.dot_points END,
+           t.position, t.process_id, t.retired_at IS NOT NULL
+    FROM theme t JOIN process p ON p.id = t.process_id";
 
 fn theme_summary_row(r: &Row<'_>) -> rusqlite::Result<ThemeSummary> {
     Ok(ThemeSummary {
@@ -191,10 +201,14 @@ pub fn results(tx: &Connection, id: Option<ProcessId>) -> Result<Results, StoreE
     let themes = theme_summaries(tx, process.id)?;
     let mut top = tx.prepare_cached(&format!(
         "{IDEA_SUMMARY_SQL} WHERE i.theme_id = ?1 AND i.status = 'published'
-         ORDER BY i.support_count DESC, i.created_at ASC, i.id ASC LIMIT ?2"
+         ORDER BY {} LIMIT ?2",
+        verified::support_order(process.verified_only)
     ))?;
     let dots_placed: i64 = tx
-        .prepare_cached("SELECT dots_placed FROM process WHERE id = ?1")?
+        .prepare_cached(&format!(
+            "SELECT {} FROM process p WHERE id = ?1",
+            verified::DOTS_PLACED
+        ))?
         .query_row([process.id.to_string()], |r| r.get(0))?;
     let mut ranked = Vec::with_capacity(themes.len());
     for (rank, theme) in tally::rank_themes(themes) {

@@ -95,6 +95,103 @@ WHEN old.idea_id <> new.idea_id BEGIN
     UPDATE idea SET support_count = support_count + 1 WHERE id = new.idea_id;
 END;
 
+CREATE TRIGGER tally_verified_dot_delete AFTER DELETE ON dot_vote
+WHEN EXISTS (SELECT 1 FROM participant p WHERE p.id = old.participant_id
+             AND p.verified_at IS NOT NULL) BEGIN
+    UPDATE theme SET verified_dot_points = verified_dot_points - old.points
+    WHERE id = old.theme_id;
+    UPDATE process SET
+        verified_dots_placed = verified_dots_placed - old.points,
+        verified_dot_voters = verified_dot_voters - NOT EXISTS (
+            SELECT 1 FROM dot_vote d WHERE d.process_id = old.process_id
+            AND d.participant_id = old.participant_id)
+    WHERE id = old.process_id;
+END;
+
+CREATE TRIGGER tally_verified_dot_insert AFTER INSERT ON dot_vote
+WHEN EXISTS (SELECT 1 FROM participant p WHERE p.id = new.participant_id
+             AND p.verified_at IS NOT NULL) BEGIN
+    UPDATE theme SET verified_dot_points = verified_dot_points + new.points
+    WHERE id = new.theme_id;
+    UPDATE process SET
+        verified_dots_placed = verified_dots_placed + new.points,
+        verified_dot_voters = verified_dot_voters + NOT EXISTS (
+            SELECT 1 FROM dot_vote d WHERE d.process_id = new.process_id
+            AND d.participant_id = new.participant_id AND d.theme_id <> new.theme_id)
+    WHERE id = new.process_id;
+END;
+
+CREATE TRIGGER tally_verified_dot_update AFTER UPDATE ON dot_vote BEGIN
+    UPDATE theme SET verified_dot_points = verified_dot_points - old.points
+    WHERE id = old.theme_id AND EXISTS (SELECT 1 FROM participant p
+        WHERE p.id = old.participant_id AND p.verified_at IS NOT NULL);
+    UPDATE theme SET verified_dot_points = verified_dot_points + new.points
+    WHERE id = new.theme_id AND EXISTS (SELECT 1 FROM participant p
+        WHERE p.id = new.participant_id AND p.verified_at IS NOT NULL);
+    UPDATE process SET verified_dots_placed = verified_dots_placed - old.points
+    WHERE id = old.process_id AND EXISTS (SELECT 1 FROM participant p
+        WHERE p.id = old.participant_id AND p.verified_at IS NOT NULL);
+    UPDATE process SET verified_dots_placed = verified_dots_placed + new.points
+    WHERE id = new.process_id AND EXISTS (SELECT 1 FROM participant p
+        WHERE p.id = new.participant_id AND p.verified_at IS NOT NULL);
+    UPDATE process SET verified_dot_voters = verified_dot_voters - NOT EXISTS (
+            SELECT 1 FROM dot_vote d WHERE d.process_id = old.process_id
+            AND d.participant_id = old.participant_id)
+    WHERE id = old.process_id
+      AND (old.process_id <> new.process_id OR old.participant_id <> new.participant_id)
+      AND EXISTS (SELECT 1 FROM participant p
+          WHERE p.id = old.participant_id AND p.verified_at IS NOT NULL);
+    UPDATE process SET verified_dot_voters = verified_dot_voters + (
+            SELECT COUNT(*) = 1 FROM dot_vote d WHERE d.process_id = new.process_id
+            AND d.participant_id = new.participant_id)
+    WHERE id = new.process_id
+      AND (old.process_id <> new.process_id OR old.participant_id <> new.participant_id)
+      AND EXISTS (SELECT 1 FROM participant p
+          WHERE p.id = new.participant_id AND p.verified_at IS NOT NULL);
+END;
+
+CREATE TRIGGER tally_verified_participant AFTER UPDATE OF verified_at ON participant
+WHEN (old.verified_at IS NULL) <> (new.verified_at IS NULL) BEGIN
+    UPDATE idea SET verified_support_count = verified_support_count
+        + CASE WHEN new.verified_at IS NULL THEN -1 ELSE 1 END
+    WHERE id IN (SELECT s.idea_id FROM support s WHERE s.participant_id = new.id);
+    UPDATE theme SET verified_dot_points = verified_dot_points
+        + CASE WHEN new.verified_at IS NULL THEN -1 ELSE 1 END
+          * (SELECT COALESCE(SUM(d.points), 0) FROM dot_vote d
+             WHERE d.participant_id = new.id AND d.theme_id = theme.id)
+    WHERE id IN (SELECT d.theme_id FROM dot_vote d WHERE d.participant_id = new.id);
+    UPDATE process SET
+        verified_dots_placed = verified_dots_placed
+            + CASE WHEN new.verified_at IS NULL THEN -1 ELSE 1 END
+              * (SELECT COALESCE(SUM(d.points), 0) FROM dot_vote d
+                 WHERE d.participant_id = new.id AND d.process_id = process.id),
+        verified_dot_voters = verified_dot_voters
+            + CASE WHEN new.verified_at IS NULL THEN -1 ELSE 1 END
+    WHERE id IN (SELECT d.process_id FROM dot_vote d WHERE d.participant_id = new.id);
+END;
+
+CREATE TRIGGER tally_verified_support_delete AFTER DELETE ON support
+WHEN EXISTS (SELECT 1 FROM participant p WHERE p.id = old.participant_id
+             AND p.verified_at IS NOT NULL) BEGIN
+    UPDATE idea SET verified_support_count = verified_support_count - 1 WHERE id = old.idea_id;
+END;
+
+CREATE TRIGGER tally_verified_support_insert AFTER INSERT ON support
+WHEN EXISTS (SELECT 1 FROM participant p WHERE p.id = new.participant_id
+             AND p.verified_at IS NOT NULL) BEGIN
+    UPDATE idea SET verified_support_count = verified_support_count + 1 WHERE id = new.idea_id;
+END;
+
+CREATE TRIGGER tally_verified_support_update AFTER UPDATE OF idea_id, participant_id ON support
+WHEN old.idea_id <> new.idea_id OR old.participant_id <> new.participant_id BEGIN
+    UPDATE idea SET verified_support_count = verified_support_count - 1
+    WHERE id = old.idea_id AND EXISTS (SELECT 1 FROM participant p
+        WHERE p.id = old.participant_id AND p.verified_at IS NOT NULL);
+    UPDATE idea SET verified_support_count = verified_support_count + 1
+    WHERE id = new.idea_id AND EXISTS (SELECT 1 FROM participant p
+        WHERE p.id = new.participant_id AND p.verified_at IS NOT NULL);
+END;
+
 CREATE TABLE audit_log (
     seq      INTEGER PRIMARY KEY AUTOINCREMENT,
     at       INTEGER NOT NULL,
@@ -144,7 +241,7 @@ CREATE TABLE idea (
     created_at  INTEGER NOT NULL
 , status TEXT NOT NULL DEFAULT 'published'
     CHECK (status IN ('pending', 'published', 'rejected', 'hidden', 'merged')), reason TEXT, merged_into TEXT REFERENCES idea (id), answer_status TEXT
-    CHECK (answer_status IN ('received', 'in_review', 'accepted', 'implemented', 'declined')), answer_text TEXT, answered_at INTEGER, support_count INTEGER NOT NULL DEFAULT 0, comment_count INTEGER NOT NULL DEFAULT 0) STRICT;
+    CHECK (answer_status IN ('received', 'in_review', 'accepted', 'implemented', 'declined')), answer_text TEXT, answered_at INTEGER, support_count INTEGER NOT NULL DEFAULT 0, comment_count INTEGER NOT NULL DEFAULT 0, verified_support_count INTEGER NOT NULL DEFAULT 0) STRICT;
 
 CREATE VIRTUAL TABLE idea_fts USING fts5(
     words,
@@ -222,7 +319,7 @@ CREATE TABLE process (
 , moderation TEXT NOT NULL DEFAULT 'post'
     CHECK (moderation IN ('pre', 'post')), verified_only INTEGER NOT NULL DEFAULT 0
     CHECK (verified_only IN (0, 1)), dot_voters INTEGER NOT NULL DEFAULT 0, dots_placed INTEGER NOT NULL DEFAULT 0, starts_at INTEGER NOT NULL DEFAULT 0, ends_at INTEGER NOT NULL DEFAULT 0, is_current INTEGER NOT NULL DEFAULT 0
-    CHECK (is_current IN (0, 1))) STRICT;
+    CHECK (is_current IN (0, 1)), verified_dot_voters INTEGER NOT NULL DEFAULT 0, verified_dots_placed INTEGER NOT NULL DEFAULT 0) STRICT;
 
 CREATE TABLE report (
     id          TEXT NOT NULL PRIMARY KEY,
@@ -250,7 +347,7 @@ CREATE TABLE staff (
     password_hash TEXT NOT NULL,              -- argon2id, PHC string
     role          TEXT NOT NULL CHECK (role IN ('moderator', 'admin')),
     created_at    INTEGER NOT NULL
-) STRICT;
+, deactivated_at INTEGER, password_set_at INTEGER) STRICT;
 
 CREATE TABLE staff_session (
     token_hash TEXT NOT NULL PRIMARY KEY,     -- SHA-256 of the cookie value
@@ -273,17 +370,22 @@ CREATE TABLE theme (
     title       TEXT NOT NULL,
     description TEXT NOT NULL,
     position    INTEGER NOT NULL
-, idea_count INTEGER NOT NULL DEFAULT 0, dot_points INTEGER NOT NULL DEFAULT 0, retired_at INTEGER) STRICT;
+, idea_count INTEGER NOT NULL DEFAULT 0, dot_points INTEGER NOT NULL DEFAULT 0, retired_at INTEGER, verified_dot_points INTEGER NOT NULL DEFAULT 0) STRICT;
 
 CREATE INDEX change_log_owner ON change_log (owner_id, seq);
 
 CREATE INDEX comment_idea ON comment (idea_id, created_at);
+
+CREATE INDEX dot_vote_participant ON dot_vote (participant_id);
 
 CREATE INDEX dot_vote_theme ON dot_vote (theme_id);
 
 CREATE INDEX idea_theme_created ON idea (theme_id, created_at);
 
 CREATE INDEX idea_theme_support ON idea (theme_id, status, support_count DESC, created_at, id);
+
+CREATE INDEX idea_theme_verified_support
+    ON idea (theme_id, status, verified_support_count DESC, created_at, id);
 
 CREATE INDEX mutation_participant ON mutation (participant_id);
 

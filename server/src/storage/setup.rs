@@ -107,6 +107,10 @@ fn edit_process(
         ],
     )?;
     changes::touch(tx, kind::PROCESS, &id.to_string(), None)?;
+    if before.verified_only != d.verified_only {
+        // The shown tallies change with it: ideas and themes go into the feed.
+        super::verified::touch_switched(tx, &id.to_string())?;
+    }
     let after = process(tx, id)?;
     audit(
         tx,

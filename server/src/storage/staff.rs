@@ -138,11 +138,13 @@ impl Store {
         .await
     }
 
+    /// An active account by its user name (a deactivated one is not found: it cannot sign in).
     pub async fn staff_by_name(&self, username: String) -> Result<Option<StaffRecord>, StoreError> {
         self.read(move |tx| {
             Ok(tx
                 .query_row(
-                    "SELECT id, username, role, password_hash FROM staff WHERE username = ?1",
+                    "SELECT id, username, role, password_hash FROM staff
+                     WHERE username = ?1 AND deactivated_at IS NULL",
                     [username],
                     |r| {
                         Ok(StaffRecord {
@@ -160,13 +162,16 @@ impl Store {
 
     pub async fn list_staff(&self) -> Result<Vec<StaffMember>, StoreError> {
         self.read(|tx| {
-            let mut stmt =
-                tx.prepare("SELECT username, role, created_at FROM staff ORDER BY username")?;
+            let mut stmt = tx.prepare(
+                "SELECT username, role, created_at, deactivated_at IS NULL FROM staff
+                 ORDER BY username",
+            )?;
             let rows = stmt.query_map([], |r| {
                 Ok(StaffMember {
                     username: r.get(0)?,
                     role: role_at(r, 1)?,
                     created_at: r.get(2)?,
+                    active: r.get(3)?,
                 })
             })?;
             Ok(rows.collect::<Result<_, _>>()?)
@@ -211,7 +216,8 @@ impl Store {
                 .query_row(
                     "SELECT s.staff_id, st.username, st.role, s.csrf_token, s.expires_at
                      FROM staff_session s JOIN staff st ON st.id = s.staff_id
-                     WHERE s.token_hash = ?1 AND s.expires_at > ?2",
+                     WHERE s.token_hash = ?1 AND s.expires_at > ?2
+                       AND st.deactivated_at IS NULL",
                     params![token_hash, now_ms()],
                     |r| {
                         Ok(SessionRecord {

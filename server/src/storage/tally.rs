@@ -16,10 +16,18 @@
 //!
 //! **What counts** is exactly what the recount queries in [`RECOUNT`] count, the queries the
 //! reads ran before: all supports of an idea whatever its state, published comments,
-//! published ideas, all dot points. `verified_only` decides who may vote, not which votes
-//! count, so it does not enter a tally. [`drift`] compares the stored tallies with a recount
+//! published ideas, all dot points. [`drift`] compares the stored tallies with a recount
 //! (`werkstadt admin check`, and the property test that random mutation sequences keep them
 //! equal).
+//!
+//! **Verified-only counts** (migration 0016): each vote tally has a counterpart counting the
+//! votes of verified participants only (`idea.verified_support_count`,
+//! `theme.verified_dot_points`, `process.verified_dot_voters`, `process.verified_dots_placed`),
+//! kept by triggers on the same tables and on `participant.verified_at` (a participant who
+//! redeems a code brings their votes with them). Both are always maintained; a read shows the
+//! verified one while its process has `verified_only` on (`storage::verified`), so switching
+//! the flag costs no recount, and the feed is told which ideas and themes now show another
+//! number.
 
 use super::{Store, StoreError};
 use rusqlite::Connection;
@@ -49,6 +57,29 @@ pub const RECOUNT: &str = "
     UNION ALL
     SELECT 'process.dots_placed', p.id, p.dots_placed,
            (SELECT COALESCE(SUM(d.points), 0) FROM dot_vote d WHERE d.process_id = p.id)
+    FROM process p
+    UNION ALL
+    SELECT 'idea.verified_support_count', i.id, i.verified_support_count,
+           (SELECT COUNT(*) FROM support s JOIN participant v ON v.id = s.participant_id
+            WHERE s.idea_id = i.id AND v.verified_at IS NOT NULL)
+    FROM idea i
+    UNION ALL
+    SELECT 'theme.verified_dot_points', t.id, t.verified_dot_points,
+           (SELECT COALESCE(SUM(d.points), 0) FROM dot_vote d
+            JOIN participant v ON v.id = d.participant_id
+            WHERE d.theme_id = t.id AND v.verified_at IS NOT NULL)
+    FROM theme t
+    UNION ALL
+    SELECT 'process.verified_dot_voters', p.id, p.verified_dot_voters,
+           (SELECT COUNT(DISTINCT d.participant_id) FROM dot_vote d
+            JOIN participant v ON v.id = d.participant_id
+            WHERE d.process_id = p.id AND v.verified_at IS NOT NULL)
+    FROM process p
+    UNION ALL
+    SELECT 'process.verified_dots_placed', p.id, p.verified_dots_placed,
+           (SELECT COALESCE(SUM(d.points), 0) FROM dot_vote d
+            JOIN participant v ON v.id = d.participant_id
+            WHERE d.process_id = p.id AND v.verified_at IS NOT NULL)
     FROM process p";
 
 /// A stored tally that differs from its recount.
@@ -109,6 +140,10 @@ impl Store {
 #[cfg(test)]
 #[path = "tally_reads.rs"]
 pub(super) mod reads;
+
+#[cfg(test)]
+#[path = "tally_replica.rs"]
+pub(super) mod replica;
 
 #[cfg(test)]
 #[path = "tally_tests.rs"]
@@ -196,6 +231,39 @@ mod checks {
             )
             .expect("reads");
         assert_eq!(row, (2, 1, 1, 4, 2, 4));
+        assert!(drift(&conn).expect("recounts").drift.is_empty());
+    }
+
+    /// A database from before the verified counts gets them counted by their migration: the
+    /// votes of participants verified then count.
+    #[test]
+    fn the_migration_counts_verified_votes() {
+        let mut conn = rusqlite::Connection::open_in_memory().expect("db");
+        super::super::connection::migrate_to(&mut conn, 15).expect("version 15");
+        conn.execute_batch(
+            "INSERT INTO process (id, title, description, dot_budget, created_at)
+                 VALUES ('p', 'P', 'D', 5, 1);
+             INSERT INTO theme (id, process_id, title, description, position)
+                 VALUES ('t', 'p', 'T', 'D', 0);
+             INSERT INTO participant (id, secret_hash, created_at, verified_at)
+                 VALUES ('a', 'h', 1, 2), ('b', 'h', 1, NULL);
+             INSERT INTO idea (id, theme_id, author_id, title, body, created_at, status)
+                 VALUES ('i', 't', 'a', 'Titel', 'Text', 2, 'published');
+             INSERT INTO support VALUES ('i', 'a', 3), ('i', 'b', 3);
+             INSERT INTO dot_vote VALUES ('p', 'a', 't', 3), ('p', 'b', 't', 1);",
+        )
+        .expect("old data");
+        super::super::connection::migrate(&mut conn).expect("upgrades");
+        let row: (i64, i64, i64, i64) = conn
+            .query_row(
+                "SELECT i.verified_support_count, t.verified_dot_points,
+                        p.verified_dot_voters, p.verified_dots_placed
+                 FROM idea i, theme t, process p WHERE i.id = 'i'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .expect("reads");
+        assert_eq!(row, (1, 3, 1, 3));
         assert!(drift(&conn).expect("recounts").drift.is_empty());
     }
 }

@@ -4,7 +4,8 @@
 //! and verified-only switches, codes redeemed, participants deleted, replayed mutations and
 //! batches with rejected mutations (rolled back by their savepoint). After every step the
 //! results (cached by the feed's head) equal those computed the old way, by recounting
-//! (`tally_reads`); at the end the overview and the theme pages do too.
+//! (`tally_reads`), and a device following the change feed shows the same tallies
+//! (`tally_replica`); at the end the overview and the theme pages equal the recount too.
 
 use super::super::seed::{DemoSeed, SeedTheme};
 use super::super::{Caller, Store};
@@ -232,6 +233,7 @@ async fn run(ops: Vec<Op>) {
         next += 1;
         MutationId(uuid::Uuid::from_u128(next))
     };
+    let mut replica = super::replica::Replica::new(caller(PEOPLE + 1));
     for (step, op) in ops.iter().enumerate() {
         match op {
             Op::Push { who, acts } => {
@@ -319,7 +321,11 @@ async fn run(ops: Vec<Op>) {
             report.drift
         );
         // The results (answered from memory between changes) are never stale.
-        let (_, results) = super::reads::recounted(&own);
+        let (overview, results) = super::reads::recounted(&own);
+        // A device following the change feed shows the same tallies (switching verified-only
+        // or verifying a participant touches what it changes).
+        replica.catch_up(&store).await;
+        replica.assert_shows(&own, &overview, &format!("after step {step} ({op:?})"));
         assert_eq!(
             store.results().await.expect("results"),
             results,

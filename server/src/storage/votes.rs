@@ -43,7 +43,11 @@ pub fn set_support(
         )?;
     }
     let count: i64 = tx
-        .prepare_cached("SELECT support_count FROM idea WHERE id = ?1")?
+        .prepare_cached(&format!(
+            "SELECT {} FROM idea i JOIN theme t ON t.id = i.theme_id
+             JOIN process p ON p.id = t.process_id WHERE i.id = ?1",
+            super::verified::SUPPORTS
+        ))?
         .query_row([idea.to_string()], |r| r.get(0))?;
     Ok(SupportState {
         idea_id: idea,

@@ -58,23 +58,23 @@ pub fn decide(idea: &str, decision: Value) -> Value {
 }
 
 impl Moderator {
-    /// A staff request with session cookie and CSRF header; the raw answer.
-    pub async fn call(
+    /// Any staff request with this session's cookie and CSRF token.
+    pub async fn send(
         &self,
         app: &TestApp,
         method: reqwest::Method,
         path: &str,
         body: Option<Value>,
     ) -> reqwest::Response {
-        let mut r = app
+        let mut req = app
             .client
             .request(method, app.url(path))
             .header("cookie", &self.cookie)
             .header(CSRF_HEADER, &self.csrf);
         if let Some(b) = body {
-            r = r.json(&b);
+            req = req.json(&b);
         }
-        r.send().await.expect("staff request")
+        req.send().await.expect("request")
     }
 
     pub async fn push(&self, app: &TestApp, mutations: Vec<Value>) -> reqwest::Response {

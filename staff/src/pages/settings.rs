@@ -1,16 +1,18 @@
-//! Process settings (admins): moderation mode, verified-only voting, participation code
-//! sheets, staff accounts.
+//! Settings: for admins the process (moderation mode, verified-only voting), participation
+//! code sheets and the team's accounts (`accounts`); for every staff member their own
+//! password.
+
+mod accounts;
 
 use crate::desk::use_desk;
 use crate::i18n::{fill, tr, use_i18n};
 use leptos::prelude::*;
 use werkstadt_domain::codes::{NewCodes, VerificationSetting};
 use werkstadt_domain::moderation::{ModerationMode, ModerationSetting};
-use werkstadt_domain::staff::{NewStaff, Role, StaffMember};
 use werkstadt_web::http::ClientError;
 
 /// The text of an answer to a write, for the status line next to the form.
-fn outcome(t: &crate::i18n::Texts, r: Result<(), ClientError>, done: &str) -> String {
+pub(crate) fn outcome(t: &crate::i18n::Texts, r: Result<(), ClientError>, done: &str) -> String {
     match r {
         Ok(()) => done.to_owned(),
         Err(e) => t.client_error(&e),
@@ -19,6 +21,21 @@ fn outcome(t: &crate::i18n::Texts, r: Result<(), ClientError>, done: &str) -> St
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    let desk = use_desk();
+    view! {
+        <Show when=move || desk.is_admin()
+            fallback=|| view! { <h1 tabindex="-1">{tr(|t| t.nav_settings)}</h1> }>
+            <ProcessSettings/>
+            <Codes/>
+            <accounts::Team/>
+        </Show>
+        <accounts::OwnPassword/>
+    }
+}
+
+/// Moderation mode and verified-only voting (admins).
+#[component]
+fn ProcessSettings() -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
     let mode = RwSignal::new(None::<ModerationMode>);
@@ -86,8 +103,6 @@ pub fn SettingsPage() -> impl IntoView {
             <button type="submit" class="button">{tr(|t| t.save)}</button>
             <p role="status">{move || verified_msg.get()}</p>
         </form>
-        <Codes/>
-        <Staff/>
     }
 }
 
@@ -153,78 +168,6 @@ fn Codes() -> impl IntoView {
                         prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev))/>
                 </div>
                 <button type="submit" class="button">{tr(|t| t.codes_create)}</button>
-                <p role="status">{move || msg.get()}</p>
-            </form>
-        </section>
-    }
-}
-
-#[component]
-fn Staff() -> impl IntoView {
-    let i18n = use_i18n();
-    let desk = use_desk();
-    let members = RwSignal::new(Vec::<StaffMember>::new());
-    let reload = move || {
-        leptos::task::spawn_local(async move {
-            if let Ok(list) = crate::api::staff_list().await {
-                members.set(list);
-            }
-        })
-    };
-    reload();
-    let name = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let role = RwSignal::new(Role::Moderator);
-    let msg = RwSignal::new(String::new());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(csrf) = desk.csrf() else { return };
-        let req = NewStaff {
-            username: name.get_untracked(),
-            password: password.get_untracked(),
-            role: role.get_untracked(),
-        };
-        leptos::task::spawn_local(async move {
-            let r = crate::api::create_staff(&req, &csrf).await;
-            if r.is_ok() {
-                name.set(String::new());
-                password.set(String::new());
-                reload();
-            }
-            msg.set(outcome(i18n.t(), r, i18n.t().staff_created));
-        });
-    };
-    view! {
-        <section aria-labelledby="team-titel">
-            <h2 id="team-titel">{tr(|t| t.staff_heading)}</h2>
-            <ul>
-                {move || members.get().into_iter().map(|m| {
-                    let role = m.role;
-                    view! { <li>{m.username.clone()}" – "{move || i18n.t().role(role)}</li> }
-                }).collect_view()}
-            </ul>
-            <form class="form" on:submit=submit>
-                <h3>{tr(|t| t.new_staff)}</h3>
-                <div class="field">
-                    <label for="team-name">{tr(|t| t.username)}</label>
-                    <input id="team-name" type="text" required autocomplete="off"
-                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="team-passwort">{tr(|t| t.password)}</label>
-                    <input id="team-passwort" type="password" required autocomplete="new-password" minlength="12"
-                        prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="team-rolle">{tr(|t| t.role)}</label>
-                    <select id="team-rolle" on:change=move |ev| {
-                        role.set(if event_target_value(&ev) == "admin" { Role::Admin } else { Role::Moderator })
-                    }>
-                        <option value="moderator">{tr(|t| t.role_moderator)}</option>
-                        <option value="admin">{tr(|t| t.role_admin)}</option>
-                    </select>
-                </div>
-                <button type="submit" class="button">{tr(|t| t.create)}</button>
                 <p role="status">{move || msg.get()}</p>
             </form>
         </section>
