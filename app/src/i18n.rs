@@ -198,6 +198,7 @@ pub struct Texts {
     pub err_code_used: &'static str,
     pub err_verification: &'static str,
     pub err_mutation_expired: &'static str,
+    pub phase_line: &'static str,
     pub timeline_heading: &'static str,
     pub phase_current: &'static str,
     pub phase_open: &'static str,

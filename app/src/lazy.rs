@@ -65,6 +65,45 @@ fn more(page: Lazy) -> Page {
     })
 }
 
+/// The process's timeline on the start page: below the fields of action, loaded after the
+/// first screen (its code is not needed to draw it).
+#[wasm_split(timeline_part, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn timeline_part(_: ()) -> Page {
+    Ok(view! { <crate::components::timeline::Timeline/> }.into_any())
+}
+
+/// The timeline, once its chunk is there (nothing before, or if it cannot be fetched: the
+/// start page names the current phase anyway).
+pub fn timeline() -> AnyView {
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let loading = leptos::reactive::computed::ScopedFuture::new_untracked(timeline_part(()));
+                Suspend::new(async move { loading.await.unwrap_or_else(|ChunkError| ().into_any()) })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// The notice of refused changes (rare: only after a refusal).
+#[wasm_split(rejected_part, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn rejected_part(_: ()) -> Page {
+    Ok(view! { <crate::components::rejected::RejectedNotice/> }.into_any())
+}
+
+pub fn rejected() -> AnyView {
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let loading = leptos::reactive::computed::ScopedFuture::new_untracked(rejected_part(()));
+                Suspend::new(async move { loading.await.unwrap_or_else(|ChunkError| ().into_any()) })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
 /// Shows a lazily loaded page: "loading" while its chunk arrives, and if it cannot be
 /// fetched, a notice with a button that tries again.
 pub fn show(page: Lazy) -> AnyView {

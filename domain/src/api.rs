@@ -94,6 +94,14 @@ pub struct ProcessOverview {
     pub themes: Vec<ThemeSummary>,
 }
 
+/// The fields of action of `GET /api/process` without the process: the same JSON read by a
+/// client that needs only the themes (the staff app's filters), so it carries no decoder for
+/// the process and its phases.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct ProcessThemes {
+    pub themes: Vec<ThemeSummary>,
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]

@@ -1,7 +1,7 @@
 //! The staff endpoints, typed. Reads send the session cookie; writes also the CSRF token.
 
 use werkstadt_domain::api::IdeaSummary;
-use werkstadt_domain::api::{Process, ProcessOverview};
+use werkstadt_domain::api::{Process, ProcessOverview, ProcessThemes};
 use werkstadt_domain::codes::{NewCodes, VerificationSetting};
 use werkstadt_domain::moderation::{
     DismissReports, ModerationQueue, ModerationSetting, QueueQuery, ReportTarget,
@@ -58,6 +58,11 @@ pub async fn logout(csrf: &str) -> Result<(), ClientError> {
 }
 
 pub async fn process() -> Result<(ProcessOverview, String), ClientError> {
+    get_kept("/api/process").await
+}
+
+/// The current process's fields of action only (the queue's filter; kept for offline use).
+pub async fn process_themes() -> Result<(ProcessThemes, String), ClientError> {
     get_kept("/api/process").await
 }
 

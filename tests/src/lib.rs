@@ -120,9 +120,28 @@ impl Server {
     }
 
     pub fn start_with(db: &Path, dist: &Path, listen: &str) -> Self {
+        Self::launch(db, dist, listen, true)
+    }
+
+    /// A server on an empty database without the demo process (a real installation).
+    pub fn start_empty(db: &Path) -> Self {
+        Self::launch(db, &dist_dir(), "127.0.0.1:0", false)
+    }
+
+    /// Restarts on `listen` without seeding anything.
+    pub fn start_plain(db: &Path, dist: &Path, listen: &str) -> Self {
+        Self::launch(db, dist, listen, false)
+    }
+
+    fn launch(db: &Path, dist: &Path, listen: &str, demo: bool) -> Self {
+        let mut command = Command::new(server_binary());
+        command.arg("serve");
+        if demo {
+            command.arg("--demo");
+        }
         let mut process = GroupChild::spawn(
-            Command::new(server_binary())
-                .args(["serve", "--demo", "--listen", listen])
+            command
+                .args(["--listen", listen])
                 .arg("--db")
                 .arg(db)
                 .arg("--dist")
@@ -398,6 +417,18 @@ impl<'a> Page<'a> {
         self.fill(css, text).await;
         self.eval(&format!(
             "const el = document.querySelector({css:?}); el.focus(); el.setSelectionRange({caret}, {caret}); return true;"
+        ))
+        .await;
+    }
+
+    /// Sets a field's value as a picker would (date inputs take no typed text in every
+    /// locale) and lets the app hear it (`input` and `change` events).
+    pub async fn set_value(&self, css: &str, value: &str) {
+        self.find(css).await;
+        self.eval(&format!(
+            "const el = document.querySelector({css:?}); el.value = {value:?}; \
+             el.dispatchEvent(new Event('input', {{bubbles: true}})); \
+             el.dispatchEvent(new Event('change', {{bubbles: true}})); return true;"
         ))
         .await;
     }

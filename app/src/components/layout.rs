@@ -106,47 +106,7 @@ pub fn SyncBar() -> impl IntoView {
                 }>{move || i18n.t().update_reload}</button>
             </div>
         })}
-        {move || (sync.rejected.with(|r| !r.is_empty())).then(|| view! {
-            <section class="rejected notice notice-error" aria-labelledby="abgelehnt">
-                <h2 id="abgelehnt">{move || i18n.t().rejected_heading}</h2>
-                <ul>
-                    {move || sync.rejected.get().into_iter().map(|r| {
-                        let id = r.mutation.id;
-                        let text = rejected_text(&r.mutation.kind);
-                        let t = i18n.t();
-                        let reason = (r.code == werkstadt_domain::ErrorCode::PhaseClosed)
-                            .then(|| super::gates::phase_rejection(t, i18n.lang().code(), &r.mutation.kind))
-                            .flatten()
-                            .or_else(|| t.error(r.code).map(str::to_owned))
-                            .unwrap_or(r.message.clone());
-                        let label_id = format!("abgelehnt-{id}");
-                        view! {
-                            <li>
-                                <p>{reason}</p>
-                                {text.map(|t| view! {
-                                    <label for=label_id.clone()>{move || i18n.t().rejected_copy}</label>
-                                    <textarea id=label_id.clone() readonly rows="3">{t}</textarea>
-                                })}
-                                <button type="button" on:click=move |_| sync.dismiss_rejected(id)>{move || i18n.t().rejected_dismiss}</button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
-        })}
-    }
-}
-
-/// The text a participant wrote in a rejected mutation, so it is not lost.
-fn rejected_text(kind: &werkstadt_domain::sync::MutationKind) -> Option<String> {
-    use werkstadt_domain::sync::MutationKind::*;
-    match kind {
-        CreateIdea { title, body, .. } | EditIdea { title, body, .. } => {
-            Some(format!("{title}\n\n{body}"))
-        }
-        AddComment { body, .. } => Some(body.clone()),
-        // Votes carry no text; staff decisions are not made in this app.
-        #[allow(unreachable_patterns)]
-        _ => None,
+        // Rare: its code loads when something was refused (`components::rejected`).
+        {move || (sync.rejected.with(|r| !r.is_empty())).then(crate::lazy::rejected)}
     }
 }

@@ -47,8 +47,10 @@ pub fn Timeline() -> impl IntoView {
         plan.get().filter(|p| !p.phases.is_empty()).map(|plan| {
             let now = platform::now_ms() as i64;
             let current = current_phase(&plan.phases, now);
-            let span = (plan.ends_at - plan.starts_at).max(1) as f64;
-            let pct = |ms: i64| ((ms - plan.starts_at) as f64 / span * 100.0).clamp(0.0, 100.0);
+            // Per ten thousand of the process's duration, in integers (float formatting would
+            // add its code to the first route).
+            let span = (plan.ends_at - plan.starts_at).max(1);
+            let part = |ms: i64| ((ms - plan.starts_at).clamp(0, span) * 10_000 / span) as u32;
             let phases = plan.phases.iter().enumerate().map(|(i, p)| {
                 let is_current = current == Some(i);
                 let class = if is_current {
@@ -58,11 +60,8 @@ pub fn Timeline() -> impl IntoView {
                 } else {
                     "phase"
                 };
-                let style = format!(
-                    "--from:{:.2}%;--width:{:.2}%",
-                    pct(p.starts_at),
-                    (pct(p.ends_at) - pct(p.starts_at)).max(1.0)
-                );
+                let (from, width) = (part(p.starts_at), (part(p.ends_at) - part(p.starts_at)).max(100));
+                let style = format!("--from:{}%;--width:{}%", percent(from), percent(width));
                 let p = p.clone();
                 view! {
                     <li class=class style=style aria-current=is_current.then_some("step")>
@@ -126,4 +125,9 @@ fn open_now(t: &Texts, lang: &str, gates: [Gate; 4]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" · ")
+}
+
+/// "12.34" for 1234 per ten thousand.
+fn percent(per_ten_thousand: u32) -> String {
+    format!("{}.{:02}", per_ten_thousand / 100, per_ten_thousand % 100)
 }

@@ -2,11 +2,11 @@
 //! own theme: a new dot elsewhere changes only the card it is for.
 
 use crate::components::status::Ready;
-use crate::components::timeline::Timeline;
 use crate::i18n::{count, fill, use_i18n};
 use crate::platform;
 use crate::sync::{field, use_sync};
 use leptos::prelude::*;
+use werkstadt_domain::setup::current_phase;
 use werkstadt_domain::ThemeId;
 
 #[component]
@@ -25,6 +25,14 @@ pub fn StartPage() -> impl IntoView {
             }
         });
     });
+    // The phase running now: (title, last day); the full timeline loads below the themes.
+    let phase = sync.pick(|r, _| {
+        let p = r.process.as_ref()?;
+        let now = platform::now_ms() as i64;
+        Some(
+            current_phase(&p.phases, now).map(|i| (p.phases[i].title.clone(), p.phases[i].ends_at)),
+        )
+    });
     let themes = sync.pick(|_, o| Some(o.themes().iter().map(|t| t.id).collect::<Vec<_>>()));
     view! {
         <Ready>
@@ -37,8 +45,8 @@ pub fn StartPage() -> impl IntoView {
                         {move || fill(i18n.t().start_cta_dots, &[("n", &process.with(|p| p.as_ref().map_or(0, |p| p.2)).to_string())])}
                     </a>
                 </p>
+                <p class="phase-line">{move || phase_line(i18n.t(), i18n.lang().code(), phase.get())}</p>
             </section>
-            <Timeline/>
             <section aria-labelledby="themen-ueberschrift">
                 <h2 id="themen-ueberschrift">{move || i18n.t().themes_heading}</h2>
                 <ul class="cards">
@@ -47,6 +55,7 @@ pub fn StartPage() -> impl IntoView {
                     </For>
                 </ul>
             </section>
+            {crate::lazy::timeline()}
             <p><a href="/prozesse">{move || i18n.t().archive_link}</a></p>
         </Ready>
     }
@@ -74,5 +83,19 @@ fn ThemeCard(id: ThemeId) -> impl IntoView {
                 <span class="dot-count">{move || count(points().unwrap_or(0), i18n.t().points)}</span>
             </p>
         </li>
+    }
+}
+
+/// "Aktuelle Phase: Ideensammlung (bis 30.6.2027)"; empty without phases.
+fn phase_line(t: &crate::i18n::Texts, lang: &str, phase: Option<Option<(String, i64)>>) -> String {
+    match phase.flatten() {
+        Some((title, ends_at)) => fill(
+            t.phase_line,
+            &[
+                ("t", &title),
+                ("d", &crate::components::gates::last_day(ends_at, lang)),
+            ],
+        ),
+        None => String::new(),
     }
 }

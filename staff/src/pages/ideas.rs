@@ -7,7 +7,7 @@ use crate::desk::{cached, keep, use_desk, Desk};
 use crate::i18n::{fill, tr, use_i18n};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use werkstadt_domain::api::ProcessOverview;
+use werkstadt_domain::api::ProcessThemes;
 use werkstadt_domain::moderation::{
     Decision, IdeaStatus, ModerationQueue, OfficialStatus, QueueQuery,
 };
@@ -69,14 +69,14 @@ pub(crate) enum Panel {
 
 /// The process's fields of action (cached for offline use).
 pub fn load_themes() -> RwSignal<Vec<(ThemeId, String)>> {
-    let titles = |p: ProcessOverview| p.themes.into_iter().map(|t| (t.id, t.title)).collect();
+    let titles = |p: ProcessThemes| p.themes.into_iter().map(|t| (t.id, t.title)).collect();
     let themes = RwSignal::new(
-        cached::<ProcessOverview>(THEMES_CACHE)
+        cached::<ProcessThemes>(THEMES_CACHE)
             .map(titles)
             .unwrap_or_default(),
     );
     leptos::task::spawn_local(async move {
-        if let Ok((p, text)) = crate::api::process().await {
+        if let Ok((p, text)) = crate::api::process_themes().await {
             keep(THEMES_CACHE, &text);
             themes.set(titles(p));
         }
