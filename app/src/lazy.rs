@@ -37,21 +37,26 @@ pub enum Lazy {
     Code(Option<String>),
     MyData(bool),
     Processes(Option<ProcessId>),
+    /// Parts of pages: the start page's timeline, the notice of refused changes.
+    Timeline,
+    Rejected,
 }
 
-/// Taking part: a theme's ideas, an idea, the new-idea form.
+/// Taking part: a theme's ideas, an idea, the new-idea form; the start page's timeline.
 #[wasm_split(participate_pages, fallible, wasm_split_path = ::leptos::wasm_split)]
 fn participate(page: Lazy) -> Page {
     Ok(match page {
         Lazy::Theme(id) => view! { <pages::theme::ThemePage id/> }.into_any(),
         Lazy::Idea(id) => view! { <pages::idea::IdeaPage id/> }.into_any(),
         Lazy::NewIdea(theme) => view! { <pages::new_idea::NewIdeaPage theme/> }.into_any(),
+        Lazy::Timeline => view! { <crate::components::timeline::Timeline/> }.into_any(),
         // `show` sends the other pages to `more`.
         _ => view! { <pages::not_found::NotFoundPage/> }.into_any(),
     })
 }
 
-/// Everything else: dots, results, codes, one's own data, the processes.
+/// Everything else: dots, results, codes, one's own data, the processes; the notice of
+/// refused changes.
 #[wasm_split(more_pages, fallible, wasm_split_path = ::leptos::wasm_split)]
 fn more(page: Lazy) -> Page {
     Ok(match page {
@@ -61,42 +66,37 @@ fn more(page: Lazy) -> Page {
         Lazy::MyData(deleted) => view! { <pages::my_data::MyDataPage deleted/> }.into_any(),
         Lazy::Processes(None) => view! { <pages::archive::ArchivePage/> }.into_any(),
         Lazy::Processes(Some(id)) => view! { <pages::archive::ProcessPage id/> }.into_any(),
+        Lazy::Rejected => view! { <crate::components::rejected::RejectedNotice/> }.into_any(),
         _ => view! { <pages::not_found::NotFoundPage/> }.into_any(),
     })
 }
 
-/// The process's timeline on the start page: below the fields of action, loaded after the
-/// first screen (its code is not needed to draw it).
-#[wasm_split(timeline_part, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn timeline_part(_: ()) -> Page {
-    Ok(view! { <crate::components::timeline::Timeline/> }.into_any())
-}
-
-/// The timeline, once its chunk is there (nothing before, or if it cannot be fetched: the
-/// start page names the current phase anyway).
+/// The process's timeline on the start page, below the fields of action: in the chunk of the
+/// participation pages, which a citizen on the start page opens next (so it is fetched once
+/// the first screen stands, and the theme and idea pages then open without waiting). Nothing
+/// shows before, or if it cannot be fetched: the start page names the current phase anyway.
 pub fn timeline() -> AnyView {
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let loading = leptos::reactive::computed::ScopedFuture::new_untracked(timeline_part(()));
-                Suspend::new(async move { loading.await.unwrap_or_else(|ChunkError| ().into_any()) })
-            }}
-        </Suspense>
-    }
-    .into_any()
+    quiet(Lazy::Timeline)
 }
 
-/// The notice of refused changes (rare: only after a refusal).
-#[wasm_split(rejected_part, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn rejected_part(_: ()) -> Page {
-    Ok(view! { <crate::components::rejected::RejectedNotice/> }.into_any())
-}
-
+/// The notice of refused changes: in the chunk of the other pages (rare: only after a
+/// refusal).
 pub fn rejected() -> AnyView {
+    quiet(Lazy::Rejected)
+}
+
+/// A part of a page that loads lazily without a "loading" line or an error notice.
+fn quiet(part: Lazy) -> AnyView {
     view! {
         <Suspense fallback=|| ()>
             {move || {
-                let loading = leptos::reactive::computed::ScopedFuture::new_untracked(rejected_part(()));
+                let part = part.clone();
+                let loading = leptos::reactive::computed::ScopedFuture::new_untracked(async move {
+                    match part {
+                        Lazy::Timeline => participate(part).await,
+                        _ => more(part).await,
+                    }
+                });
                 Suspend::new(async move { loading.await.unwrap_or_else(|ChunkError| ().into_any()) })
             }}
         </Suspense>

@@ -1,6 +1,7 @@
-//! Lazily loaded pages: the first visit fetches only the start page's code; the service worker
-//! precaches every chunk of the release as one set, so after a first visit to `/` alone every
-//! route opens offline.
+//! Lazily loaded pages: the first screen comes from the main module; after it the start page
+//! fetches the participation chunk (its timeline, and the pages a citizen opens next), not the
+//! others. The service worker precaches every chunk of the release as one set, so after a
+//! first visit to `/` alone every route opens offline.
 
 use werkstadt_tests::{Browser, Page, Server, Viewport};
 
@@ -23,10 +24,34 @@ async fn after_a_first_visit_to_the_start_page_every_route_opens_offline() {
 
     page.goto("/").await;
     page.wait_text("Smart City Strategie Bielefeld").await;
-    // The start page needs the main module only.
+    // The first screen is the main module's; the timeline follows with the participation
+    // chunk, so a theme page then needs no further code, while the dots page does.
     let fetched = wasm_fetched(&page).await;
-    assert_eq!(fetched.len(), 1, "only the main module: {fetched:?}");
-    assert!(!fetched[0].starts_with("/app-chunk-"), "{fetched:?}");
+    assert!(
+        fetched
+            .first()
+            .is_some_and(|f| !f.starts_with("/app-chunk-")),
+        "the main module first: {fetched:?}"
+    );
+    page.wait_text("Zeitplan").await;
+    let on_start = wasm_fetched(&page).await;
+    page.click_text("Bildung").await;
+    page.wait_text("WLAN in allen Schulen und der Stadtbibliothek")
+        .await;
+    assert_eq!(
+        wasm_fetched(&page).await,
+        on_start,
+        "the theme page's code came with the start page"
+    );
+    page.goto("/").await;
+    page.wait_text("Zeitplan").await;
+    page.click("a[href='/punkte']").await;
+    page.wait_text("Noch 5 von 5 Punkten übrig").await;
+    let on_dots = wasm_fetched(&page).await;
+    assert!(
+        on_dots.iter().any(|f| !on_start.contains(f)),
+        "the dots page's code was not fetched with the start page: {on_dots:?}"
+    );
     page.wait_for_service_worker().await;
     let overview = werkstadt_tests::get_json(&format!("{}/api/process", server.url)).await;
     let theme = overview["themes"][3]["id"]
