@@ -1,7 +1,7 @@
 //! A process's details: title, description, dates, dot budget, moderation, verification;
 //! creating one, and making one the current process.
 
-use super::{outcome, Reload};
+use super::{outcome, Reload, Status};
 use crate::desk::use_desk;
 use crate::i18n::{tr, use_i18n};
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ pub fn Details(process: Option<Process>, reload: Reload) -> impl IntoView {
     let budget = RwSignal::new(p.map_or(DOT_BUDGET, |p| p.dot_budget).to_string());
     let pre = RwSignal::new(p.is_some_and(|p| p.moderation == ModerationMode::Pre));
     let verified = RwSignal::new(p.is_some_and(|p| p.verified_only));
-    let msg = RwSignal::new(String::new());
+    let msg = Status::of("details");
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(csrf) = desk.csrf() else { return };

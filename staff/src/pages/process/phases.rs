@@ -1,7 +1,7 @@
 //! A process's phases: rows with title, short text, dates and the modules each opens; saved
 //! as one list (the server checks order, bounds and overlaps).
 
-use super::{outcome, Reload};
+use super::{outcome, Reload, Status};
 use crate::desk::use_desk;
 use crate::i18n::{fill, tr, use_i18n, Texts};
 use leptos::prelude::*;
@@ -74,7 +74,7 @@ pub fn Phases(process: Process, reload: Reload) -> impl IntoView {
             .map(|(i, p)| Row::new(i as u32, Some(p)))
             .collect::<Vec<_>>(),
     );
-    let msg = RwSignal::new(String::new());
+    let msg = Status::of("phases");
     let add = move |_| {
         let key = next.get_value();
         next.set_value(key + 1);

@@ -1,6 +1,6 @@
 //! A process's fields of action: edit title and description, retire, reorder, add.
 
-use super::{outcome, Reload};
+use super::{outcome, Reload, Status};
 use crate::desk::use_desk;
 use crate::i18n::{fill, tr, use_i18n};
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ pub fn Themes(process: ProcessId, themes: Vec<ThemeSummary>, reload: Reload) -> 
     let desk = use_desk();
     let order: Vec<ThemeId> = themes.iter().map(|t| t.id).collect();
     let order = StoredValue::new(order);
-    let msg = RwSignal::new(String::new());
+    let msg = Status::of("themes");
     // Swaps the theme at `i` with its neighbour `i + 1`.
     let swap = move |i: usize| {
         let Some(csrf) = desk.csrf() else { return };
@@ -108,7 +108,7 @@ fn ThemeRow(theme: ThemeSummary, process: ProcessId, reload: Reload) -> impl Int
     let title = RwSignal::new(theme.title);
     let description = RwSignal::new(theme.description);
     let retired = RwSignal::new(theme.retired);
-    let msg = RwSignal::new(String::new());
+    let msg = Status::of(format!("theme-{id}"));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(csrf) = desk.csrf() else { return };
