@@ -199,6 +199,7 @@ pub struct Texts {
     pub err_verification: &'static str,
     pub err_mutation_expired: &'static str,
     pub phase_line: &'static str,
+    pub no_process: &'static str,
     pub timeline_heading: &'static str,
     pub phase_current: &'static str,
     pub phase_open: &'static str,

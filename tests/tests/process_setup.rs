@@ -59,6 +59,11 @@ async fn an_admin_sets_up_a_process_and_a_closed_phase_refuses_an_idea_written_o
     // The admin sets up the process in the staff app.
     let desk = Browser::start(Viewport::Desktop).await;
     let admin = Page::new(&desk, &server.url);
+    // Before there is a process, citizens are told so.
+    admin.goto("/").await;
+    admin
+        .wait_text("Hier läuft noch kein Beteiligungsprozess")
+        .await;
     admin.goto("/moderation").await;
     admin.wait_text("Anmeldung für das Team").await;
     admin.fill("#login-name", ADMIN.0).await;

@@ -64,7 +64,11 @@ pub fn Ready(children: ChildrenFn) -> impl IntoView {
     move || match shown.get() {
         Shown::Page => children().into_any(),
         Shown::Unreachable => view! { <ErrorNotice error=ClientError::Network/> }.into_any(),
-        Shown::NoProcess => not_found(),
+        Shown::NoProcess => {
+            let i18n = use_i18n();
+            view! { <p class="notice notice-info" role="status">{move || i18n.t().no_process}</p> }
+                .into_any()
+        }
         Shown::Loading => view! { <Loading/> }.into_any(),
     }
 }

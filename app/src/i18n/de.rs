@@ -140,6 +140,7 @@ pub static DE: Texts = Texts {
     err_verification: "Hier zählen nur verifizierte Stimmen: bitte zuerst einen Teilnahmecode einlösen.",
     err_mutation_expired: "Diese Änderung ist älter als die Aufbewahrungsfrist des Servers und wurde nicht übernommen. Bitte noch einmal ausführen.",
     phase_line: "Aktuelle Phase: {t} (bis {d})",
+    no_process: "Hier läuft noch kein Beteiligungsprozess. Schauen Sie bald wieder vorbei.",
     timeline_heading: "Zeitplan",
     phase_current: "aktuelle Phase",
     phase_open: "Offen: {m}",

@@ -140,6 +140,7 @@ pub static EN: Texts = Texts {
     err_verification: "Only verified votes count here: please redeem a participation code first.",
     err_mutation_expired: "This change is older than the server keeps records and was not applied. Please make it again.",
     phase_line: "Current phase: {t} (until {d})",
+    no_process: "No participation process is running here yet. Please come back soon.",
     timeline_heading: "Timeline",
     phase_current: "current phase",
     phase_open: "Open: {m}",
