@@ -610,3 +610,75 @@ async fn a_new_current_process_archives_the_old_one_with_its_results() {
     assert_eq!(all.iter().filter(|p| p.current).count(), 1);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn each_module_is_open_exactly_while_a_running_phase_opens_it() {
+    let app = empty_app().await;
+    let admin = staff::admin(&app).await;
+    let (p, themes) = process_with_themes(&app, &admin).await;
+    let citizen = Participant::new();
+    // An idea to support and comment on, while everything is open.
+    let idea = uuid::Uuid::now_v7();
+    let outcomes = push(
+        &app,
+        &citizen,
+        vec![create_idea(idea, &themes[0], "Offene Daten")],
+    )
+    .await;
+    assert_eq!(outcomes[0], Outcome::Applied);
+    // Each round a different ballot: the same one again changes nothing and is accepted.
+    let writes = |theme: &ThemeSummary, points: u8| {
+        vec![
+            (
+                "ideas",
+                create_idea(uuid::Uuid::now_v7(), theme, "Noch eine Idee"),
+            ),
+            (
+                "supports",
+                json!({"id": uuid::Uuid::now_v7(), "kind": {"set_support": {"idea_id": idea, "supported": true}}}),
+            ),
+            (
+                "dots",
+                json!({"id": uuid::Uuid::now_v7(), "kind": {"set_dots": {"allocations": [{"theme_id": theme.id, "points": points}]}}}),
+            ),
+            (
+                "comments",
+                json!({"id": uuid::Uuid::now_v7(), "kind": {"add_comment": {
+                    "comment_id": uuid::Uuid::now_v7(), "idea_id": idea, "body": "Gute Idee"}}}),
+            ),
+        ]
+    };
+    for (round, open) in ["ideas", "supports", "dots", "comments"]
+        .into_iter()
+        .enumerate()
+    {
+        // The phase before ended a second ago (everything open then); the running one, until
+        // a minute from now, opens only `open`.
+        let cut = now() - 1000;
+        let res = set_phases(
+            &app,
+            &admin,
+            &p,
+            json!([
+                {"title": "Vorher", "starts_at": p.starts_at, "ends_at": cut,
+                 "open": {"ideas": true, "supports": true, "dots": true, "comments": true}},
+                {"title": "Jetzt", "starts_at": cut, "ends_at": now() + 60_000, "open": {open: true}}
+            ]),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        for (module, mutation) in writes(&themes[1], round as u8 + 1) {
+            let outcome = push(&app, &citizen, vec![mutation]).await.remove(0);
+            if module == open {
+                assert_eq!(outcome, Outcome::Applied, "{module} while {open} is open");
+            } else {
+                assert_eq!(
+                    rejected_code(&outcome).as_deref(),
+                    Some("phase_closed"),
+                    "{module} while only {open} is open"
+                );
+            }
+        }
+    }
+    app.stop().await;
+}
