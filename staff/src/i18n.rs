@@ -10,15 +10,20 @@ use werkstadt_domain::ErrorCode;
 
 pub use werkstadt_web::lang::Lang;
 
+/// A table of texts: one struct with a field per text and its German and English instance.
+/// The texts of a lazily loaded section have a table of their own (used only by its code, the
+/// splitter moves them into its chunk).
 macro_rules! texts {
-    ($($field:ident: $de:literal, $en:literal;)*) => {
-        pub struct Texts { $(pub $field: &'static str,)* }
-        pub static DE: Texts = Texts { $($field: $de,)* };
-        pub static EN: Texts = Texts { $($field: $en,)* };
+    ($name:ident, $de_name:ident, $en_name:ident; $($field:ident: $de:literal, $en:literal;)*) => {
+        pub struct $name { $(pub $field: &'static str,)* }
+        pub static $de_name: $name = $name { $($field: $de,)* };
+        pub static $en_name: $name = $name { $($field: $en,)* };
     };
 }
+pub(crate) use texts;
 
-texts! {
+texts! { Texts, DE, EN;
+    answer_text: "Antworttext", "Answer";
     skip_link: "Zum Inhalt springen", "Skip to content";
     brand_tagline: "Moderation", "Moderation";
     lang_switch: "English", "Deutsch";
@@ -34,14 +39,10 @@ texts! {
     sign_out: "Abmelden", "Sign out";
     waiting_counts: "Wartend: {n} Ideen, {m} Kommentare", "Waiting: {n} ideas, {m} comments";
     open_reports: "{n} offene Meldungen", "{n} open reports";
-    login_heading: "Anmeldung für das Team", "Staff sign-in";
-    login_intro: "Für Mitarbeitende des Digitalisierungsbüros. Teilnehmende brauchen keine Anmeldung.", "For staff of the Digitalisierungsbüro. Participants do not need to sign in.";
     username: "Benutzername", "User name";
     password: "Passwort", "Password";
-    sign_in: "Anmelden", "Sign in";
     login_failed: "Benutzername oder Passwort ist falsch.", "User name or password is wrong.";
     rate_limited: "Zu viele Versuche. Bitte kurz warten.", "Too many attempts. Please wait a moment.";
-    offline_login: "Keine Verbindung: Anmelden geht nur online.", "No connection: signing in needs the network.";
     online: "Verbunden", "Online";
     offline: "Offline – Entscheidungen werden gespeichert und später übertragen", "Offline – decisions are kept and sent later";
     outbox_waiting: "{n} Entscheidungen warten auf Übertragung", "{n} decisions waiting to be sent";
@@ -89,74 +90,18 @@ texts! {
     move_idea: "Verschieben", "Move";
     merge: "Zusammenführen", "Merge";
     answer: "Offizielle Antwort", "Official answer";
-    cancel: "Abbrechen", "Cancel";
-    confirm_reject: "Ablehnen bestätigen", "Confirm rejection";
-    confirm_hide: "Verbergen bestätigen", "Confirm hiding";
-    move_to: "Neues Handlungsfeld", "New field of action";
-    confirm_move: "Hierhin verschieben", "Move here";
-    merge_search: "Idee suchen, in die zusammengeführt wird", "Find the idea to merge into";
-    merge_into: "Hierin zusammenführen: {n}", "Merge into: {n}";
-    merge_none: "Keine passende veröffentlichte Idee gefunden.", "No matching published idea found.";
-    answer_status: "Stand", "Status";
-    answer_text: "Antworttext", "Answer";
-    publish_answer: "Antwort veröffentlichen", "Publish answer";
     decided_pending: "Entscheidung gespeichert – wird übertragen", "Decision saved – being sent";
     reason_shown: "Begründung: {n}", "Reason: {n}";
     merged_into: "Zusammengeführt mit einer anderen Idee", "Merged into another idea";
     official: "Offizielle Antwort ({n}): {m}", "Official answer ({n}): {m}";
-    comments_heading: "Wartende Kommentare", "Waiting comments";
-    on_idea: "zur Idee", "to the idea";
-    reports_heading: "Offene Meldungen", "Open reports";
-    reported_idea: "Gemeldete Idee", "Reported idea";
-    reported_comment: "Gemeldeter Kommentar", "Reported comment";
-    report_count: "{n}-mal gemeldet, zuerst am {m}", "Reported {n} times, first on {m}";
-    report_reasons: "Gründe", "Reasons";
     dismiss_reports: "Kein Verstoß – Meldungen schließen", "No violation – close the reports";
-    audit_heading: "Protokoll aller Aktionen des Teams", "Log of every staff action";
-    audit_csv: "Als CSV herunterladen", "Download as CSV";
-    col_time: "Zeit", "Time";
-    col_actor: "Wer", "Who";
-    col_action: "Aktion", "Action";
-    col_target: "Ziel", "Target";
-    col_change: "Vorher → Nachher", "Before → after";
     admins_only: "Nur für Administrator:innen.", "Admins only.";
-    settings_heading: "Einstellungen des Beteiligungsprozesses", "Process settings";
-    mode_legend: "Moderation", "Moderation";
-    mode_pre: "Vorab: neue Ideen und Kommentare warten auf Freigabe", "Before: new ideas and comments wait for approval";
-    mode_post: "Nachträglich: sofort sichtbar, kann verborgen werden", "After: visible at once, can be hidden";
-    verified_legend: "Abstimmungen", "Voting";
-    verified_only: "Nur verifizierte Teilnehmende (mit Teilnahmecode) dürfen unterstützen und Punkte vergeben; nur ihre Stimmen zählen in den Ergebnissen", "Only verified participants (with a participation code) may support and place points; only their votes count in the results";
     save: "Speichern", "Save";
-    saved: "Gespeichert.", "Saved.";
-    codes_heading: "Teilnahmecodes", "Participation codes";
-    codes_intro: "Einmal verwendbare Codes, z. B. für Briefe oder Workshops. Der Druckbogen öffnet sich in einem neuen Fenster; die Codes werden nur gehasht gespeichert und sind danach nicht mehr abrufbar.", "Single-use codes, e.g. for letters or workshops. The sheet opens in a new window; codes are stored hashed only and cannot be shown again.";
-    codes_count: "Anzahl (1–500)", "Count (1–500)";
-    codes_label: "Bezeichnung (z. B. Workshop 3. März)", "Label (e.g. workshop 3 March)";
-    codes_create: "Druckbogen erzeugen", "Create printable sheet";
-    codes_created: "{n} Codes erzeugt.", "{n} codes created.";
-    staff_heading: "Team", "Staff";
-    new_staff: "Neues Teammitglied", "New staff member";
     role: "Rolle", "Role";
     role_moderator: "Moderation", "Moderator";
     role_admin: "Administration", "Admin";
     role_participant: "Teilnehmende", "Participant";
-    create: "Anlegen", "Create";
-    staff_created: "Angelegt.", "Created.";
-    account_inactive: "deaktiviert", "deactivated";
-    deactivate: "Deaktivieren", "Deactivate";
-    activate: "Aktivieren", "Activate";
-    deactivate_named: "Deaktivieren: {n}", "Deactivate: {n}";
-    activate_named: "Aktivieren: {n}", "Activate: {n}";
-    deactivated_done: "{n} ist deaktiviert und abgemeldet.", "{n} is deactivated and signed out.";
-    activated_done: "{n} ist wieder aktiv.", "{n} is active again.";
-    reset_password: "Passwort zurücksetzen", "Reset password";
-    reset_password_named: "Passwort zurücksetzen: {n}", "Reset password: {n}";
-    reset_done: "Neues Passwort für {n} gesetzt; die Sitzungen von {n} sind beendet.", "New password set for {n}; the sessions of {n} have ended.";
-    new_password: "Neues Passwort (12 bis 200 Zeichen)", "New password (12 to 200 characters)";
-    current_password: "Aktuelles Passwort", "Current password";
-    own_account: "Mein Konto", "My account";
     change_password: "Passwort ändern", "Change password";
-    password_changed: "Passwort geändert. Ihre anderen Sitzungen sind beendet.", "Password changed. Your other sessions have ended.";
     err_last_admin: "Die letzte aktive Administration kann nicht deaktiviert werden.", "The last active admin cannot be deactivated.";
     err_wrong_password: "Das aktuelle Passwort stimmt nicht.", "The current password is wrong.";
     err_password_length: "Passwörter brauchen 12 bis 200 Zeichen.", "Passwords need 12 to 200 characters.";
@@ -167,44 +112,6 @@ texts! {
     err_unknown_idea: "Die Idee gibt es nicht (mehr).", "This idea does not exist (any more).";
     err_forbidden: "Dafür fehlt die Berechtigung.", "You are not allowed to do this.";
     nav_process: "Prozess", "Process";
-    process_heading: "Beteiligungsprozess einrichten", "Set up the participation process";
-    process_choose: "Prozess", "Process";
-    process_new_option: "Neuer Prozess …", "New process …";
-    process_current_mark: "(aktuell)", "(current)";
-    process_none: "Noch kein Prozess. Legen Sie den ersten an: er erscheint dann auf der Startseite.", "No process yet. Create the first one: it then appears on the start page.";
-    process_details: "Angaben zum Prozess", "Process details";
-    process_title: "Titel", "Title";
-    process_description: "Beschreibung (Absätze und Links als Text)", "Description (paragraphs and links as text)";
-    process_start: "Beginn", "Start";
-    process_end: "Ende (letzter Tag)", "End (last day)";
-    process_budget: "Punkte je Person (1–20)", "Points per person (1–20)";
-    process_create: "Prozess anlegen", "Create process";
-    process_make_current: "Zum aktuellen Prozess machen", "Make it the current process";
-    process_is_current: "Dieser Prozess steht auf der Startseite.", "This process is on the start page.";
-    themes_heading: "Handlungsfelder", "Fields of action";
-    theme_title: "Titel", "Title";
-    theme_description: "Beschreibung", "Description";
-    theme_retired: "abgeschlossen (keine neuen Ideen und Punkte)", "closed (no new ideas or points)";
-    theme_up: "{n} nach oben", "Move {n} up";
-    theme_down: "{n} nach unten", "Move {n} down";
-    theme_add: "Handlungsfeld hinzufügen", "Add field of action";
-    theme_new: "Neues Handlungsfeld", "New field of action";
-    phases_heading: "Phasen", "Phases";
-    phases_intro: "Jede Phase hat Daten und öffnet Beteiligungsmodule. Zwischen den Phasen ist nichts geöffnet; ohne Phasen ist alles von Beginn bis Ende geöffnet.", "Each phase has dates and opens modules. Between phases nothing is open; without phases everything is open from start to end.";
-    phase_legend: "Phase {n}", "Phase {n}";
-    phase_title: "Titel der Phase", "Phase title";
-    phase_text: "Kurzer Text", "Short text";
-    phase_from: "Von", "From";
-    phase_to: "Bis (einschließlich)", "To (inclusive)";
-    phase_modules: "Geöffnet", "Open";
-    module_ideas: "Ideen einreichen", "Submitting ideas";
-    module_supports: "Unterstützen", "Supporting";
-    module_dots: "Punkte verteilen", "Dot voting";
-    module_comments: "Kommentieren", "Commenting";
-    phase_add: "Phase hinzufügen", "Add phase";
-    phase_remove: "Phase {n} entfernen", "Remove phase {n}";
-    phases_save: "Phasen speichern", "Save phases";
-    date_missing: "Bitte alle Daten ausfüllen.", "Please fill in all dates.";
     err_dates: "Die Daten passen nicht: das Ende liegt vor dem Beginn oder eine Phase außerhalb des Prozesses.", "The dates do not fit: an end before its start, or a phase outside the process.";
     err_overlap: "Zwei Phasen überschneiden sich.", "Two phases overlap.";
     err_budget: "Die Punkte je Person müssen zwischen 1 und 20 liegen.", "Points per person must be between 1 and 20.";

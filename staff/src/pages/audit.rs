@@ -2,6 +2,7 @@
 
 use super::when;
 use crate::i18n::{tr, use_i18n};
+use crate::pages::texts::st;
 use leptos::prelude::*;
 use werkstadt_domain::staff::AuditEntry;
 
@@ -27,8 +28,8 @@ pub fn AuditPage() -> impl IntoView {
         )
     };
     view! {
-        <h1 tabindex="-1">{tr(|t| t.audit_heading)}</h1>
-        <p><a href="/api/admin/audit.csv" download="werkstadt-protokoll.csv">{tr(|t| t.audit_csv)}</a></p>
+        <h1 tabindex="-1">{st(|t| t.audit_heading)}</h1>
+        <p><a href="/api/admin/audit.csv" download="werkstadt-protokoll.csv">{st(|t| t.audit_csv)}</a></p>
         {move || match entries.get() {
             None => view! { <p role="status">{tr(|t| t.loading)}</p> }.into_any(),
             Some(list) => view! {
@@ -36,11 +37,11 @@ pub fn AuditPage() -> impl IntoView {
                     <table class="audit">
                         <caption id="protokoll-titel">{tr(|t| t.nav_audit)}</caption>
                         <thead><tr>
-                            <th scope="col">{tr(|t| t.col_time)}</th>
-                            <th scope="col">{tr(|t| t.col_actor)}</th>
-                            <th scope="col">{tr(|t| t.col_action)}</th>
-                            <th scope="col">{tr(|t| t.col_target)}</th>
-                            <th scope="col">{tr(|t| t.col_change)}</th>
+                            <th scope="col">{st(|t| t.col_time)}</th>
+                            <th scope="col">{st(|t| t.col_actor)}</th>
+                            <th scope="col">{st(|t| t.col_action)}</th>
+                            <th scope="col">{st(|t| t.col_target)}</th>
+                            <th scope="col">{st(|t| t.col_change)}</th>
                         </tr></thead>
                         <tbody>
                             {list.into_iter().map(|e| {

@@ -3,6 +3,7 @@
 use super::{checked_reason, when, ReasonField};
 use crate::desk::use_desk;
 use crate::i18n::{tr, use_i18n};
+use crate::pages::texts::st;
 use leptos::prelude::*;
 use werkstadt_domain::moderation::{Decision, QueueQuery};
 use werkstadt_domain::sync::{CommentRecord, MutationKind};
@@ -24,7 +25,7 @@ pub fn CommentsPage() -> impl IntoView {
         });
     });
     view! {
-        <h1 tabindex="-1">{tr(|t| t.comments_heading)}</h1>
+        <h1 tabindex="-1">{st(|t| t.comments_heading)}</h1>
         {move || match comments.get() {
             None => view! { <p role="status">{tr(|t| t.loading)}</p> }.into_any(),
             Some(list) if list.is_empty() => view! { <p>{tr(|t| t.nothing_here)}</p> }.into_any(),
@@ -79,7 +80,7 @@ fn CommentItem(c: CommentRecord) -> impl IntoView {
                 <p class="queue-body">{c.body.clone()}</p>
                 <p class="meta">
                     {move || when(created, i18n.lang().code())}" · "
-                    <a href=format!("/ideen/{}", c.idea_id) target="_blank">{tr(|t| t.on_idea)}</a>
+                    <a href=format!("/ideen/{}", c.idea_id) target="_blank">{st(|t| t.on_idea)}</a>
                 </p>
                 <p class="pending-marker" role="status" hidden=move || !waiting()>
                     {tr(|t| t.decided_pending)}
@@ -97,7 +98,7 @@ fn CommentItem(c: CommentRecord) -> impl IntoView {
                 {move || (rejecting.get()).then(|| view! {
                     <form class="panel" on:submit=reject.clone()>
                         <ReasonField id=field.clone() label=|t| t.reason value=reason error rows=2/>
-                        <button type="submit" class="button button-danger">{tr(|t| t.confirm_reject)}</button>
+                        <button type="submit" class="button button-danger">{st(|t| t.confirm_reject)}</button>
                     </form>
                 })}
             </article>

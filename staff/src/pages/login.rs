@@ -2,6 +2,7 @@
 
 use crate::desk::use_desk;
 use crate::i18n::{tr, use_i18n};
+use crate::pages::texts::{section_texts, st};
 use leptos::prelude::*;
 use werkstadt_domain::staff::LoginRequest;
 use werkstadt_domain::ErrorCode;
@@ -39,7 +40,9 @@ pub fn LoginPage() -> impl IntoView {
                     desk.signed_in(s, &text);
                     crate::router::focus_main();
                 }
-                Err(ClientError::Network) => error.set(Some(t.offline_login.into())),
+                Err(ClientError::Network) => {
+                    error.set(Some(section_texts(i18n).offline_login.into()))
+                }
                 Err(ClientError::Api(b)) if b.code == ErrorCode::InvalidCredentials => {
                     error.set(Some(t.login_failed.into()))
                 }
@@ -48,8 +51,8 @@ pub fn LoginPage() -> impl IntoView {
         });
     };
     view! {
-        <h1 tabindex="-1">{tr(|t| t.login_heading)}</h1>
-        <p>{tr(|t| t.login_intro)}</p>
+        <h1 tabindex="-1">{st(|t| t.login_heading)}</h1>
+        <p>{st(|t| t.login_intro)}</p>
         <form class="form" on:submit=on_submit>
             {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
             <div class="field">
@@ -67,7 +70,7 @@ pub fn LoginPage() -> impl IntoView {
                     on:input=move |ev| password.set(event_target_value(&ev))/>
             </div>
             <button type="submit" class="button" disabled=move || busy.get()>
-                {tr(|t| t.sign_in)}
+                {st(|t| t.sign_in)}
             </button>
         </form>
     }

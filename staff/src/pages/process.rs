@@ -4,10 +4,12 @@
 
 mod details;
 mod phases;
+mod texts;
 mod themes;
 
-use crate::i18n::{tr, use_i18n};
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
+use texts::{pt, texts_of};
 use werkstadt_domain::api::{Process, ProcessOverview};
 use werkstadt_domain::ProcessId;
 use werkstadt_web::http::ClientError;
@@ -101,14 +103,14 @@ pub fn ProcessPage() -> impl IntoView {
         }
     };
     view! {
-        <h1 tabindex="-1">{tr(|t| t.process_heading)}</h1>
+        <h1 tabindex="-1">{pt(|t| t.process_heading)}</h1>
         {move || list.get().map(|all| {
             if all.is_empty() {
-                return view! { <p class="notice">{tr(|t| t.process_none)}</p> }.into_any();
+                return view! { <p class="notice">{pt(|t| t.process_none)}</p> }.into_any();
             }
             view! {
                 <div class="field">
-                    <label for="prozess-wahl">{tr(|t| t.process_choose)}</label>
+                    <label for="prozess-wahl">{pt(|t| t.process_choose)}</label>
                     <select id="prozess-wahl" on:change=choose>
                         {all.into_iter().map(|p| {
                             let id = p.id;
@@ -116,11 +118,11 @@ pub fn ProcessPage() -> impl IntoView {
                             view! {
                                 <option value=id.to_string() selected=move || selected.get() == Some(id)>
                                     {p.title.clone()}
-                                    {move || mark.then(|| format!(" {}", i18n.t().process_current_mark))}
+                                    {move || mark.then(|| format!(" {}", texts_of(i18n).process_current_mark))}
                                 </option>
                             }
                         }).collect_view()}
-                        <option value="neu" selected=move || selected.get().is_none()>{tr(|t| t.process_new_option)}</option>
+                        <option value="neu" selected=move || selected.get().is_none()>{pt(|t| t.process_new_option)}</option>
                     </select>
                 </div>
             }.into_any()

@@ -4,6 +4,7 @@
 use super::{checked_reason, when, ReasonField};
 use crate::desk::use_desk;
 use crate::i18n::{fill, tr, use_i18n};
+use crate::pages::texts::{section_texts, st};
 use leptos::prelude::*;
 use werkstadt_domain::moderation::{Decision, OpenReport, QueueQuery, ReportTarget};
 use werkstadt_domain::sync::MutationKind;
@@ -21,7 +22,7 @@ pub fn ReportsPage() -> impl IntoView {
         });
     });
     view! {
-        <h1 tabindex="-1">{tr(|t| t.reports_heading)}</h1>
+        <h1 tabindex="-1">{st(|t| t.reports_heading)}</h1>
         {move || match reports.get() {
             None => view! { <p role="status">{tr(|t| t.loading)}</p> }.into_any(),
             Some(list) if list.is_empty() => view! { <p>{tr(|t| t.nothing_here)}</p> }.into_any(),
@@ -80,12 +81,12 @@ fn ReportItem(i: usize, r: OpenReport) -> impl IntoView {
         <li>
             <article class="queue-item">
                 <h2>{move || match target {
-                    ReportTarget::Idea(_) => i18n.t().reported_idea,
-                    ReportTarget::Comment(_) => i18n.t().reported_comment,
+                    ReportTarget::Idea(_) => section_texts(i18n).reported_idea,
+                    ReportTarget::Comment(_) => section_texts(i18n).reported_comment,
                 }}</h2>
                 <p class="queue-body">{r.excerpt.clone()}</p>
-                <p class="meta">{move || fill(i18n.t().report_count, &count.to_string(), &when(first, i18n.lang().code()))}</p>
-                <h3>{tr(|t| t.report_reasons)}</h3>
+                <p class="meta">{move || fill(section_texts(i18n).report_count, &count.to_string(), &when(first, i18n.lang().code()))}</p>
+                <h3>{st(|t| t.report_reasons)}</h3>
                 <ul>{r.reasons.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
                 <p class="pending-marker" role="status" hidden=move || !waiting()>
                     {tr(|t| t.decided_pending)}
@@ -99,7 +100,7 @@ fn ReportItem(i: usize, r: OpenReport) -> impl IntoView {
                 <form class="panel" on:submit=hide>
                     <ReasonField id=field label=|t| t.reason value=reason error rows=2/>
                     <button type="submit" class="button button-danger" disabled=waiting>
-                        {tr(|t| t.confirm_hide)}
+                        {st(|t| t.confirm_hide)}
                     </button>
                 </form>
             </article>

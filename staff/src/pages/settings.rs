@@ -6,6 +6,7 @@ mod accounts;
 
 use crate::desk::use_desk;
 use crate::i18n::{fill, tr, use_i18n};
+use crate::pages::texts::{section_texts, st};
 use leptos::prelude::*;
 use werkstadt_domain::codes::{NewCodes, VerificationSetting};
 use werkstadt_domain::moderation::{ModerationMode, ModerationSetting};
@@ -55,7 +56,7 @@ fn ProcessSettings() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let r = crate::api::set_mode(&ModerationSetting { mode: m }, &csrf).await;
-            mode_msg.set(outcome(i18n.t(), r, i18n.t().saved));
+            mode_msg.set(outcome(i18n.t(), r, section_texts(i18n).saved));
         });
     };
     let save_verified = move |ev: leptos::ev::SubmitEvent| {
@@ -66,25 +67,26 @@ fn ProcessSettings() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let r = crate::api::set_verification(&s, &csrf).await;
-            verified_msg.set(outcome(i18n.t(), r, i18n.t().saved));
+            verified_msg.set(outcome(i18n.t(), r, section_texts(i18n).saved));
         });
     };
-    let radio = move |m: ModerationMode,
-                      id: &'static str,
-                      text: fn(&'static crate::i18n::Texts) -> &'static str| {
-        view! {
-            <label class="check" for=id>
-                <input type="radio" name="modus" id=id prop:checked=move || mode.get() == Some(m)
-                    on:change=move |_| mode.set(Some(m))/>
-                {move || text(i18n.t())}
-            </label>
-        }
-    };
+    let radio =
+        move |m: ModerationMode,
+              id: &'static str,
+              text: fn(&'static crate::pages::texts::SectionTexts) -> &'static str| {
+            view! {
+                <label class="check" for=id>
+                    <input type="radio" name="modus" id=id prop:checked=move || mode.get() == Some(m)
+                        on:change=move |_| mode.set(Some(m))/>
+                    {move || text(section_texts(i18n))}
+                </label>
+            }
+        };
     view! {
-        <h1 tabindex="-1">{tr(|t| t.settings_heading)}</h1>
+        <h1 tabindex="-1">{st(|t| t.settings_heading)}</h1>
         <form class="form" on:submit=save_mode>
             <fieldset>
-                <legend>{tr(|t| t.mode_legend)}</legend>
+                <legend>{st(|t| t.mode_legend)}</legend>
                 {radio(ModerationMode::Pre, "modus-vorab", |t| t.mode_pre)}
                 {radio(ModerationMode::Post, "modus-nachher", |t| t.mode_post)}
             </fieldset>
@@ -93,11 +95,11 @@ fn ProcessSettings() -> impl IntoView {
         </form>
         <form class="form" on:submit=save_verified>
             <fieldset>
-                <legend>{tr(|t| t.verified_legend)}</legend>
+                <legend>{st(|t| t.verified_legend)}</legend>
                 <label class="check" for="nur-verifiziert">
                     <input type="checkbox" id="nur-verifiziert" prop:checked=move || verified.get()
                         on:change=move |ev| verified.set(event_target_checked(&ev))/>
-                    {tr(|t| t.verified_only)}
+                    {st(|t| t.verified_only)}
                 </label>
             </fieldset>
             <button type="submit" class="button">{tr(|t| t.save)}</button>
@@ -148,26 +150,26 @@ fn Codes() -> impl IntoView {
             msg.set(outcome(
                 i18n.t(),
                 r,
-                &fill(i18n.t().codes_created, &n.to_string(), ""),
+                &fill(section_texts(i18n).codes_created, &n.to_string(), ""),
             ));
         });
     };
     view! {
         <section aria-labelledby="codes-titel">
-            <h2 id="codes-titel">{tr(|t| t.codes_heading)}</h2>
-            <p>{tr(|t| t.codes_intro)}</p>
+            <h2 id="codes-titel">{st(|t| t.codes_heading)}</h2>
+            <p>{st(|t| t.codes_intro)}</p>
             <form class="form" on:submit=submit>
                 <div class="field">
-                    <label for="codes-anzahl">{tr(|t| t.codes_count)}</label>
+                    <label for="codes-anzahl">{st(|t| t.codes_count)}</label>
                     <input id="codes-anzahl" type="number" min="1" max="500" required
                         prop:value=move || count.get() on:input=move |ev| count.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for="codes-bezeichnung">{tr(|t| t.codes_label)}</label>
+                    <label for="codes-bezeichnung">{st(|t| t.codes_label)}</label>
                     <input id="codes-bezeichnung" type="text" required maxlength="80"
                         prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit" class="button">{tr(|t| t.codes_create)}</button>
+                <button type="submit" class="button">{st(|t| t.codes_create)}</button>
                 <p role="status">{move || msg.get()}</p>
             </form>
         </section>

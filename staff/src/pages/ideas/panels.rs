@@ -2,6 +2,7 @@
 //! merge into, the official answer.
 
 use super::*;
+use crate::pages::texts::{section_texts, st};
 
 #[component]
 pub(super) fn ReasonPanel(idea: IdeaRecord, hide: bool, close: Callback<()>) -> impl IntoView {
@@ -29,10 +30,10 @@ pub(super) fn ReasonPanel(idea: IdeaRecord, hide: bool, close: Callback<()>) -> 
             <ReasonField id=format!("panel-{id}") label=|t| t.reason value=reason error/>
             <div class="actions">
                 <button type="submit" class="button button-danger">
-                    {move || if hide { i18n.t().confirm_hide } else { i18n.t().confirm_reject }}
+                    {move || if hide { section_texts(i18n).confirm_hide } else { section_texts(i18n).confirm_reject }}
                 </button>
                 <button type="button" class="button button-secondary" on:click=move |_| close.run(())>
-                    {tr(|t| t.cancel)}
+                    {st(|t| t.cancel)}
                 </button>
             </div>
         </form>
@@ -62,7 +63,7 @@ pub(super) fn MovePanel(
     view! {
         <form class="panel" on:submit=submit>
             <div class="field">
-                <label for=field.clone()>{tr(|t| t.move_to)}</label>
+                <label for=field.clone()>{st(|t| t.move_to)}</label>
                 <select id=field required on:change=move |ev| target.set(event_target_value(&ev))>
                     <option value="">"–"</option>
                     {move || themes.get().into_iter().filter(|(t, _)| *t != from).map(|(t, title)| {
@@ -71,9 +72,9 @@ pub(super) fn MovePanel(
                 </select>
             </div>
             <div class="actions">
-                <button type="submit" class="button">{tr(|t| t.confirm_move)}</button>
+                <button type="submit" class="button">{st(|t| t.confirm_move)}</button>
                 <button type="button" class="button button-secondary" on:click=move |_| close.run(())>
-                    {tr(|t| t.cancel)}
+                    {st(|t| t.cancel)}
                 </button>
             </div>
         </form>
@@ -99,12 +100,12 @@ pub(super) fn MergePanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView
     view! {
         <div class="panel">
             <div class="field">
-                <label for=field.clone()>{tr(|t| t.merge_search)}</label>
+                <label for=field.clone()>{st(|t| t.merge_search)}</label>
                 <input id=field type="search" prop:value=move || q.get()
                     on:input=move |ev| q.set(event_target_value(&ev))/>
             </div>
             {move || found.get().map(|list| if list.is_empty() {
-                view! { <p>{tr(|t| t.merge_none)}</p> }.into_any()
+                view! { <p>{st(|t| t.merge_none)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="merge-targets">
@@ -118,7 +119,7 @@ pub(super) fn MergePanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView
                                             idea.with_value(|x| decide(desk, x, Decision::Merge { into }));
                                             close.run(());
                                         }>
-                                        {move || fill(i18n.t().merge_into, &title, "")}
+                                        {move || fill(section_texts(i18n).merge_into, &title, "")}
                                     </button>
                                 </li>
                             }
@@ -127,7 +128,7 @@ pub(super) fn MergePanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoView
                 }.into_any()
             })}
             <button type="button" class="button button-secondary" on:click=move |_| close.run(())>
-                {tr(|t| t.cancel)}
+                {st(|t| t.cancel)}
             </button>
         </div>
     }
@@ -164,7 +165,7 @@ pub(super) fn AnswerPanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoVie
     view! {
         <form class="panel" on:submit=submit>
             <div class="field">
-                <label for=field.clone()>{tr(|t| t.answer_status)}</label>
+                <label for=field.clone()>{st(|t| t.answer_status)}</label>
                 <select id=field on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if let Some(s) = OfficialStatus::parse(&v) { status.set(s) }
@@ -178,9 +179,9 @@ pub(super) fn AnswerPanel(idea: IdeaRecord, close: Callback<()>) -> impl IntoVie
             </div>
             <ReasonField id=format!("panel-{id}-text") label=|t| t.answer_text value=text error rows=4/>
             <div class="actions">
-                <button type="submit" class="button">{tr(|t| t.publish_answer)}</button>
+                <button type="submit" class="button">{st(|t| t.publish_answer)}</button>
                 <button type="button" class="button button-secondary" on:click=move |_| close.run(())>
-                    {tr(|t| t.cancel)}
+                    {st(|t| t.cancel)}
                 </button>
             </div>
         </form>

@@ -1,9 +1,11 @@
 //! A process's details: title, description, dates, dot budget, moderation, verification;
 //! creating one, and making one the current process.
 
+use super::texts::{pt, texts_of, ProcessTexts};
 use super::{outcome, Reload, Status};
 use crate::desk::use_desk;
-use crate::i18n::{tr, use_i18n};
+use crate::i18n::use_i18n;
+use crate::pages::texts::{section_texts, st};
 use leptos::prelude::*;
 use werkstadt_domain::api::Process;
 use werkstadt_domain::moderation::ModerationMode;
@@ -36,7 +38,7 @@ pub fn Details(process: Option<Process>, reload: Reload) -> impl IntoView {
             parse_date_input(&start.get_untracked(), 0),
             parse_date_input(&end.get_untracked(), 1),
         ) else {
-            msg.set(i18n.t().date_missing.to_owned());
+            msg.set(texts_of(i18n).date_missing.to_owned());
             return;
         };
         let draft = ProcessDraft {
@@ -62,7 +64,7 @@ pub fn Details(process: Option<Process>, reload: Reload) -> impl IntoView {
                 Some(id) => {
                     let r = crate::api::edit_process(id, &draft, &csrf).await;
                     let ok = r.is_ok();
-                    msg.set(outcome(i18n.t(), r, i18n.t().saved));
+                    msg.set(outcome(i18n.t(), r, section_texts(i18n).saved));
                     if ok {
                         reload.run(Some(id));
                     }
@@ -77,19 +79,19 @@ pub fn Details(process: Option<Process>, reload: Reload) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let r = crate::api::make_current(id, &csrf).await;
             let ok = r.is_ok();
-            msg.set(outcome(i18n.t(), r, i18n.t().saved));
+            msg.set(outcome(i18n.t(), r, section_texts(i18n).saved));
             if ok {
                 reload.run(Some(id));
             }
         });
     };
     let text_field = move |field: &'static str,
-                           label: fn(&'static crate::i18n::Texts) -> &'static str,
+                           label: fn(&'static ProcessTexts) -> &'static str,
                            value: RwSignal<String>,
                            kind: &'static str| {
         view! {
             <div class="field">
-                <label for=field>{tr(label)}</label>
+                <label for=field>{pt(label)}</label>
                 <input id=field type=kind required
                     prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
             </div>
@@ -97,38 +99,38 @@ pub fn Details(process: Option<Process>, reload: Reload) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="prozess-angaben">
-            <h2 id="prozess-angaben">{tr(|t| t.process_details)}</h2>
-            {current.then(|| view! { <p class="notice">{tr(|t| t.process_is_current)}</p> })}
+            <h2 id="prozess-angaben">{pt(|t| t.process_details)}</h2>
+            {current.then(|| view! { <p class="notice">{pt(|t| t.process_is_current)}</p> })}
             <form class="form" on:submit=save>
                 {text_field("prozess-titel", |t| t.process_title, title, "text")}
                 <div class="field">
-                    <label for="prozess-beschreibung">{tr(|t| t.process_description)}</label>
+                    <label for="prozess-beschreibung">{pt(|t| t.process_description)}</label>
                     <textarea id="prozess-beschreibung" rows="5" prop:value=move || description.get()
                         on:input=move |ev| description.set(event_target_value(&ev))></textarea>
                 </div>
                 {text_field("prozess-beginn", |t| t.process_start, start, "date")}
                 {text_field("prozess-ende", |t| t.process_end, end, "date")}
                 <div class="field">
-                    <label for="prozess-punkte">{tr(|t| t.process_budget)}</label>
+                    <label for="prozess-punkte">{pt(|t| t.process_budget)}</label>
                     <input id="prozess-punkte" type="number" min="1" max="20" required
                         prop:value=move || budget.get() on:input=move |ev| budget.set(event_target_value(&ev))/>
                 </div>
                 <label class="check" for="prozess-vorab">
                     <input type="checkbox" id="prozess-vorab" prop:checked=move || pre.get()
                         on:change=move |ev| pre.set(event_target_checked(&ev))/>
-                    {tr(|t| t.mode_pre)}
+                    {st(|t| t.mode_pre)}
                 </label>
                 <label class="check" for="prozess-verifiziert">
                     <input type="checkbox" id="prozess-verifiziert" prop:checked=move || verified.get()
                         on:change=move |ev| verified.set(event_target_checked(&ev))/>
-                    {tr(|t| t.verified_only)}
+                    {st(|t| t.verified_only)}
                 </label>
                 <button type="submit" class="button">
-                    {move || if id.is_some() { i18n.t().save } else { i18n.t().process_create }}
+                    {move || if id.is_some() { i18n.t().save } else { texts_of(i18n).process_create }}
                 </button>
                 {(id.is_some() && !current).then(|| view! {
                     <button type="button" class="button button-secondary" on:click=make_current>
-                        {tr(|t| t.process_make_current)}
+                        {pt(|t| t.process_make_current)}
                     </button>
                 })}
                 <p role="status">{move || msg.get()}</p>

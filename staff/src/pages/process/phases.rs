@@ -1,9 +1,11 @@
 //! A process's phases: rows with title, short text, dates and the modules each opens; saved
 //! as one list (the server checks order, bounds and overlaps).
 
+use super::texts::{pt, texts_of, ProcessTexts};
 use super::{outcome, Reload, Status};
 use crate::desk::use_desk;
-use crate::i18n::{fill, tr, use_i18n, Texts};
+use crate::i18n::{fill, use_i18n};
+use crate::pages::texts::section_texts;
 use leptos::prelude::*;
 use werkstadt_domain::api::Process;
 use werkstadt_domain::setup::{Modules, Phase, PhaseList};
@@ -53,7 +55,7 @@ impl Row {
     }
 }
 
-const MODULES: [fn(&'static Texts) -> &'static str; 4] = [
+const MODULES: [fn(&'static ProcessTexts) -> &'static str; 4] = [
     |t| t.module_ideas,
     |t| t.module_supports,
     |t| t.module_dots,
@@ -86,13 +88,13 @@ pub fn Phases(process: Process, reload: Reload) -> impl IntoView {
         let Some(phases) =
             rows.with_untracked(|r| r.iter().map(Row::phase).collect::<Option<Vec<_>>>())
         else {
-            msg.set(i18n.t().date_missing.to_owned());
+            msg.set(texts_of(i18n).date_missing.to_owned());
             return;
         };
         leptos::task::spawn_local(async move {
             let r = crate::api::set_phases(id, &PhaseList { phases }, &csrf).await;
             let ok = r.is_ok();
-            msg.set(outcome(i18n.t(), r, i18n.t().saved));
+            msg.set(outcome(i18n.t(), r, section_texts(i18n).saved));
             if ok {
                 reload.run(Some(id));
             }
@@ -102,14 +104,14 @@ pub fn Phases(process: Process, reload: Reload) -> impl IntoView {
     let remove = Callback::new(move |key: u32| rows.update(|r| r.retain(|x| x.key != key)));
     view! {
         <section aria-labelledby="phasen">
-            <h2 id="phasen">{tr(|t| t.phases_heading)}</h2>
-            <p>{tr(|t| t.phases_intro)}</p>
+            <h2 id="phasen">{pt(|t| t.phases_heading)}</h2>
+            <p>{pt(|t| t.phases_intro)}</p>
             <form class="form" on:submit=save>
                 <For each=numbered key=|(i, r)| (*i, r.key) let:item>
                     <PhaseRow n=item.0 + 1 row=item.1 remove/>
                 </For>
-                <button type="button" class="button button-secondary" on:click=add>{tr(|t| t.phase_add)}</button>
-                <button type="submit" class="button">{tr(|t| t.phases_save)}</button>
+                <button type="button" class="button button-secondary" on:click=add>{pt(|t| t.phase_add)}</button>
+                <button type="submit" class="button">{pt(|t| t.phases_save)}</button>
                 <p role="status">{move || msg.get()}</p>
             </form>
         </section>
@@ -122,13 +124,13 @@ fn PhaseRow(n: usize, row: Row, remove: Callback<u32>) -> impl IntoView {
     let key = row.key;
     let id = move |what: &str| format!("phase-{key}-{what}");
     let input = move |what: &'static str,
-                      label: fn(&'static Texts) -> &'static str,
+                      label: fn(&'static ProcessTexts) -> &'static str,
                       value: RwSignal<String>,
                       kind: &'static str| {
         let required = kind == "date";
         view! {
             <div class="field">
-                <label for=id(what)>{tr(label)}</label>
+                <label for=id(what)>{pt(label)}</label>
                 <input id=id(what) type=kind required=required
                     prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
             </div>
@@ -136,23 +138,23 @@ fn PhaseRow(n: usize, row: Row, remove: Callback<u32>) -> impl IntoView {
     };
     view! {
         <fieldset class="phase-row">
-            <legend>{move || fill(i18n.t().phase_legend, &n.to_string(), "")}</legend>
+            <legend>{move || fill(texts_of(i18n).phase_legend, &n.to_string(), "")}</legend>
             {input("titel", |t| t.phase_title, row.title, "text")}
             {input("text", |t| t.phase_text, row.text, "text")}
             {input("von", |t| t.phase_from, row.from, "date")}
             {input("bis", |t| t.phase_to, row.to, "date")}
             <fieldset>
-                <legend>{tr(|t| t.phase_modules)}</legend>
+                <legend>{pt(|t| t.phase_modules)}</legend>
                 {MODULES.into_iter().zip(row.open).enumerate().map(|(m, (label, on))| view! {
                     <label class="check" for=id(&format!("modul-{m}"))>
                         <input type="checkbox" id=id(&format!("modul-{m}")) prop:checked=move || on.get()
                             on:change=move |ev| on.set(event_target_checked(&ev))/>
-                        {tr(label)}
+                        {pt(label)}
                     </label>
                 }).collect_view()}
             </fieldset>
             <button type="button" class="button button-secondary"
-                on:click=move |_| remove.run(key)>{move || fill(i18n.t().phase_remove, &n.to_string(), "")}</button>
+                on:click=move |_| remove.run(key)>{move || fill(texts_of(i18n).phase_remove, &n.to_string(), "")}</button>
         </fieldset>
     }
 }

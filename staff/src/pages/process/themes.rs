@@ -1,8 +1,10 @@
 //! A process's fields of action: edit title and description, retire, reorder, add.
 
+use super::texts::{pt, texts_of};
 use super::{outcome, Reload, Status};
 use crate::desk::use_desk;
 use crate::i18n::{fill, tr, use_i18n};
+use crate::pages::texts::section_texts;
 use leptos::prelude::*;
 use werkstadt_domain::api::ThemeSummary;
 use werkstadt_domain::setup::{ThemeDraft, ThemeOrder};
@@ -26,7 +28,7 @@ pub fn Themes(process: ProcessId, themes: Vec<ThemeSummary>, reload: Reload) -> 
         leptos::task::spawn_local(async move {
             let r = crate::api::order_themes(process, &ThemeOrder { theme_ids: ids }, &csrf).await;
             let ok = r.is_ok();
-            msg.set(outcome(i18n.t(), r, i18n.t().saved));
+            msg.set(outcome(i18n.t(), r, section_texts(i18n).saved));
             if ok {
                 reload.run(Some(process));
             }
@@ -46,7 +48,7 @@ pub fn Themes(process: ProcessId, themes: Vec<ThemeSummary>, reload: Reload) -> 
         leptos::task::spawn_local(async move {
             let r = crate::api::add_theme(process, &draft, &csrf).await;
             let ok = r.is_ok();
-            msg.set(outcome(i18n.t(), r, i18n.t().saved));
+            msg.set(outcome(i18n.t(), r, section_texts(i18n).saved));
             if ok {
                 reload.run(Some(process));
             }
@@ -54,7 +56,7 @@ pub fn Themes(process: ProcessId, themes: Vec<ThemeSummary>, reload: Reload) -> 
     };
     view! {
         <section aria-labelledby="handlungsfelder">
-            <h2 id="handlungsfelder">{tr(|t| t.themes_heading)}</h2>
+            <h2 id="handlungsfelder">{pt(|t| t.themes_heading)}</h2>
             <ol class="setup-list">
                 {themes.into_iter().enumerate().map(|(i, t)| {
                     let title = t.title.clone();
@@ -66,13 +68,13 @@ pub fn Themes(process: ProcessId, themes: Vec<ThemeSummary>, reload: Reload) -> 
                                     let title = title.clone();
                                     view! {
                                         <button type="button" class="button button-secondary"
-                                            aria-label=move || fill(i18n.t().theme_up, &title, "")
+                                            aria-label=move || fill(texts_of(i18n).theme_up, &title, "")
                                             on:click=move |_| swap(i - 1)>"↑"</button>
                                     }
                                 })}
                                 {(i + 1 < count).then(|| view! {
                                     <button type="button" class="button button-secondary"
-                                        aria-label=move || fill(i18n.t().theme_down, &title, "")
+                                        aria-label=move || fill(texts_of(i18n).theme_down, &title, "")
                                         on:click=move |_| swap(i)>"↓"</button>
                                 })}
                             </span>
@@ -81,18 +83,18 @@ pub fn Themes(process: ProcessId, themes: Vec<ThemeSummary>, reload: Reload) -> 
                 }).collect_view()}
             </ol>
             <form class="form" on:submit=add>
-                <h3>{tr(|t| t.theme_new)}</h3>
+                <h3>{pt(|t| t.theme_new)}</h3>
                 <div class="field">
-                    <label for="feld-neu-titel">{tr(|t| t.theme_title)}</label>
+                    <label for="feld-neu-titel">{pt(|t| t.theme_title)}</label>
                     <input id="feld-neu-titel" type="text" required
                         prop:value=move || new_title.get() on:input=move |ev| new_title.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for="feld-neu-text">{tr(|t| t.theme_description)}</label>
+                    <label for="feld-neu-text">{pt(|t| t.theme_description)}</label>
                     <textarea id="feld-neu-text" rows="2" prop:value=move || new_description.get()
                         on:input=move |ev| new_description.set(event_target_value(&ev))></textarea>
                 </div>
-                <button type="submit" class="button">{tr(|t| t.theme_add)}</button>
+                <button type="submit" class="button">{pt(|t| t.theme_add)}</button>
             </form>
             <p role="status">{move || msg.get()}</p>
         </section>
@@ -120,7 +122,7 @@ fn ThemeRow(theme: ThemeSummary, process: ProcessId, reload: Reload) -> impl Int
         leptos::task::spawn_local(async move {
             let r = crate::api::edit_theme(id, &draft, &csrf).await;
             let ok = r.is_ok();
-            msg.set(outcome(i18n.t(), r, i18n.t().saved));
+            msg.set(outcome(i18n.t(), r, section_texts(i18n).saved));
             if ok {
                 reload.run(Some(process));
             }
@@ -130,19 +132,19 @@ fn ThemeRow(theme: ThemeSummary, process: ProcessId, reload: Reload) -> impl Int
     view! {
         <form class="form theme-row" on:submit=save>
             <div class="field">
-                <label for=field_id("titel")>{tr(|t| t.theme_title)}</label>
+                <label for=field_id("titel")>{pt(|t| t.theme_title)}</label>
                 <input id=field_id("titel") type="text" required
                     prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
             </div>
             <div class="field">
-                <label for=field_id("text")>{tr(|t| t.theme_description)}</label>
+                <label for=field_id("text")>{pt(|t| t.theme_description)}</label>
                 <textarea id=field_id("text") rows="2" prop:value=move || description.get()
                     on:input=move |ev| description.set(event_target_value(&ev))></textarea>
             </div>
             <label class="check" for=field_id("ruhend")>
                 <input type="checkbox" id=field_id("ruhend") prop:checked=move || retired.get()
                     on:change=move |ev| retired.set(event_target_checked(&ev))/>
-                {tr(|t| t.theme_retired)}
+                {pt(|t| t.theme_retired)}
             </label>
             <button type="submit" class="button">{tr(|t| t.save)}</button>
             <p role="status">{move || msg.get()}</p>

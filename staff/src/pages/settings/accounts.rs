@@ -3,7 +3,8 @@
 
 use super::outcome;
 use crate::desk::use_desk;
-use crate::i18n::{fill, tr, use_i18n, Texts};
+use crate::i18n::{fill, tr, use_i18n};
+use crate::pages::texts::{section_texts, st, SectionTexts};
 use leptos::prelude::*;
 use werkstadt_domain::staff::{
     NewStaff, PasswordChange, PasswordReset, Role, StaffActive, StaffMember,
@@ -42,18 +43,18 @@ pub fn Team() -> impl IntoView {
                 password.set(String::new());
                 reload();
             }
-            msg.set(outcome(i18n.t(), r, i18n.t().staff_created));
+            msg.set(outcome(i18n.t(), r, section_texts(i18n).staff_created));
         });
     };
     view! {
         <section aria-labelledby="team-titel">
-            <h2 id="team-titel">{tr(|t| t.staff_heading)}</h2>
+            <h2 id="team-titel">{st(|t| t.staff_heading)}</h2>
             <ul class="accounts">
                 <For each=move || members.get() key=|m| (m.username.clone(), m.active, m.role)
                     children=move |m| view! { <AccountRow member=m reload=reload/> }/>
             </ul>
             <form class="form" on:submit=submit>
-                <h3>{tr(|t| t.new_staff)}</h3>
+                <h3>{st(|t| t.new_staff)}</h3>
                 <div class="field">
                     <label for="team-name">{tr(|t| t.username)}</label>
                     <input id="team-name" type="text" required autocomplete="off"
@@ -73,7 +74,7 @@ pub fn Team() -> impl IntoView {
                         <option value="admin">{tr(|t| t.role_admin)}</option>
                     </select>
                 </div>
-                <button type="submit" class="button">{tr(|t| t.create)}</button>
+                <button type="submit" class="button">{st(|t| t.create)}</button>
                 <p role="status">{move || msg.get()}</p>
             </form>
         </section>
@@ -94,8 +95,8 @@ fn AccountRow(
     let open = RwSignal::new(false);
     let password = RwSignal::new(String::new());
     let msg = RwSignal::new(String::new());
-    let named = move |text: fn(&'static Texts) -> &'static str| {
-        move || fill(text(i18n.t()), &name.get_value(), "")
+    let named = move |text: fn(&'static SectionTexts) -> &'static str| {
+        move || fill(text(section_texts(i18n)), &name.get_value(), "")
     };
     let toggle = move |_| {
         let Some(csrf) = desk.csrf() else { return };
@@ -103,9 +104,9 @@ fn AccountRow(
         leptos::task::spawn_local(async move {
             let r = crate::api::set_staff_active(&name.get_value(), &req, &csrf).await;
             let done = if active {
-                i18n.t().deactivated_done
+                section_texts(i18n).deactivated_done
             } else {
-                i18n.t().activated_done
+                section_texts(i18n).activated_done
             };
             let ok = r.is_ok();
             msg.set(outcome(i18n.t(), r, &fill(done, &name.get_value(), "")));
@@ -126,7 +127,7 @@ fn AccountRow(
                 password.set(String::new());
                 open.set(false);
             }
-            let done = fill(i18n.t().reset_done, &name.get_value(), "");
+            let done = fill(section_texts(i18n).reset_done, &name.get_value(), "");
             msg.set(outcome(i18n.t(), r, &done));
         });
     };
@@ -134,26 +135,26 @@ fn AccountRow(
     view! {
         <li>
             <span>{member.username.clone()}" – "{move || i18n.t().role(role)}</span>
-            {(!active).then(|| view! { " (" {tr(|t| t.account_inactive)} ")" })}
+            {(!active).then(|| view! { " (" {st(|t| t.account_inactive)} ")" })}
             " "
             <button type="button" class="button button-secondary" on:click=toggle
                 aria-label=move || if active { named(|t| t.deactivate_named)() } else { named(|t| t.activate_named)() }>
-                {move || if active { i18n.t().deactivate } else { i18n.t().activate }}
+                {move || if active { section_texts(i18n).deactivate } else { section_texts(i18n).activate }}
             </button>
             " "
             <button type="button" class="button button-secondary" aria-expanded=move || open.get().to_string()
                 aria-label=named(|t| t.reset_password_named) on:click=move |_| open.update(|o| *o = !*o)>
-                {tr(|t| t.reset_password)}
+                {st(|t| t.reset_password)}
             </button>
             <Show when=move || open.get()>
                 <form class="form" on:submit=reset>
                     <div class="field">
-                        <label for=field_id.clone()>{tr(|t| t.new_password)}</label>
+                        <label for=field_id.clone()>{st(|t| t.new_password)}</label>
                         <input id=field_id.clone() type="password" required autocomplete="new-password"
                             minlength="12" maxlength="200"
                             prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
                     </div>
-                    <button type="submit" class="button">{tr(|t| t.reset_password)}</button>
+                    <button type="submit" class="button">{st(|t| t.reset_password)}</button>
                 </form>
             </Show>
             <p role="status">{move || msg.get()}</p>
@@ -183,21 +184,21 @@ pub fn OwnPassword() -> impl IntoView {
                 current.set(String::new());
                 password.set(String::new());
             }
-            msg.set(outcome(i18n.t(), r, i18n.t().password_changed));
+            msg.set(outcome(i18n.t(), r, section_texts(i18n).password_changed));
         });
     };
     view! {
         <section aria-labelledby="konto-titel">
-            <h2 id="konto-titel">{tr(|t| t.own_account)}</h2>
+            <h2 id="konto-titel">{st(|t| t.own_account)}</h2>
             <form class="form" on:submit=submit>
                 <h3>{tr(|t| t.change_password)}</h3>
                 <div class="field">
-                    <label for="konto-aktuell">{tr(|t| t.current_password)}</label>
+                    <label for="konto-aktuell">{st(|t| t.current_password)}</label>
                     <input id="konto-aktuell" type="password" required autocomplete="current-password"
                         prop:value=move || current.get() on:input=move |ev| current.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for="konto-neu">{tr(|t| t.new_password)}</label>
+                    <label for="konto-neu">{st(|t| t.new_password)}</label>
                     <input id="konto-neu" type="password" required autocomplete="new-password"
                         minlength="12" maxlength="200"
                         prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
