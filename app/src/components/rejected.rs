@@ -2,6 +2,7 @@
 //! language (for a closed phase with its date) and the text they wrote, kept to copy. Loaded
 //! lazily (`lazy::rejected`): it shows only after a refusal.
 
+use crate::i18n::pages::pt;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -11,7 +12,7 @@ pub fn RejectedNotice() -> impl IntoView {
     let sync = crate::sync::use_sync();
     view! {
             <section class="rejected notice notice-error" aria-labelledby="abgelehnt">
-                <h2 id="abgelehnt">{move || i18n.t().rejected_heading}</h2>
+                <h2 id="abgelehnt">{move || pt(i18n).rejected_heading}</h2>
                 <ul>
                     {move || sync.rejected.get().into_iter().map(|r| {
                         let id = r.mutation.id;
@@ -27,10 +28,10 @@ pub fn RejectedNotice() -> impl IntoView {
                             <li>
                                 <p>{reason}</p>
                                 {text.map(|t| view! {
-                                    <label for=label_id.clone()>{move || i18n.t().rejected_copy}</label>
+                                    <label for=label_id.clone()>{move || pt(i18n).rejected_copy}</label>
                                     <textarea id=label_id.clone() readonly rows="3">{t}</textarea>
                                 })}
-                                <button type="button" on:click=move |_| sync.dismiss_rejected(id)>{move || i18n.t().rejected_dismiss}</button>
+                                <button type="button" on:click=move |_| sync.dismiss_rejected(id)>{move || pt(i18n).rejected_dismiss}</button>
                             </li>
                         }
                     }).collect_view()}

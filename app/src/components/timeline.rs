@@ -4,6 +4,7 @@
 //! offline too.
 
 use super::gates::{last_day, module_activity};
+use crate::i18n::pages::pt;
 use crate::i18n::{fill, use_i18n, Texts};
 use crate::platform;
 use crate::sync::use_sync;
@@ -67,7 +68,7 @@ pub fn Timeline() -> impl IntoView {
                     <li class=class style=style aria-current=is_current.then_some("step")>
                         <span class="bar" aria-hidden="true"></span>
                         <strong class="phase-title">{p.title.clone()}</strong>
-                        {is_current.then(|| view! { " " <span class="phase-now">{move || i18n.t().phase_current}</span> })}
+                        {is_current.then(|| view! { " " <span class="phase-now">{move || pt(i18n).phase_current}</span> })}
                         <span class="phase-dates">
                             {move || {
                                 let lang = i18n.lang().code();
@@ -92,7 +93,7 @@ pub fn Timeline() -> impl IntoView {
             let gates = plan.gates;
             view! {
                 <section class="timeline-section" aria-labelledby="zeitplan">
-                    <h2 id="zeitplan">{move || i18n.t().timeline_heading}</h2>
+                    <h2 id="zeitplan">{move || pt(i18n).timeline_heading}</h2>
                     <ol class="timeline">{phases}</ol>
                     <p class="open-now">{move || open_now(i18n.t(), i18n.lang().code(), gates)}</p>
                 </section>

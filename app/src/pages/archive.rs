@@ -4,6 +4,7 @@
 
 use crate::api;
 use crate::components::gates::last_day;
+use crate::i18n::pages::pt;
 use crate::i18n::{count, fill, title_effect, use_i18n};
 use crate::platform;
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ fn dates(p: &Process, lang: &str) -> String {
 #[component]
 fn Offline() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <p class="notice notice-error" role="alert">{move || i18n.t().archive_offline}</p> }
+    view! { <p class="notice notice-error" role="alert">{move || pt(i18n).archive_offline}</p> }
 }
 
 #[component]
@@ -44,7 +45,7 @@ pub fn ArchivePage() -> impl IntoView {
                                 view! {
                                     <li class="card">
                                         <h2><a href=href>{p.with_value(|p| p.title.clone())}</a>
-                                            {current.then(|| view! { <span class="badge">{move || i18n.t().archive_current}</span> })}
+                                            {current.then(|| view! { <span class="badge">{move || pt(i18n).archive_current}</span> })}
                                         </h2>
                                         <p class="meta">{move || p.with_value(|p| dates(p, i18n.lang().code()))}</p>
                                     </li>
@@ -87,15 +88,15 @@ fn process_view(overview: ProcessOverview, results: Results) -> impl IntoView {
         <h1 tabindex="-1">{p.with_value(|p| p.title.clone())}</h1>
         <p class="meta">{move || p.with_value(|p| dates(p, i18n.lang().code()))}</p>
         <p>{p.with_value(|p| p.description.clone())}</p>
-        <h2>{move || i18n.t().archive_ranking}</h2>
-        <p>{move || fill(i18n.t().results_summary, &[("p", &count(voters, i18n.t().people)), ("m", &count(placed, i18n.t().points))])}</p>
+        <h2>{move || pt(i18n).archive_ranking}</h2>
+        <p>{move || fill(pt(i18n).results_summary, &[("p", &count(voters, pt(i18n).people)), ("m", &count(placed, i18n.t().points))])}</p>
         <ol class="ranking">
             {results.themes.into_iter().map(|r| {
                 let points = r.theme.dot_points;
                 view! {
                     <li class="rank-item">
                         <h3>
-                            <span class="rank">{move || fill(i18n.t().results_rank, &[("n", &r.rank.to_string())])}</span>
+                            <span class="rank">{move || fill(pt(i18n).results_rank, &[("n", &r.rank.to_string())])}</span>
                             " " {r.theme.title.clone()}
                         </h3>
                         <p class="meta theme-points">{move || count(points, i18n.t().points)}</p>

@@ -3,6 +3,7 @@
 
 use crate::api::OneShot;
 use crate::components::status::SendForm;
+use crate::i18n::pages::pt;
 use crate::i18n::{title_effect, use_i18n};
 use leptos::prelude::*;
 use werkstadt_domain::codes::RedeemCode;
@@ -14,7 +15,7 @@ pub fn CodePage(code: Option<String>) -> impl IntoView {
     let request = Callback::new(|code: String| OneShot::Redeem(RedeemCode { code }));
     view! {
         <h1 tabindex="-1">{move || i18n.t().code_link}</h1>
-        <p>{move || i18n.t().code_intro}</p>
+        <p>{move || pt(i18n).code_intro}</p>
         <SendForm field_id="code-eingabe".into() initial=code.unwrap_or_default()
             label=|t| t.code_label submit=|t| t.code_submit ok=|t| t.code_done request/>
     }

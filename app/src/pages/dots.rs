@@ -2,6 +2,7 @@
 
 use crate::components::gates::{closed, use_gate, ClosedNotice};
 use crate::components::status::Loading;
+use crate::i18n::pages::pt;
 use crate::i18n::{count, fill, use_i18n};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -62,18 +63,18 @@ pub fn DotsPage() -> impl IntoView {
     };
     let saved_text = move || {
         if pending_dots() {
-            i18n.t().saved_pending
+            pt(i18n).saved_pending
         } else {
-            i18n.t().dots_saved
+            pt(i18n).dots_saved
         }
     };
 
     view! {
         <h1 tabindex="-1">{move || i18n.t().dots_heading}</h1>
-        <p>{move || fill(i18n.t().dots_intro, &[("n", &budget().to_string())])}</p>
+        <p>{move || fill(pt(i18n).dots_intro, &[("n", &budget().to_string())])}</p>
         <ClosedNotice module=Module::Dots/>
         <p class="dots-remaining" role="status" aria-live="polite">
-            <strong>{move || fill(i18n.t().dots_remaining, &[("n", &remaining().to_string()), ("m", &budget().to_string())])}</strong>
+            <strong>{move || fill(pt(i18n).dots_remaining, &[("n", &remaining().to_string()), ("m", &budget().to_string())])}</strong>
         </p>
         {move || match themes.get() {
             None => view! { <Loading/> }.into_any(),
@@ -100,14 +101,14 @@ pub fn DotsPage() -> impl IntoView {
                                     </span>
                                     <span class="dot-controls">
                                         <button type="button" class="round"
-                                            aria-label=move || fill(i18n.t().dots_remove, &[("t", &title.get_value())])
+                                            aria-label=move || fill(pt(i18n).dots_remove, &[("t", &title.get_value())])
                                             disabled=move || points() == 0 || closed()
                                             on:click=move |_| change(-1)>"−"</button>
                                         <output class="dot-points" aria-live="polite">
                                             {move || count(u32::from(points()), i18n.t().points)}
                                         </output>
                                         <button type="button" class="round"
-                                            aria-label=move || fill(i18n.t().dots_add, &[("t", &title.get_value())])
+                                            aria-label=move || fill(pt(i18n).dots_add, &[("t", &title.get_value())])
                                             disabled=move || remaining() == 0 || retired || closed()
                                             on:click=move |_| change(1)>"+"</button>
                                     </span>
@@ -119,7 +120,7 @@ pub fn DotsPage() -> impl IntoView {
                     {move || (saved.get()).then(|| view! {
                         <p class="notice notice-ok" role="status">{saved_text}</p>
                     })}
-                    <button type="submit" class="button" disabled=closed>{move || i18n.t().dots_save}</button>
+                    <button type="submit" class="button" disabled=closed>{move || pt(i18n).dots_save}</button>
                 </form>
             }.into_any(),
         }}

@@ -7,6 +7,7 @@
 use crate::api::OneShot;
 use crate::components::gates::{closed, use_gate, ClosedNotice};
 use crate::components::status::{not_found, ErrorNotice, Ready, SendForm};
+use crate::i18n::pages::pt;
 use crate::i18n::{count, fill, use_i18n};
 use crate::platform::http::ClientError;
 use crate::platform::identity::new_uuid;
@@ -90,28 +91,28 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
                 <article class="idea">
                     <p class="breadcrumb">
                         <a href=move || field(theme, |t| format!("/themen/{}", t.0))()>
-                            {move || i18n.t().back_to_theme}" "{field(theme, |t| t.1.clone())}
+                            {move || pt(i18n).back_to_theme}" "{field(theme, |t| t.1.clone())}
                         </a>
                     </p>
                     <h1 tabindex="-1">{field(idea, |i| i.title.clone())}</h1>
                     <Show when=move || waiting.get() fallback=move || view! {
-                        <p class="meta">{move || fill(i18n.t().submitted_on, &[("t", &platform::format_date(created().unwrap_or(0), i18n.lang().code()))])}</p>
+                        <p class="meta">{move || fill(pt(i18n).submitted_on, &[("t", &platform::format_date(created().unwrap_or(0), i18n.lang().code()))])}</p>
                     }>
-                        <p class="pending-marker">{move || i18n.t().pending_marker}</p>
+                        <p class="pending-marker">{move || pt(i18n).pending_marker}</p>
                     </Show>
                     <Show when=move || status.get() == Some(IdeaStatus::Pending)>
-                        <p class="notice" role="status">{move || i18n.t().moderation_pending}</p>
+                        <p class="notice" role="status">{move || pt(i18n).moderation_pending}</p>
                     </Show>
                     {move || reason.get().map(|r| view! {
-                        <p class="notice notice-error">{move || fill(i18n.t().moderation_rejected, &[("r", &r)])}</p>
+                        <p class="notice notice-error">{move || fill(pt(i18n).moderation_rejected, &[("r", &r)])}</p>
                     })}
                     {move || merged.get().map(|m| view! {
-                        <p class="notice">{move || i18n.t().moderation_merged}" "<a href=format!("/ideen/{m}")>{move || i18n.t().moderation_merged_link}</a></p>
+                        <p class="notice">{move || pt(i18n).moderation_merged}" "<a href=format!("/ideen/{m}")>{move || pt(i18n).moderation_merged_link}</a></p>
                     })}
                     <p class="idea-body">{field(idea, |i| i.body.clone())}</p>
                     {move || answer.get().map(|a| view! {
                         <section class="official-answer" aria-labelledby="antwort">
-                            <h2 id="antwort">{move || i18n.t().answer_heading}</h2>
+                            <h2 id="antwort">{move || pt(i18n).answer_heading}</h2>
                             <p class="answer-status"><strong>{move || i18n.t().official_status(a.status)}</strong></p>
                             <p>{a.text}</p>
                         </section>
@@ -127,19 +128,19 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
                             disabled=move || !can_act || !published.get() || supports_closed()
                             on:click=toggle
                         >
-                            {move || if supported() { i18n.t().supported_button } else { i18n.t().support_button }}
+                            {move || if supported() { pt(i18n).supported_button } else { i18n.t().support_button }}
                         </button>
                         <p class="support-count">{move || count(supports().unwrap_or(0), i18n.t().supports)}</p>
                         <Show when=move || support_waiting.get()>
-                            <p class="pending-marker">{move || i18n.t().pending_marker}</p>
+                            <p class="pending-marker">{move || pt(i18n).pending_marker}</p>
                         </Show>
                         <ClosedNotice module=Module::Supports/>
                     </div>
                 </article>
                 <section class="comments" aria-labelledby="kommentare">
-                    <h2 id="kommentare">{move || i18n.t().comments_heading}</h2>
+                    <h2 id="kommentare">{move || pt(i18n).comments_heading}</h2>
                     <Show when=move || comments.with(|c| c.as_ref().is_none_or(Vec::is_empty))>
-                        <p class="meta">{move || i18n.t().comments_none}</p>
+                        <p class="meta">{move || pt(i18n).comments_none}</p>
                     </Show>
                     <ul class="comment-list">
                         <For each=move || comments.get().unwrap_or_default() key=|c| *c let:cid>
@@ -177,12 +178,12 @@ fn Comment(id: CommentId) -> impl IntoView {
                 <Report target=ReportTarget::Comment(id)/>
             </Show>
             {move || reason.get().map(|r| view! {
-                <p class="notice notice-error">{move || fill(i18n.t().moderation_rejected, &[("r", &r)])}</p>
+                <p class="notice notice-error">{move || fill(pt(i18n).moderation_rejected, &[("r", &r)])}</p>
             })}
             {move || if waiting.get() {
-                view! { <p class="pending-marker">{move || i18n.t().pending_marker}</p> }.into_any()
+                view! { <p class="pending-marker">{move || pt(i18n).pending_marker}</p> }.into_any()
             } else if status.get() == Some(IdeaStatus::Pending) {
-                view! { <p class="pending-marker">{move || i18n.t().moderation_pending}</p> }.into_any()
+                view! { <p class="pending-marker">{move || pt(i18n).moderation_pending}</p> }.into_any()
             } else {
                 view! { <p class="meta">{move || platform::format_date(at().unwrap_or(0), i18n.lang().code())}</p> }.into_any()
             }}
@@ -232,14 +233,14 @@ fn CommentForm(id: IdeaId) -> impl IntoView {
         <ClosedNotice module=Module::Comments/>
         <form class="form comment-form" novalidate on:submit=submit>
             <div class="field">
-                <label for="kommentar-text">{move || i18n.t().comment_label}</label>
+                <label for="kommentar-text">{move || pt(i18n).comment_label}</label>
                 <textarea id="kommentar-text" rows="4" required
                     aria-invalid=move || show_error().to_string()
                     aria-describedby="kommentar-hinweis kommentar-fehler"
                     prop:value=move || text.get()
                     on:input=move |ev| { text.set(event_target_value(&ev)); saved.set(false); }></textarea>
                 <p id="kommentar-hinweis" class="hint">
-                    {move || fill(i18n.t().chars_count, &[("n", &text.get().trim().chars().count().to_string()), ("m", &COMMENT_MAX.to_string())])}
+                    {move || fill(pt(i18n).chars_count, &[("n", &text.get().trim().chars().count().to_string()), ("m", &COMMENT_MAX.to_string())])}
                 </p>
                 <p id="kommentar-fehler" class="field-error">
                     {move || if show_error() { invalid().map(|e| i18n.t().validation(e)) } else { None }}
@@ -247,9 +248,9 @@ fn CommentForm(id: IdeaId) -> impl IntoView {
             </div>
             {move || failure.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
             {move || (saved.get()).then(|| view! {
-                <p class="notice notice-ok" role="status">{move || i18n.t().comment_saved}</p>
+                <p class="notice notice-ok" role="status">{move || pt(i18n).comment_saved}</p>
             })}
-            <button type="submit" class="button" disabled=comments_closed>{move || i18n.t().comment_submit}</button>
+            <button type="submit" class="button" disabled=comments_closed>{move || pt(i18n).comment_submit}</button>
         </form>
     }
 }
@@ -272,7 +273,7 @@ fn Report(target: ReportTarget) -> impl IntoView {
     });
     view! {
         <details class="report">
-            <summary>{move || i18n.t().report_summary}</summary>
+            <summary>{move || pt(i18n).report_summary}</summary>
             <SendForm field_id=format!("melden-{id}") initial=String::new()
                 label=|t| t.report_label submit=|t| t.report_submit ok=|t| t.report_sent request/>
         </details>

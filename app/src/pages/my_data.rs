@@ -2,6 +2,7 @@
 //! file) or deletes the identity for good. Both need the server, so online only.
 
 use crate::components::status::outcome_view;
+use crate::i18n::pages::pt;
 use crate::i18n::{title_effect, use_i18n};
 use crate::platform;
 use leptos::prelude::*;
@@ -36,24 +37,24 @@ pub fn MyDataPage(deleted: bool) -> impl IntoView {
     view! {
         <h1 tabindex="-1">{move || i18n.t().my_data_title}</h1>
         <p class="notice notice-ok" role="status" hidden=!deleted>{move || i18n.t().my_data_deleted}</p>
-        <p>{move || i18n.t().my_data_intro} " "
+        <p>{move || pt(i18n).my_data_intro} " "
             <a href="/datenschutz.html">{move || i18n.t().privacy_link}</a></p>
-        <h2>{move || i18n.t().my_data_export}</h2>
-        <p>{move || i18n.t().my_data_export_text}</p>
+        <h2>{move || pt(i18n).my_data_export}</h2>
+        <p>{move || pt(i18n).my_data_export_text}</p>
         {outcome_view(exported, |t| t.my_data_exported)}
-        <button type="button" class="button" on:click=export>{move || i18n.t().my_data_export}</button>
-        <h2>{move || i18n.t().my_data_delete}</h2>
-        <p>{move || i18n.t().my_data_delete_text}</p>
+        <button type="button" class="button" on:click=export>{move || pt(i18n).my_data_export}</button>
+        <h2>{move || pt(i18n).my_data_delete}</h2>
+        <p>{move || pt(i18n).my_data_delete_text}</p>
         {outcome_view(erased, |t| t.my_data_deleted)}
         <button type="button" class="button" hidden=move || confirming.get()
-            on:click=move |_| confirming.set(true)>{move || i18n.t().my_data_delete}</button>
+            on:click=move |_| confirming.set(true)>{move || pt(i18n).my_data_delete}</button>
         <div role="group" hidden=move || !confirming.get()>
-            <p><strong>{move || i18n.t().my_data_confirm}</strong></p>
+            <p><strong>{move || pt(i18n).my_data_confirm}</strong></p>
             <button type="button" class="button button-danger" on:click=erase>
-                {move || i18n.t().my_data_confirm_button}</button>
+                {move || pt(i18n).my_data_confirm_button}</button>
             " "
             <button type="button" class="button button-secondary" on:click=move |_| confirming.set(false)>
-                {move || i18n.t().cancel}</button>
+                {move || pt(i18n).cancel}</button>
         </div>
     }
 }

@@ -4,6 +4,7 @@
 use crate::components::gates::{closed, use_gate, ClosedNotice};
 use crate::components::status::ErrorNotice;
 use crate::components::status::Loading;
+use crate::i18n::pages::pt;
 use crate::i18n::{fill, use_i18n};
 use crate::platform::http::ClientError;
 use crate::platform::identity::new_uuid;
@@ -63,14 +64,14 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
 
     let counter = move |n: usize, max: usize| {
         fill(
-            i18n.t().chars_count,
+            pt(i18n).chars_count,
             &[("n", &n.to_string()), ("m", &max.to_string())],
         )
     };
 
     view! {
         <h1 tabindex="-1">{move || i18n.t().new_heading}</h1>
-        <p>{move || i18n.t().new_intro}</p>
+        <p>{move || pt(i18n).new_intro}</p>
         <ClosedNotice module=Module::Ideas/>
         {move || match themes.get() {
             None => view! { <Loading/> }.into_any(),
@@ -79,16 +80,16 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
                     <form class="form" novalidate on:submit=on_submit>
                         <p class="notice notice-error" role="alert"
                             hidden=move || !(attempted.get() && (title_error().is_some() || body_error().is_some() || theme_id().is_none()))>
-                            {move || i18n.t().form_has_errors}
+                            {move || pt(i18n).form_has_errors}
                         </p>
                         <div class="field">
-                            <label for="idee-thema">{move || i18n.t().field_theme}</label>
+                            <label for="idee-thema">{move || pt(i18n).field_theme}</label>
                             <select id="idee-thema" required
                                 aria-invalid=move || show_theme_error().to_string()
                                 aria-describedby="idee-thema-fehler"
                                 prop:value=move || theme.get()
                                 on:change=move |ev| theme.set(event_target_value(&ev))>
-                                <option value="">{move || i18n.t().field_theme_choose}</option>
+                                <option value="">{move || pt(i18n).field_theme_choose}</option>
                                 {themes.into_iter().map(|(id, title)| {
                                     let id = id.to_string();
                                     let selected = theme.get_untracked() == id;
@@ -96,11 +97,11 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
                                 }).collect_view()}
                             </select>
                             <p id="idee-thema-fehler" class="field-error">
-                                {move || show_theme_error().then(|| i18n.t().theme_required)}
+                                {move || show_theme_error().then(|| pt(i18n).theme_required)}
                             </p>
                         </div>
                         <div class="field">
-                            <label for="idee-titel">{move || i18n.t().field_title}</label>
+                            <label for="idee-titel">{move || pt(i18n).field_title}</label>
                             <input id="idee-titel" type="text" required autocomplete="off"
                                 aria-invalid=move || show_title_error().to_string()
                                 aria-describedby="idee-titel-hinweis idee-titel-fehler"
@@ -108,7 +109,7 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
                                 on:input=move |ev| title.set(event_target_value(&ev))
                                 on:blur=move |_| title_touched.set(true)/>
                             <p id="idee-titel-hinweis" class="hint">
-                                {move || i18n.t().field_title_hint}" "
+                                {move || pt(i18n).field_title_hint}" "
                                 {move || counter(title.get().trim().chars().count(), TITLE_MAX)}
                             </p>
                             <p id="idee-titel-fehler" class="field-error">
@@ -117,7 +118,7 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
                         </div>
                         <Similar title/>
                         <div class="field">
-                            <label for="idee-text">{move || i18n.t().field_body}</label>
+                            <label for="idee-text">{move || pt(i18n).field_body}</label>
                             <textarea id="idee-text" rows="8" required
                                 aria-invalid=move || show_body_error().to_string()
                                 aria-describedby="idee-text-hinweis idee-text-fehler"
@@ -125,7 +126,7 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
                                 on:input=move |ev| body.set(event_target_value(&ev))
                                 on:blur=move |_| body_touched.set(true)></textarea>
                             <p id="idee-text-hinweis" class="hint">
-                                {move || i18n.t().field_body_hint}" "
+                                {move || pt(i18n).field_body_hint}" "
                                 {move || counter(body.get().trim().chars().count(), BODY_MAX)}
                             </p>
                             <p id="idee-text-fehler" class="field-error">
@@ -134,7 +135,7 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
                         </div>
                         {move || server_error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
                         <button type="submit" class="button" disabled=ideas_closed>
-                            {move || i18n.t().submit_idea}
+                            {move || pt(i18n).submit_idea}
                         </button>
                     </form>
                 }.into_any()
@@ -179,8 +180,8 @@ fn Similar(title: RwSignal<String>) -> impl IntoView {
             {move || {
                 let list = found.get();
                 (!list.is_empty()).then(|| view! {
-                    <h2>{move || i18n.t().similar_heading}</h2>
-                    <p>{move || i18n.t().similar_support}</p>
+                    <h2>{move || pt(i18n).similar_heading}</h2>
+                    <p>{move || pt(i18n).similar_support}</p>
                     <ul>
                         {list.into_iter().map(|(id, t, supported)| {
                             let tx = i18n.t();

@@ -3,6 +3,7 @@
 //! updates the rows it changes, nothing else.
 
 use crate::components::status::Ready;
+use crate::i18n::pages::pt;
 use crate::i18n::{count, fill, use_i18n};
 use crate::sync::use_sync;
 use leptos::prelude::*;
@@ -40,7 +41,7 @@ pub fn ResultsPage() -> impl IntoView {
     view! {
         <h1 tabindex="-1">{move || i18n.t().results_heading}</h1>
         <Ready>
-            <p>{move || fill(i18n.t().results_summary, &[("p", &count(voters(), i18n.t().people)), ("m", &count(placed(), i18n.t().points))])}</p>
+            <p>{move || fill(pt(i18n).results_summary, &[("p", &count(voters(), pt(i18n).people)), ("m", &count(placed(), i18n.t().points))])}</p>
             <ol class="ranking">
                 <For each=move || ranked.get().unwrap_or_default() key=|row| *row let:row>
                     <Rank id=row.0 rank=row.1 max=Signal::derive(max)/>
@@ -69,14 +70,14 @@ fn Rank(id: ThemeId, rank: u32, max: Signal<u32>) -> impl IntoView {
     view! {
         <li class="rank-item">
             <h2>
-                <span class="rank">{move || fill(i18n.t().results_rank, &[("n", &rank.to_string())])}</span>
+                <span class="rank">{move || fill(pt(i18n).results_rank, &[("n", &rank.to_string())])}</span>
                 " "<a href=format!("/themen/{id}")>{title}</a>
             </h2>
             <p class="meta theme-points">{move || count(points(), i18n.t().points)}</p>
             <progress max=move || max.get() value=points aria-label=move || format!("{} {}", title(), points())></progress>
-            <h3 class="visually-small">{move || i18n.t().results_top_ideas}</h3>
+            <h3 class="visually-small">{move || pt(i18n).results_top_ideas}</h3>
             <Show when=move || top.with(|t| t.as_ref().is_none_or(Vec::is_empty))>
-                <p class="meta">{move || i18n.t().results_no_ideas}</p>
+                <p class="meta">{move || pt(i18n).results_no_ideas}</p>
             </Show>
             <ul class="top-ideas">
                 <For each=move || top.get().unwrap_or_default() key=|idea| idea.clone() let:idea>

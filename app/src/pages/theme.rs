@@ -3,6 +3,7 @@
 //! idea and every row follows its own idea: a new support changes that row's count only.
 
 use crate::components::status::{not_found, Ready};
+use crate::i18n::pages::pt;
 use crate::i18n::{count, fill, use_i18n};
 use crate::platform;
 use crate::sync::{field, use_sync};
@@ -73,14 +74,14 @@ pub fn ThemePage(id: ThemeId) -> impl IntoView {
             <Show when=move || theme.with(Option::is_some) fallback=not_found>
                 <h1 tabindex="-1">{field(theme, |t| t.0.clone())}</h1>
                 <p>{field(theme, |t| t.1.clone())}</p>
-                <p class="actions"><a class="button" href=format!("/neu?thema={id}")>{move || i18n.t().theme_new_idea}</a></p>
-                <div class="sort" role="group" aria-label=move || i18n.t().sort_label>
-                    <span class="sort-label" aria-hidden="true">{move || i18n.t().sort_label}": "</span>
+                <p class="actions"><a class="button" href=format!("/neu?thema={id}")>{move || pt(i18n).theme_new_idea}</a></p>
+                <div class="sort" role="group" aria-label=move || pt(i18n).sort_label>
+                    <span class="sort-label" aria-hidden="true">{move || pt(i18n).sort_label}": "</span>
                     {sort_button(false, |t| t.sort_support)}
                     {sort_button(true, |t| t.sort_newest)}
                 </div>
                 <Show when=move || ideas.with(Vec::is_empty)>
-                    <p class="notice">{move || i18n.t().no_ideas}</p>
+                    <p class="notice">{move || pt(i18n).no_ideas}</p>
                 </Show>
                 <ul class="idea-list">
                     <For each=move || shown.get() key=|id| *id let:id>
@@ -88,15 +89,15 @@ pub fn ThemePage(id: ThemeId) -> impl IntoView {
                     </For>
                 </ul>
                 <Show when=move || { pages.get() > 1 }>
-                    <nav class="pagination" aria-label=move || i18n.t().pagination_label>
+                    <nav class="pagination" aria-label=move || pt(i18n).pagination_label>
                         <button type="button" disabled=move || current.get() <= 1
                             on:click=move |_| page.set(current.get_untracked().saturating_sub(1).max(1))>
-                            {move || i18n.t().page_prev}
+                            {move || pt(i18n).page_prev}
                         </button>
-                        <span>{move || fill(i18n.t().page_of, &[("n", &current.get().to_string()), ("m", &pages.get().to_string())])}</span>
+                        <span>{move || fill(pt(i18n).page_of, &[("n", &current.get().to_string()), ("m", &pages.get().to_string())])}</span>
                         <button type="button" disabled=move || current.get() >= pages.get()
                             on:click=move |_| page.set(current.get_untracked() + 1)>
-                            {move || i18n.t().page_next}
+                            {move || pt(i18n).page_next}
                         </button>
                     </nav>
                 </Show>
@@ -137,9 +138,9 @@ fn IdeaRow(id: IdeaId) -> impl IntoView {
             <h2><a href=format!("/ideen/{id}")>{field(idea, |i| i.title.clone())}</a></h2>
             <p>{field(idea, |i| i.excerpt.clone())}</p>
             {move || if waiting.get() {
-                view! { <p class="pending-marker">{move || i18n.t().pending_marker}</p> }.into_any()
+                view! { <p class="pending-marker">{move || pt(i18n).pending_marker}</p> }.into_any()
             } else if in_review.get() {
-                view! { <p class="pending-marker">{move || i18n.t().moderation_pending}</p> }.into_any()
+                view! { <p class="pending-marker">{move || pt(i18n).moderation_pending}</p> }.into_any()
             } else {
                 view! { <p class="meta support-count">{move || count(supports().unwrap_or(0), i18n.t().supports)}</p> }.into_any()
             }}
