@@ -280,6 +280,13 @@ async fn a_moderator_clears_the_queue_merges_and_decides_offline_in_the_staff_ap
     page.wait_text("Einstellungen des Beteiligungsprozesses")
         .await;
     page.assert_accessible("Staff: Einstellungen").await;
+    // The account forms and the rest of the page in English too.
+    page.click(".lang-switch").await;
+    page.wait_text("Process settings").await;
+    page.assert_accessible("Staff: Settings (en)").await;
+    page.click(".lang-switch").await;
+    page.wait_text("Einstellungen des Beteiligungsprozesses")
+        .await;
     page.click("#modus-nachher").await;
     page.click("#modus-speichern").await;
     page.wait_text("Gespeichert.").await;
