@@ -30,9 +30,13 @@ pub struct Replica {
     pub supported: Vec<IdeaId>,
     /// This participant's dot allocation.
     pub dots: Vec<DotEntry>,
+    /// Projects, ordered by id.
+    pub projects: Vec<crate::projects::ProjectRecord>,
+    /// What this participant follows, ordered (`crate::follows`).
+    pub follows: Vec<crate::sync::FollowTarget>,
 }
 
-fn upsert<T, K: Ord>(items: &mut Vec<T>, item: T, key: impl Fn(&T) -> K) {
+pub(crate) fn upsert<T, K: Ord>(items: &mut Vec<T>, item: T, key: impl Fn(&T) -> K) {
     match items.binary_search_by(|x| key(x).cmp(&key(&item))) {
         Ok(i) => items[i] = item,
         Err(i) => items.insert(i, item),
@@ -67,6 +71,8 @@ impl Replica {
             Change::Comment(c) => upsert(&mut self.comments, c, |x| x.id),
             Change::MySupport { idea_id, supported } => self.set_supported(idea_id, supported),
             Change::MyDots { allocations } => self.dots = allocations,
+            Change::Project(p) => upsert(&mut self.projects, p, |x| x.id),
+            Change::MyFollow { target, following } => self.set_follow(target, following),
             Change::MyMutation(_) => {}
         }
     }
@@ -157,6 +163,7 @@ impl Replica {
                         reason: None,
                         merged_into: None,
                         answer: None,
+                        project_id: None,
                     },
                     |x| x.id,
                 );
@@ -209,6 +216,11 @@ impl Replica {
                     }
                 }
                 self.dots = ballot.entries();
+            }
+            MutationKind::SetFollow { target, following } => {
+                if self.target_exists(*target) {
+                    self.set_follow(*target, *following);
+                }
             }
             // Staff decisions show once the server has applied them.
             #[cfg(feature = "staff")]
@@ -334,6 +346,7 @@ pub(crate) mod tests {
                 reason: None,
                 merged_into: None,
                 answer: None,
+                project_id: None,
             }));
             if state.supports.supports(who, *id) {
                 r.apply(Change::MySupport {
@@ -356,6 +369,14 @@ pub(crate) mod tests {
             r.apply(Change::MyDots {
                 allocations: b.entries(),
             });
+        }
+        for (p, target) in &state.follows {
+            if *p == who {
+                r.apply(Change::MyFollow {
+                    target: *target,
+                    following: true,
+                });
+            }
         }
         r
     }
@@ -380,6 +401,14 @@ pub(crate) mod tests {
                     idea_id,
                     body,
                 }
+            }),
+            (idea.clone(), any::<bool>()).prop_map(|(i, following)| MutationKind::SetFollow {
+                target: crate::sync::FollowTarget::Idea(i),
+                following,
+            }),
+            (theme.clone(), any::<bool>()).prop_map(|(t, following)| MutationKind::SetFollow {
+                target: crate::sync::FollowTarget::Theme(t),
+                following,
             }),
             prop::collection::vec((theme, 0u8..4), 0..3).prop_map(|v| MutationKind::SetDots {
                 allocations: v

@@ -4,9 +4,11 @@
 
 use crate::dots::DotBallot;
 use crate::error::ErrorCode;
-use crate::ids::{IdeaId, ParticipantId, ThemeId};
+use crate::ids::{IdeaId, ParticipantId, ProjectId, ThemeId};
 use crate::support::SupportLedger;
-use crate::sync::{CommentId, Mutation, MutationId, MutationKind, MutationResult, Outcome};
+use crate::sync::{
+    CommentId, FollowTarget, Mutation, MutationId, MutationKind, MutationResult, Outcome,
+};
 use crate::text::{CommentBody, IdeaBody, IdeaTitle};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -26,6 +28,10 @@ pub struct State {
     pub supports: SupportLedger,
     pub dots: BTreeMap<ParticipantId, DotBallot>,
     pub comments: BTreeMap<CommentId, (ParticipantId, IdeaId, String)>,
+    /// Projects (staff create them; participants only follow them).
+    pub projects: BTreeSet<ProjectId>,
+    /// Who follows what: present = following.
+    pub follows: BTreeSet<(ParticipantId, FollowTarget)>,
 }
 
 impl State {
@@ -114,6 +120,22 @@ impl State {
                     self.dots.remove(&who);
                 } else {
                     self.dots.insert(who, ballot);
+                }
+                Ok(())
+            }
+            MutationKind::SetFollow { target, following } => {
+                let exists = match target {
+                    FollowTarget::Project(p) => self.projects.contains(p),
+                    FollowTarget::Theme(t) => self.themes.contains(t),
+                    FollowTarget::Idea(i) => self.ideas.contains_key(i),
+                };
+                if !exists {
+                    return Err(ErrorCode::UnknownTarget);
+                }
+                if *following {
+                    self.follows.insert((who, *target));
+                } else {
+                    self.follows.remove(&(who, *target));
                 }
                 Ok(())
             }
@@ -244,6 +266,21 @@ mod tests {
     fn who(c: usize) -> ParticipantId {
         ParticipantId(Uuid::from_u128(300 + c as u128))
     }
+    fn project(n: u8) -> ProjectId {
+        ProjectId(Uuid::from_u128(500 + u128::from(n)))
+    }
+
+    /// Follow or unfollow: projects 0..2 exist, 2..3 not; themes 0..3 exist, 3 not; ideas as
+    /// above.
+    fn follow() -> impl Strategy<Value = MutationKind> {
+        let target = prop_oneof![
+            (0u8..3).prop_map(|n| FollowTarget::Project(project(n))),
+            (0u8..4).prop_map(|n| FollowTarget::Theme(theme(n))),
+            (0u8..8).prop_map(|n| FollowTarget::Idea(idea(n))),
+        ];
+        (target, any::<bool>())
+            .prop_map(|(target, following)| MutationKind::SetFollow { target, following })
+    }
 
     /// An action a participant takes; ideas 0..4 exist on the server from the start, ideas
     /// 4..8 only if someone creates them.
@@ -277,6 +314,7 @@ mod tests {
                 idea_id: idea(i),
                 body: format!("Kommentar {c}"),
             }),
+            follow(),
         ]
     }
 
@@ -308,6 +346,7 @@ mod tests {
 
     fn initial() -> State {
         let mut s = State::with_themes((0..3).map(theme));
+        s.projects = (0..2).map(project).collect();
         for i in 0..4 {
             s.ideas.insert(
                 idea(i),
@@ -398,6 +437,41 @@ mod tests {
                 prop_assert!(server.state.dot_points(theme(t)) <= (CLIENTS as u32) * u32::from(crate::DOT_BUDGET));
             }
             prop_assert!(server.state.dots.values().all(|b| b.spent() <= crate::DOT_BUDGET));
+            // Follows: only existing targets, and each participant's last word on each.
+            let known = |t: &FollowTarget| match t {
+                FollowTarget::Project(p) => server.state.projects.contains(p),
+                FollowTarget::Theme(th) => server.state.themes.contains(th),
+                FollowTarget::Idea(i) => server.state.ideas.contains_key(i),
+            };
+            prop_assert!(server.state.follows.iter().all(|(_, t)| known(t)));
+        }
+
+        /// Following is idempotent: a participant's follows after any sequence of follow
+        /// mutations, replayed and reordered as duplicates, are those of the last mutation
+        /// (in server order) per target that exists.
+        #[test]
+        fn the_last_follow_wins_and_replays_change_nothing(kinds in proptest::collection::vec(follow(), 0..30)) {
+            let mut server = Server::new(initial());
+            let batch: Vec<Mutation> = kinds.iter().cloned().enumerate()
+                .map(|(n, kind)| Mutation { id: MutationId(Uuid::from_u128(n as u128 + 1)), kind }).collect();
+            server.push(who(0), &batch);
+            let mut expected = BTreeSet::new();
+            for k in &kinds {
+                if let MutationKind::SetFollow { target, following } = k {
+                    let exists = initial().apply(who(0), k).is_ok();
+                    if exists && *following {
+                        expected.insert((who(0), *target));
+                    } else if exists {
+                        expected.remove(&(who(0), *target));
+                    }
+                }
+            }
+            prop_assert_eq!(&server.state.follows, &expected);
+            let state = server.state.clone();
+            let mut reversed = batch.clone();
+            reversed.reverse();
+            server.push(who(0), &reversed);
+            prop_assert_eq!(&server.state, &state, "replayed in another order, nothing changes");
         }
 
         /// Replaying any batch again changes nothing.

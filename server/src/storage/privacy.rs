@@ -296,6 +296,7 @@ fn delete(tx: &Connection, who: ParticipantId) -> Result<Deletion, StoreError> {
         "UPDATE participation_code SET redeemed_by = NULL WHERE redeemed_by = ?1",
         [&me],
     )?;
+    tx.execute("DELETE FROM follow WHERE participant_id = ?1", [&me])?;
     tx.execute("DELETE FROM mutation WHERE participant_id = ?1", [&me])?;
     tx.execute("DELETE FROM change_log WHERE owner_id = ?1", [&me])?;
     tx.execute("DELETE FROM participant WHERE id = ?1", [&me])?;
@@ -323,6 +324,13 @@ fn delete_idea(tx: &Connection, idea: &str) -> Result<(), StoreError> {
         delete_comment(tx, c)?;
     }
     tx.execute("DELETE FROM support WHERE idea_id = ?1", [idea])?;
+    super::projects::forget_idea(tx, idea)?;
+    if let Ok(id) = idea.parse() {
+        super::follows::forget_target(
+            tx,
+            werkstadt_domain::sync::FollowTarget::Idea(werkstadt_domain::IdeaId(id)),
+        )?;
+    }
     tx.execute(
         "DELETE FROM report WHERE target_kind = 'idea' AND target_id = ?1",
         [idea],
