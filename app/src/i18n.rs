@@ -264,9 +264,7 @@ impl Texts {
             | PasswordTooShort | PasswordTooLong | StaleState | DatesInvalid | PhasesOverlap
             | BudgetOutOfRange | LastOpenTheme | LastAdmin | WrongPassword | UnknownProject
             | IdeaNotPublished | MilestoneBeforeStart | DecisionIncomplete | LinkInvalid
-            | UnknownTarget | Unknown => {
-                return None
-            }
+            | UnknownTarget | Unknown => return None,
         })
     }
 

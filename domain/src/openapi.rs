@@ -299,7 +299,12 @@ impl IntoParams for QueueQuery {
 impl IntoParams for crate::projects::ProjectQuery {
     fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
         vec![
-            query("theme", false, uuid(), "Only projects of this field of action."),
+            query(
+                "theme",
+                false,
+                uuid(),
+                "Only projects of this field of action.",
+            ),
             query(
                 "status",
                 false,

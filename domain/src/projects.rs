@@ -36,7 +36,9 @@ pub const SOURCE_IDEAS_MAX: usize = 50;
 
 /// Where a project stands (the apps say "geplant", "in Umsetzung", "pausiert",
 /// "abgeschlossen", "verworfen").
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProjectStatus {
@@ -147,7 +149,8 @@ pub enum DecisionOutcome {
 }
 
 impl DecisionOutcome {
-    pub const ALL: [DecisionOutcome; 4] = [Self::Adopted, Self::Rejected, Self::Deferred, Self::Noted];
+    pub const ALL: [DecisionOutcome; 4] =
+        [Self::Adopted, Self::Rejected, Self::Deferred, Self::Noted];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -60,7 +60,10 @@ fn a_milestone_due_before_the_start_is_refused() {
         due_on: 100 * DAY,
         ..m
     };
-    assert!(m.validate(100 * DAY).is_ok(), "due on the first day is fine");
+    assert!(
+        m.validate(100 * DAY).is_ok(),
+        "due on the first day is fine"
+    );
 }
 
 #[test]

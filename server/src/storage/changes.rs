@@ -189,10 +189,7 @@ fn load(
         kind::DOTS => Change::MyDots {
             allocations: votes::my_state(tx, caller)?.dots,
         },
-        kind::PROJECT => Change::Project(super::project_reads::project_record(
-            tx,
-            parse(entity)?,
-        )?),
+        kind::PROJECT => Change::Project(super::project_reads::project_record(tx, parse(entity)?)?),
         kind::FOLLOW => {
             let target = super::follows::target_of(entity)?;
             Change::MyFollow {

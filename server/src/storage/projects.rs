@@ -182,7 +182,14 @@ fn edit(
     )?;
     link_ideas(tx, id, &process, &d.source_ideas)?;
     let after = touched(tx, id)?;
-    audit(tx, staff_id, "project.edit", id, json(&before), json(&after))?;
+    audit(
+        tx,
+        staff_id,
+        "project.edit",
+        id,
+        json(&before),
+        json(&after),
+    )?;
     Ok(after)
 }
 
@@ -202,7 +209,13 @@ fn set_milestone(
             tx.execute(
                 "INSERT INTO milestone (id, project_id, title, due_on, done_on)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![mid.to_string(), id.to_string(), d.title, d.due_on, d.done_on],
+                params![
+                    mid.to_string(),
+                    id.to_string(),
+                    d.title,
+                    d.due_on,
+                    d.done_on
+                ],
             )?;
             ("project.milestone.add", None, mid)
         }
@@ -269,7 +282,14 @@ fn add_update(
     )?;
     let after = touched(tx, id)?;
     let update = after.updates.iter().find(|u| u.id == uid);
-    audit(tx, staff_id, "project.update", id, None, update.and_then(json))?;
+    audit(
+        tx,
+        staff_id,
+        "project.update",
+        id,
+        None,
+        update.and_then(json),
+    )?;
     Ok(after)
 }
 
