@@ -10,7 +10,7 @@ fn draft() -> ProjectDraft {
         description: "Ein <b>Text</b>.".into(),
         responsible: "Stadtverwaltung".into(),
         funding: Funding {
-            own_budget_cents: Some(50_000_00),
+            own_budget_cents: Some(5_000_000),
             programme: Some("  ".into()),
             programme_cents: None,
         },
