@@ -1,4 +1,6 @@
 use super::*;
+use crate::error::ErrorCode;
+use crate::ids::{DecisionId, IdeaId, ThemeId};
 use uuid::Uuid;
 
 const DAY: i64 = 86_400_000;
