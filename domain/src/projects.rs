@@ -172,6 +172,14 @@ pub struct CommitteeDecision {
     pub text: String,
 }
 
+/// When a project's status became what (its first entry: the status it was created with).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusChange {
+    pub at: i64,
+    pub status: ProjectStatus,
+}
+
 /// A dated post by staff (plain paragraphs and links as text, no author name).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -202,6 +210,9 @@ pub struct ProjectRecord {
     pub decisions: Vec<CommitteeDecision>,
     #[serde(default)]
     pub updates: Vec<ProjectUpdate>,
+    /// Every status it had, oldest first (for a dated history such as "Neuigkeiten").
+    #[serde(default)]
+    pub status_changes: Vec<StatusChange>,
     /// The ideas it grew from, in the order staff gave them. Their records (supports, status)
     /// are the ideas' own; an id the app does not know (no longer public) is left out.
     #[serde(default)]

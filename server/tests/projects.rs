@@ -47,6 +47,12 @@ async fn a_project_grows_from_two_ideas_and_keeps_its_history_in_the_api_and_the
     )
     .await;
     assert_eq!(p2.status, ProjectStatus::InProgress);
+    let history: Vec<ProjectStatus> = p2.status_changes.iter().map(|c| c.status).collect();
+    assert_eq!(
+        history,
+        [ProjectStatus::Planned, ProjectStatus::InProgress],
+        "dated status history"
+    );
     for (title, due) in [("Ausschreibung", 10 * DAY), ("Start des Portals", 90 * DAY)] {
         let m = json!({"title": title, "due_on": p.starts_on + due});
         project_ok(

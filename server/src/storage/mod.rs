@@ -23,6 +23,7 @@ mod phases;
 mod pool;
 mod privacy;
 mod processes;
+mod project_links;
 mod project_reads;
 mod projects;
 pub mod reports;

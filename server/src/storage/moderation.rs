@@ -176,7 +176,7 @@ fn merge(tx: &Connection, from: IdeaId, into: IdeaId) -> Result<(), StoreError> 
         params![f, i],
     )?;
     // The chain and the follows go with it (nobody follows twice).
-    super::projects::carry_over(tx, from, into)?;
+    super::project_links::carry_over(tx, from, into)?;
     super::follows::carry_over(tx, from, into)?;
     // Each mover's own support state changed on both ideas.
     for p in movers {

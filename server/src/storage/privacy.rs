@@ -343,7 +343,7 @@ fn delete_idea(tx: &Connection, idea: &str) -> Result<(), StoreError> {
         delete_comment(tx, c)?;
     }
     tx.execute("DELETE FROM support WHERE idea_id = ?1", [idea])?;
-    super::projects::forget_idea(tx, idea)?;
+    super::project_links::forget_idea(tx, idea)?;
     if let Ok(id) = idea.parse() {
         super::follows::forget_target(
             tx,

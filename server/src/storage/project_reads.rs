@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use werkstadt_domain::ids::{DecisionId, MilestoneId, UpdateId};
 use werkstadt_domain::projects::{
     CommitteeDecision, DecisionBody, DecisionOutcome, Funding, Milestone, ProjectQuery,
-    ProjectRecord, ProjectStatus, ProjectUpdate,
+    ProjectRecord, ProjectStatus, ProjectUpdate, StatusChange,
 };
 use werkstadt_domain::{IdeaId, ProcessId, ProjectId, ThemeId};
 
@@ -52,6 +52,7 @@ pub fn project_record(tx: &Connection, id: ProjectId) -> Result<ProjectRecord, S
                 milestones: Vec::new(),
                 decisions: Vec::new(),
                 updates: Vec::new(),
+                status_changes: Vec::new(),
                 source_ideas: Vec::new(),
                 created_at: r.get(11)?,
                 updated_at: r.get(12)?,
@@ -103,6 +104,19 @@ pub fn project_record(tx: &Connection, id: ProjectId) -> Result<ProjectRecord, S
                 id: UpdateId(uuid_at(r, 0)?),
                 at: r.get(1)?,
                 text: r.get(2)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    record.status_changes = tx
+        .prepare_cached(
+            "SELECT at, status FROM project_status WHERE project_id = ?1 ORDER BY at, rowid",
+        )?
+        .query_map([&key], |r| {
+            let status: String = r.get(1)?;
+            Ok(StatusChange {
+                at: r.get(0)?,
+                status: ProjectStatus::parse(&status)
+                    .ok_or_else(|| corrupt("project status", &status))?,
             })
         })?
         .collect::<Result<_, _>>()?;

@@ -1,10 +1,10 @@
 //! Projects (staff): create one directly or from published ideas, edit it, add and edit its
 //! milestones, record committee decisions, post updates. Each change is one audit line with
 //! before and after (JSON) and reaches every app through the change feed (`Change::Project`,
-//! and `Change::Idea` for ideas whose link to a project changed).
+//! and `Change::Idea` for ideas whose link to a project changed: `project_links`).
 
-use super::changes::{self, kind};
-use super::project_reads::{project_record, projects, source_ideas};
+use super::project_links::{link_ideas, touched};
+use super::project_reads::{project_record, projects};
 use super::rows::now_ms;
 use super::staff::{append_audit, Audit};
 use super::{Store, StoreError};
@@ -14,7 +14,7 @@ use werkstadt_domain::ids::{DecisionId, MilestoneId, UpdateId};
 use werkstadt_domain::projects::{
     DecisionDraft, MilestoneDraft, ProjectDraft, ProjectQuery, ProjectRecord, UpdateDraft,
 };
-use werkstadt_domain::{IdeaId, ProjectId};
+use werkstadt_domain::ProjectId;
 
 fn json<T: serde::Serialize>(v: &T) -> Option<String> {
     serde_json::to_string(v).ok()
@@ -53,69 +53,17 @@ fn process_of_theme(tx: &Connection, theme: &str) -> Result<String, StoreError> 
     .ok_or(StoreError::UnknownTheme)
 }
 
-/// Makes `ideas` (in order) the source ideas of `project` in `process`. Ideas new to the
-/// project must be published ideas of that process and not part of another project; ideas
-/// dropped from the list lose their link. Every idea whose link changed goes into the feed.
-fn link_ideas(
+/// Records that a project's status became `status` now.
+fn status_changed(
     tx: &Connection,
-    project: ProjectId,
-    process: &str,
-    ideas: &[IdeaId],
+    id: ProjectId,
+    status: werkstadt_domain::projects::ProjectStatus,
 ) -> Result<(), StoreError> {
-    let before = source_ideas(tx, project)?;
-    let p = project.to_string();
-    for idea in ideas.iter().filter(|i| !before.contains(i)) {
-        let found: Option<(String, String, Option<String>)> = tx
-            .query_row(
-                "SELECT i.status, t.process_id, pi.project_id FROM idea i
-                 JOIN theme t ON t.id = i.theme_id
-                 LEFT JOIN project_idea pi ON pi.idea_id = i.id
-                 WHERE i.id = ?1",
-                [idea.to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let Some((status, idea_process, other)) = found else {
-            return Err(StoreError::UnknownIdea);
-        };
-        if status != "published" {
-            return Err(StoreError::IdeaNotPublished);
-        }
-        if idea_process != process {
-            return Err(StoreError::UnknownIdea);
-        }
-        if other.is_some_and(|o| o != p) {
-            return Err(StoreError::IdeaInProject);
-        }
-    }
-    for gone in before.iter().filter(|i| !ideas.contains(i)) {
-        tx.execute(
-            "DELETE FROM project_idea WHERE idea_id = ?1",
-            [gone.to_string()],
-        )?;
-        changes::touch(tx, kind::IDEA, &gone.to_string(), None)?;
-    }
-    for (pos, idea) in ideas.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO project_idea (idea_id, project_id, position) VALUES (?1, ?2, ?3)
-             ON CONFLICT (idea_id) DO UPDATE SET position = excluded.position",
-            params![idea.to_string(), p, i64::try_from(pos).unwrap_or(i64::MAX)],
-        )?;
-        if !before.contains(idea) {
-            changes::touch(tx, kind::IDEA, &idea.to_string(), None)?;
-        }
-    }
-    Ok(())
-}
-
-/// Marks a project changed: `updated_at` and the feed.
-fn touched(tx: &Connection, id: ProjectId) -> Result<ProjectRecord, StoreError> {
     tx.execute(
-        "UPDATE project SET updated_at = ?2 WHERE id = ?1",
-        params![id.to_string(), now_ms()],
+        "INSERT INTO project_status (project_id, at, status) VALUES (?1, ?2, ?3)",
+        params![id.to_string(), now_ms(), status.as_str()],
     )?;
-    changes::touch(tx, kind::PROJECT, &id.to_string(), None)?;
-    project_record(tx, id)
+    Ok(())
 }
 
 fn create(tx: &Connection, staff_id: &str, d: &ProjectDraft) -> Result<ProjectRecord, StoreError> {
@@ -142,6 +90,7 @@ fn create(tx: &Connection, staff_id: &str, d: &ProjectDraft) -> Result<ProjectRe
             now
         ],
     )?;
+    status_changed(tx, id, d.status)?;
     link_ideas(tx, id, &process, &d.source_ideas)?;
     let created = touched(tx, id)?;
     audit(tx, staff_id, "project.create", id, None, json(&created))?;
@@ -180,6 +129,9 @@ fn edit(
             d.starts_on
         ],
     )?;
+    if d.status != before.status {
+        status_changed(tx, id, d.status)?;
+    }
     link_ideas(tx, id, &process, &d.source_ideas)?;
     let after = touched(tx, id)?;
     audit(
@@ -291,46 +243,6 @@ fn add_update(
         update.and_then(json),
     )?;
     Ok(after)
-}
-
-/// An idea merged into another: its link to a project goes to the idea it was merged into,
-/// unless that one is part of a project already (then the merged idea just leaves its own).
-pub(super) fn carry_over(tx: &Connection, from: IdeaId, into: IdeaId) -> Result<(), StoreError> {
-    let (f, i) = (from.to_string(), into.to_string());
-    let Some(project) = super::project_reads::project_of_idea(tx, from)? else {
-        return Ok(());
-    };
-    let into_linked = super::project_reads::project_of_idea(tx, into)?.is_some();
-    if into_linked {
-        tx.execute("DELETE FROM project_idea WHERE idea_id = ?1", [&f])?;
-    } else {
-        tx.execute(
-            "UPDATE project_idea SET idea_id = ?2 WHERE idea_id = ?1",
-            params![f, i],
-        )?;
-    }
-    touched(tx, project)?;
-    changes::touch(tx, kind::IDEA, &f, None)?;
-    changes::touch(tx, kind::IDEA, &i, None)
-}
-
-/// An idea deleted (its author deleted their identity): it leaves its project.
-pub(super) fn forget_idea(tx: &Connection, idea: &str) -> Result<(), StoreError> {
-    let project: Option<String> = tx
-        .query_row(
-            "DELETE FROM project_idea WHERE idea_id = ?1 RETURNING project_id",
-            [idea],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(p) = project {
-        let id = p
-            .parse()
-            .map(ProjectId)
-            .map_err(|_| StoreError::Corrupt(p.clone()))?;
-        touched(tx, id)?;
-    }
-    Ok(())
 }
 
 impl Store {

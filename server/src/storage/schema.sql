@@ -373,6 +373,13 @@ CREATE TABLE project_idea (
     position   INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
 
+CREATE TABLE project_status (
+    project_id TEXT NOT NULL REFERENCES project (id),
+    at         INTEGER NOT NULL,
+    status     TEXT NOT NULL
+        CHECK (status IN ('planned', 'in_progress', 'paused', 'completed', 'discarded'))
+) STRICT;
+
 CREATE TABLE project_update (
     id         TEXT PRIMARY KEY NOT NULL,
     project_id TEXT NOT NULL REFERENCES project (id),
@@ -457,6 +464,8 @@ CREATE INDEX mutation_participant ON mutation (participant_id);
 CREATE UNIQUE INDEX process_current ON process (is_current) WHERE is_current = 1;
 
 CREATE INDEX project_idea_project ON project_idea (project_id, position);
+
+CREATE INDEX project_status_project ON project_status (project_id, at);
 
 CREATE INDEX project_theme ON project (theme_id);
 

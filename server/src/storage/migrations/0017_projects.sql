@@ -49,6 +49,15 @@ CREATE TABLE committee_decision (
 ) STRICT;
 CREATE INDEX committee_decision_project ON committee_decision (project_id, decided_on);
 
+-- Every status a project had, for its dated history.
+CREATE TABLE project_status (
+    project_id TEXT NOT NULL REFERENCES project (id),
+    at         INTEGER NOT NULL,
+    status     TEXT NOT NULL
+        CHECK (status IN ('planned', 'in_progress', 'paused', 'completed', 'discarded'))
+) STRICT;
+CREATE INDEX project_status_project ON project_status (project_id, at);
+
 -- No author column: updates carry no personal data.
 CREATE TABLE project_update (
     id         TEXT PRIMARY KEY NOT NULL,
