@@ -218,7 +218,8 @@ impl Replica {
                 self.dots = ballot.entries();
             }
             MutationKind::SetFollow { target, following } => {
-                if self.target_exists(*target) {
+                // Ending a follow needs no target (it may be gone since); starting one does.
+                if self.target_exists(*target) || (!*following && self.follows(*target)) {
                     self.set_follow(*target, *following);
                 }
             }

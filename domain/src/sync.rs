@@ -21,8 +21,9 @@
 //!   with a message the user sees.
 //! - **Following** (a project, a field of action or an idea): one state per participant and
 //!   target, the last mutation in server order wins (it states the wanted end state, so
-//!   replays are harmless). A target that does not exist (any more: a deleted project, an idea
-//!   no longer public) is rejected (`unknown_target`). Following an idea follows the project it
+//!   replays are harmless). Following a target that does not exist (any more: a deleted
+//!   project, an idea no longer public) is rejected (`unknown_target`); ending a follow of
+//!   such a target is not. Following an idea follows the project it
 //!   becomes ([`IdeaRecord::project_id`]); when it is merged, the follow moves to the idea it
 //!   was merged into.
 //! - **Moderation decisions** ([`crate::moderation`]): need a staff session; the first decision

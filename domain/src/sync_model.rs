@@ -129,7 +129,9 @@ impl State {
                     FollowTarget::Theme(t) => self.themes.contains(t),
                     FollowTarget::Idea(i) => self.ideas.contains_key(i),
                 };
-                if !exists {
+                // Ending a follow needs no target (it may be gone since); starting one does.
+                let ending = !*following && self.follows.contains(&(who, *target));
+                if !exists && !ending {
                     return Err(ErrorCode::UnknownTarget);
                 }
                 if *following {

@@ -143,7 +143,12 @@ async fn following_is_idempotent_private_and_refused_for_what_does_not_exist() {
         out.iter().all(|o| code(o) == Some("unknown_target")),
         "{out:?}"
     );
-    let queued_offline = follow(json!({"idea": i}), true);
+    let (queued_offline, followed) = (
+        follow(json!({"idea": i}), true),
+        follow(json!({"idea": i}), true),
+    );
+    let fan = Participant::new();
+    assert_eq!(push(&app, &fan, &[followed]).await, [Outcome::Applied]);
     let hide = decide(&i.to_string(), json!({"hide": {"reason": "Doppelt"}}));
     assert_eq!(admin.decide(&app, vec![hide]).await, [Outcome::Applied]);
     let out = push(&app, &citizen, &[queued_offline]).await;
@@ -152,5 +157,9 @@ async fn following_is_idempotent_private_and_refused_for_what_does_not_exist() {
         .await
         .follows
         .contains(&FollowTarget::Idea(i)));
+    // Who followed it before can still stop following it.
+    let stop = follow(json!({"idea": i}), false);
+    assert_eq!(push(&app, &fan, &[stop]).await, [Outcome::Applied]);
+    assert!(replica(&app, &fan).await.follows.is_empty());
     app.stop().await;
 }

@@ -61,17 +61,21 @@ fn exists(tx: &Connection, target: FollowTarget) -> Result<bool, StoreError> {
         .query_row([target.id().to_string()], |r| r.get(0))?)
 }
 
-/// Follows or unfollows; a target that does not exist (any more) is refused.
+/// Follows or unfollows. Following a target that does not exist (any more) is refused, and
+/// so is unfollowing one that is neither followed nor there; a follow of an idea hidden since
+/// can still be ended.
 pub fn set_follow(
     tx: &Connection,
     who: ParticipantId,
     target: FollowTarget,
     following: bool,
 ) -> Result<(), StoreError> {
-    if !exists(tx, target)? {
+    let now = follows(tx, who, target)?;
+    let ending = now && !following;
+    if !ending && !exists(tx, target)? {
         return Err(StoreError::UnknownTarget);
     }
-    if follows(tx, who, target)? == following {
+    if now == following {
         return Ok(());
     }
     let (w, k, id) = (who.to_string(), target.kind(), target.id().to_string());
