@@ -199,9 +199,9 @@ impl Texts {
             | TooManyMutations | UpgradeRequired | ResetRequired | Busy | InvalidCredentials
             | StaffRequired | Forbidden | CsrfMismatch | UsernameInvalid | UsernameTaken
             | PasswordTooShort | PasswordTooLong | StaleState | DatesInvalid | PhasesOverlap
-            | BudgetOutOfRange | LastOpenTheme | LastAdmin | WrongPassword | Unknown => {
-                return None
-            }
+            | BudgetOutOfRange | LastOpenTheme | LastAdmin | WrongPassword | UnknownProject
+            | IdeaNotPublished | MilestoneBeforeStart | DecisionIncomplete | LinkInvalid
+            | UnknownTarget | Unknown => return None,
         })
     }
 

@@ -94,6 +94,8 @@ fn entity_key(change: &Change) -> Option<String> {
         Change::Comment(c) => format!("comment:{}", c.id),
         Change::MySupport { idea_id, .. } => format!("support:{idea_id}"),
         Change::MyDots { .. } => "dots".to_owned(),
+        Change::Project(p) => format!("project:{}", p.id),
+        Change::MyFollow { target, .. } => format!("follow:{}:{}", target.kind(), target.id()),
         Change::MyMutation(_) => return None,
     })
 }

@@ -95,6 +95,20 @@ pub enum ErrorCode {
     LastAdmin,
     /// Changing one's own password: the current password given is wrong.
     WrongPassword,
+    /// No project with this id.
+    UnknownProject,
+    /// A project can only grow from published ideas (this one waits, was rejected, hidden or
+    /// merged).
+    IdeaNotPublished,
+    /// A milestone due before its project starts.
+    MilestoneBeforeStart,
+    /// A committee decision without its body, date or outcome (or "other" without a name).
+    DecisionIncomplete,
+    /// A link that is not `https://` or `http://`, or longer than 500 characters.
+    LinkInvalid,
+    /// Following something that does not exist (any more): an unknown project, field of
+    /// action or idea, or an idea that is no longer public.
+    UnknownTarget,
     Internal,
     /// A code this build does not know (a newer server).
     #[cfg_attr(not(target_arch = "wasm32"), serde(other))]
@@ -156,6 +170,12 @@ const WIRE_NAMES: &[(ErrorCode, &str)] = &[
     (ErrorCode::UnknownProcess, "unknown_process"),
     (ErrorCode::LastAdmin, "last_admin"),
     (ErrorCode::WrongPassword, "wrong_password"),
+    (ErrorCode::UnknownProject, "unknown_project"),
+    (ErrorCode::IdeaNotPublished, "idea_not_published"),
+    (ErrorCode::MilestoneBeforeStart, "milestone_before_start"),
+    (ErrorCode::DecisionIncomplete, "decision_incomplete"),
+    (ErrorCode::LinkInvalid, "link_invalid"),
+    (ErrorCode::UnknownTarget, "unknown_target"),
     (ErrorCode::Internal, "internal"),
 ];
 
@@ -213,7 +233,7 @@ mod tests {
             );
             assert_eq!(ErrorCode::from_wire(name), *code);
         }
-        assert_eq!(WIRE_NAMES.len(), 54);
+        assert_eq!(WIRE_NAMES.len(), 60);
         assert_eq!(
             ErrorCode::from_wire("from_a_newer_server"),
             ErrorCode::Unknown

@@ -10,12 +10,14 @@ pub mod chars;
 pub mod codes;
 pub mod dots;
 pub mod error;
+pub mod follows;
 pub mod ids;
 pub mod moderation;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod overlay;
 pub mod privacy;
+pub mod projects;
 pub mod replica;
 pub mod search;
 pub mod setup;
@@ -30,5 +32,5 @@ pub mod whole;
 
 pub use dots::{DotBallot, DOT_BUDGET};
 pub use error::ErrorCode;
-pub use ids::{IdeaId, ParticipantId, ProcessId, ThemeId};
+pub use ids::{IdeaId, ParticipantId, ProcessId, ProjectId, ThemeId};
 pub use text::{CommentBody, IdeaBody, IdeaTitle, ValidationError};

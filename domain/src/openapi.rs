@@ -296,6 +296,25 @@ impl IntoParams for QueueQuery {
     }
 }
 
+impl IntoParams for crate::projects::ProjectQuery {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        vec![
+            query(
+                "theme",
+                false,
+                uuid(),
+                "Only projects of this field of action.",
+            ),
+            query(
+                "status",
+                false,
+                crate::projects::ProjectStatus::schema(),
+                "Only projects in this status.",
+            ),
+        ]
+    }
+}
+
 /// The pseudonymous participant's headers. Any valid pair is accepted on the first write
 /// (which registers it); later the secret must match.
 pub struct ParticipantHeaders;

@@ -12,7 +12,7 @@ use crate::api::{IdeaSort, ThemeSummary};
 use crate::dots::DotEntry;
 use crate::ids::{IdeaId, ThemeId};
 use crate::replica::{select_ideas, Replica};
-use crate::sync::{CommentId, CommentRecord, IdeaRecord, Mutation, MutationKind};
+use crate::sync::{CommentId, CommentRecord, FollowTarget, IdeaRecord, Mutation, MutationKind};
 use std::collections::BTreeSet;
 
 /// The pending mutations laid over the entities they touch.
@@ -31,6 +31,11 @@ fn idea_of(kind: &MutationKind) -> Option<IdeaId> {
         | MutationKind::EditIdea { idea_id, .. }
         | MutationKind::SetSupport { idea_id, .. }
         | MutationKind::AddComment { idea_id, .. } => Some(*idea_id),
+        // A follow of an idea needs the idea (is it public?), not a change to it.
+        MutationKind::SetFollow {
+            target: FollowTarget::Idea(idea_id),
+            ..
+        } => Some(*idea_id),
         _ => None,
     }
 }
@@ -63,6 +68,21 @@ impl Overlay {
                 .filter(|id| replica.supports(*id))
                 .collect(),
             dots: replica.dots.clone(),
+            // Only the projects a pending follow names (to check they exist).
+            projects: pending
+                .iter()
+                .filter_map(|m| match &m.kind {
+                    MutationKind::SetFollow {
+                        target: FollowTarget::Project(p),
+                        ..
+                    } => replica.project(*p).cloned(),
+                    _ => None,
+                })
+                .fold(Vec::new(), |mut v, p| {
+                    crate::replica::upsert(&mut v, p, |x| x.id);
+                    v
+                }),
+            follows: replica.follows.clone(),
         };
         Self {
             seen: slice.with_pending(pending, now_ms),
@@ -100,6 +120,11 @@ impl Overlay {
 
     pub fn theme(&self, id: ThemeId) -> Option<&ThemeSummary> {
         self.seen.theme(id)
+    }
+
+    /// What the participant follows, pending follows and unfollows included (sorted).
+    pub fn follows(&self) -> &[FollowTarget] {
+        &self.seen.follows
     }
 
     /// The participant's dot allocation, a waiting ballot included.
@@ -187,6 +212,7 @@ mod tests {
 
             prop_assert_eq!(overlay.themes(), whole.themes.as_slice());
             prop_assert_eq!(overlay.dots(), whole.dots.as_slice());
+            prop_assert_eq!(overlay.follows(), whole.follows.as_slice());
             let mut seen: Vec<IdeaRecord> = overlay.ideas(&replica).cloned().collect();
             seen.sort_by_key(|i| i.id);
             prop_assert_eq!(&seen, &whole.ideas);

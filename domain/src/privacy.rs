@@ -26,6 +26,8 @@ pub enum Visibility {
     StaffOnly,
     /// Nobody in the app: technical records that make offline sync exactly-once.
     Technical,
+    /// Only you, on your devices (what you follow).
+    OnlyYou,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +54,15 @@ pub struct OwnIdea {
 pub struct OwnComment {
     pub visibility: Visibility,
     pub comment: CommentRecord,
+}
+
+/// Something the participant follows (a project, a field of action or an idea), since when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OwnFollow {
+    pub visibility: Visibility,
+    pub target: crate::sync::FollowTarget,
+    pub since: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,6 +133,8 @@ pub struct MyData {
     pub reports: Vec<OwnReport>,
     pub codes_redeemed: Vec<RedeemedCode>,
     pub mutations: Vec<OwnMutation>,
+    #[serde(default)]
+    pub follows: Vec<OwnFollow>,
     /// What each `visibility` means, in German and English.
     pub visibility_legend: Vec<(Visibility, String)>,
 }
@@ -138,15 +151,18 @@ pub struct Deletion {
     pub supports_removed: u32,
     pub dot_votes_removed: u32,
     pub reports_deleted: u32,
+    #[serde(default)]
+    pub follows_removed: u32,
 }
 
 impl Visibility {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Public,
         Self::YouAndStaff,
         Self::CountOnly,
         Self::StaffOnly,
         Self::Technical,
+        Self::OnlyYou,
     ];
 
     /// A published item is public; anything else its author and staff see.
@@ -174,6 +190,7 @@ impl Visibility {
                 "Technischer Nachweis für die Synchronisation, in der App für niemanden \
                  sichtbar / technical record for syncing, shown to nobody"
             }
+            Self::OnlyYou => "Nur Sie, auf Ihren Geräten / only you, on your devices",
         }
     }
 

@@ -19,6 +19,13 @@
 //! - **Editing one's own idea**: allowed while it is unmoderated; last write wins.
 //! - **Anything on an idea that does not exist (or was removed)**: rejected (`unknown_idea`)
 //!   with a message the user sees.
+//! - **Following** (a project, a field of action or an idea): one state per participant and
+//!   target, the last mutation in server order wins (it states the wanted end state, so
+//!   replays are harmless). Following a target that does not exist (any more: a deleted
+//!   project, an idea no longer public) is rejected (`unknown_target`); ending a follow of
+//!   such a target is not. Following an idea follows the project it
+//!   becomes ([`IdeaRecord::project_id`]); when it is merged, the follow moves to the idea it
+//!   was merged into.
 //! - **Moderation decisions** ([`crate::moderation`]): need a staff session; the first decision
 //!   applied wins, a later one that no longer fits the idea's state is rejected (`stale_state`).
 //! - A rejection is **final**: the mutation is recorded as rejected, later mutations still apply,
@@ -38,7 +45,7 @@ use crate::api::{Process, ThemeSummary};
 use crate::dots::DotEntry;
 use crate::error::ErrorCode;
 pub use crate::ids::{CommentId, MutationId};
-use crate::ids::{IdeaId, ThemeId};
+use crate::ids::{IdeaId, ProjectId, ThemeId};
 use serde::{Deserialize, Serialize};
 
 pub const PROTOCOL_VERSION: u32 = 1;
@@ -79,6 +86,11 @@ pub enum MutationKind {
         idea_id: IdeaId,
         body: String,
     },
+    /// Follow (or stop following) a project, a field of action or an idea.
+    SetFollow {
+        target: FollowTarget,
+        following: bool,
+    },
     /// A moderator's decision (needs a staff session on the push).
     #[cfg(feature = "staff")]
     Decide {
@@ -101,6 +113,37 @@ impl MutationKind {
             return true;
         }
         false
+    }
+}
+
+/// What a participant follows. Externally tagged like every enum on the wire:
+/// `{"project": "<id>"}`, `{"theme": "<id>"}`, `{"idea": "<id>"}`. Ordered (kind, then id).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FollowTarget {
+    Project(ProjectId),
+    Theme(ThemeId),
+    /// Following an idea follows the project it becomes.
+    Idea(IdeaId),
+}
+
+impl FollowTarget {
+    /// `project`, `theme` or `idea` (the server's `follow.target_kind`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Project(_) => "project",
+            Self::Theme(_) => "theme",
+            Self::Idea(_) => "idea",
+        }
+    }
+
+    pub fn id(&self) -> uuid::Uuid {
+        match self {
+            Self::Project(p) => p.0,
+            Self::Theme(t) => t.0,
+            Self::Idea(i) => i.0,
+        }
     }
 }
 
@@ -185,6 +228,9 @@ pub struct IdeaRecord {
     pub merged_into: Option<IdeaId>,
     #[serde(default)]
     pub answer: Option<crate::moderation::OfficialAnswer>,
+    /// The project it became part of ("Daraus wurde: Projekt X"), if any.
+    #[serde(default)]
+    pub project_id: Option<ProjectId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -230,6 +276,13 @@ pub enum Change {
     MyDots {
         allocations: Vec<DotEntry>,
     },
+    /// A project (public, for everyone), with its milestones, decisions and updates.
+    Project(crate::projects::ProjectRecord),
+    /// Whether the caller follows a target (only the follower ever sees it).
+    MyFollow {
+        target: FollowTarget,
+        following: bool,
+    },
     /// The recorded result of one of the caller's mutations.
     MyMutation(MutationResult),
 }
@@ -254,6 +307,21 @@ pub struct PullResponse<C = Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wire_format_of_a_follow_is_stable() {
+        let json = r#"{"id":"0192f0c1-0000-7000-8000-000000000009","kind":{"set_follow":{"target":{"project":"0192f0c1-0000-7000-8000-000000000001"},"following":true}}}"#;
+        let m: Mutation = serde_json::from_str(json).expect("parses");
+        assert_eq!(serde_json::to_string(&m).expect("serialises"), json);
+        let c = Change::MyFollow {
+            target: FollowTarget::Idea(IdeaId(uuid::Uuid::from_u128(1))),
+            following: false,
+        };
+        assert_eq!(
+            serde_json::to_string(&c).expect("serialises"),
+            r#"{"my_follow":{"target":{"idea":"00000000-0000-0000-0000-000000000001"},"following":false}}"#
+        );
+    }
 
     /// The wire format is a contract with apps that may be offline for weeks: freeze it.
     #[test]

@@ -11,6 +11,7 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use werkstadt_domain::api::{IdeaListQuery, SimilarQuery};
 use werkstadt_domain::moderation::QueueQuery;
+use werkstadt_domain::projects::ProjectQuery;
 use werkstadt_domain::sync::PullQuery;
 
 const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
@@ -208,6 +209,7 @@ async fn the_document_is_valid_and_declares_parameters_where_they_are_read() {
             ("get", "/api/moderation/queue"),
             query_fields::<QueueQuery>(),
         ),
+        (("get", "/api/projects"), query_fields::<ProjectQuery>()),
     ]
     .into();
     let mut ids = BTreeSet::new();

@@ -121,6 +121,7 @@ async fn a_citizen_takes_out_and_then_deletes_their_data() {
             m2,
             json!({"id": Uuid::now_v7(), "kind": {"set_support": {"idea_id": demo_idea, "supported": true}}}),
             json!({"id": Uuid::now_v7(), "kind": {"add_comment": {"comment_id": comment, "idea_id": demo_idea, "body": "Gern auch am Abend."}}}),
+            json!({"id": Uuid::now_v7(), "kind": {"set_follow": {"target": {"theme": theme}, "following": true}}}),
         ],
     )
     .await;
@@ -200,8 +201,10 @@ async fn a_citizen_takes_out_and_then_deletes_their_data() {
     assert_eq!(data["reports"][0]["reason"], "Bitte prüfen");
     assert_eq!(data["reports"][0]["visibility"], "staff_only");
     assert_eq!(data["codes_redeemed"][0]["label"], "Workshop Sennestadt");
-    assert_eq!(data["mutations"].as_array().map(Vec::len), Some(4));
-    assert_eq!(data["visibility_legend"].as_array().map(Vec::len), Some(5));
+    assert_eq!(data["mutations"].as_array().map(Vec::len), Some(5));
+    assert_eq!(data["follows"][0]["target"]["theme"], theme.as_str());
+    assert_eq!(data["follows"][0]["visibility"], "only_you");
+    assert_eq!(data["visibility_legend"].as_array().map(Vec::len), Some(6));
 
     assert!(!mentions(&app.db, &anna.id.to_string()).is_empty());
     // Someone else's secret deletes nothing.
@@ -220,7 +223,7 @@ async fn a_citizen_takes_out_and_then_deletes_their_data() {
         done,
         json!({"ideas_deleted": 1, "ideas_anonymised": 1, "comments_deleted": 0,
                "comments_anonymised": 1, "supports_removed": 1, "dot_votes_removed": 1,
-               "reports_deleted": 1})
+               "reports_deleted": 1, "follows_removed": 1})
     );
 
     // Tallies follow; published things stay, without an author; the rest is gone.
@@ -257,6 +260,7 @@ async fn a_citizen_takes_out_and_then_deletes_their_data() {
         "reports",
         "codes_redeemed",
         "mutations",
+        "follows",
     ] {
         assert_eq!(
             empty[part].as_array().map(Vec::len),

@@ -94,6 +94,12 @@ enum Op {
         who: u8,
         idea: u8,
     },
+    /// Follow an idea or a field of action (a follow switched off is a private tombstone).
+    Follow {
+        who: u8,
+        target: u8,
+        on: bool,
+    },
     /// A support through the REST API: a feed entry without a mutation record.
     RestSupport {
         who: u8,
@@ -115,6 +121,11 @@ fn op() -> impl Strategy<Value = Op> {
         (0..3u8, 0..12u8, any::<bool>()).prop_map(|(who, idea, on)| Op::RestSupport {
             who,
             idea,
+            on
+        }),
+        (0..3u8, 0..16u8, any::<bool>()).prop_map(|(who, target, on)| Op::Follow {
+            who,
+            target,
             on
         }),
         (0..3u8).prop_map(|who| Op::Sync { who }),
@@ -170,6 +181,21 @@ async fn check(ops: Vec<Op>) {
                     body: "Ein Kommentar".into(),
                 },
             ),
+            Op::Follow { who, target, on } => {
+                use werkstadt_domain::sync::FollowTarget;
+                let target = if target < 8 {
+                    FollowTarget::Theme(themes[usize::from(target) % themes.len()])
+                } else {
+                    FollowTarget::Idea(ideas[usize::from(target) % ideas.len()])
+                };
+                (
+                    who,
+                    MutationKind::SetFollow {
+                        target,
+                        following: on,
+                    },
+                )
+            }
             Op::RestSupport { who, idea, on } => {
                 let idea = ideas[usize::from(idea) % ideas.len()];
                 // Refused for an idea still waiting for moderation: fine, nothing happens.

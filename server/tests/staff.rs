@@ -304,6 +304,19 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
         .await;
     let idea_id = idea["ideas"][0]["id"].as_str().expect("idea").to_owned();
     let process_id = app.overview().await.process.id;
+    let project_draft = json!({"theme_id": theme.id, "title": "Matrix-Projekt",
+        "responsible": "Stadtverwaltung", "starts_on": 0});
+    let res = admin
+        .send(
+            &app,
+            Method::POST,
+            "/api/moderation/projects",
+            Some(project_draft.clone()),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let project: Value = res.json().await.expect("project");
+    let project_id = project["id"].as_str().expect("project id").to_owned();
     let everyone = &[Anonymous, Participant, Moderator, Admin][..];
     // Staff are participants too (on their own device identity).
     let participants = &[Participant, Moderator, Admin][..];
@@ -478,6 +491,52 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
             format!("/api/admin/themes/{}", theme.id),
             Some(json!({"title": ""})),
             admins,
+        ),
+        (Method::GET, "/api/projects".into(), None, everyone),
+        (
+            Method::GET,
+            format!("/api/projects/{project_id}"),
+            None,
+            everyone,
+        ),
+        (
+            Method::POST,
+            "/api/moderation/projects".into(),
+            Some(project_draft),
+            staff,
+        ),
+        (
+            Method::PUT,
+            format!("/api/moderation/projects/{project_id}"),
+            Some(json!({"theme_id": theme.id, "title": "", "responsible": "x", "starts_on": 0})),
+            staff,
+        ),
+        (
+            Method::POST,
+            format!("/api/moderation/projects/{project_id}/milestones"),
+            Some(json!({"title": "Ausschreibung", "due_on": 1})),
+            staff,
+        ),
+        (
+            Method::PUT,
+            format!(
+                "/api/moderation/projects/{project_id}/milestones/{}",
+                uuid::Uuid::now_v7()
+            ),
+            Some(json!({"title": "Ausschreibung", "due_on": 1})),
+            staff,
+        ),
+        (
+            Method::POST,
+            format!("/api/moderation/projects/{project_id}/decisions"),
+            Some(json!({})),
+            staff,
+        ),
+        (
+            Method::POST,
+            format!("/api/moderation/projects/{project_id}/updates"),
+            Some(json!({"text": "Es geht los."})),
+            staff,
         ),
         (Method::GET, "/api/staff/me".into(), None, staff),
         (Method::GET, "/api/admin/staff".into(), None, admins),

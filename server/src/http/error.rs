@@ -52,6 +52,11 @@ impl ApiError {
             PhaseClosed | ThemeRetired | LastOpenTheme => StatusCode::CONFLICT,
             DatesInvalid | PhasesOverlap | BudgetOutOfRange => StatusCode::UNPROCESSABLE_ENTITY,
             ReasonMissing | ReasonTooLong | ReasonInvalid => StatusCode::UNPROCESSABLE_ENTITY,
+            UnknownProject | UnknownTarget => StatusCode::NOT_FOUND,
+            IdeaNotPublished => StatusCode::CONFLICT,
+            MilestoneBeforeStart | DecisionIncomplete | LinkInvalid => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             Internal | Unknown => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -11,6 +11,7 @@ mod moderation;
 mod openapi;
 mod privacy;
 mod process;
+mod projects;
 mod setup;
 mod staff;
 mod staff_accounts;
@@ -53,6 +54,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
         .merge(codes::router())
         .merge(process::router())
         .merge(setup::router())
+        .merge(projects::router())
         .merge(ideas::router())
         .merge(votes::router())
         .merge(privacy::router())

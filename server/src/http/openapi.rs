@@ -2,8 +2,8 @@
 //! and the error answers several routes share (each handler names the ones it can give).
 
 use super::{
-    codes, ideas, moderation, privacy, process, setup, staff, staff_accounts, sync, votes,
-    AppState, BODY_LIMIT,
+    codes, ideas, moderation, privacy, process, projects, setup, staff, staff_accounts, sync,
+    votes, AppState, BODY_LIMIT,
 };
 use axum::routing::get;
 use axum::{Json, Router};
@@ -65,6 +65,14 @@ use werkstadt_domain::staff::{CSRF_HEADER, SESSION_COOKIE};
         codes::issue,
         codes::redeem,
         codes::set_verification,
+        projects::list_projects,
+        projects::project_by_id,
+        projects::create_project,
+        projects::edit_project,
+        projects::add_milestone,
+        projects::edit_milestone,
+        projects::add_decision,
+        projects::add_update,
         document,
     ),
     // Schemas referenced only from parameters or from `schema_with` functions are not

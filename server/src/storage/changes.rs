@@ -17,6 +17,9 @@ pub mod kind {
     pub const SUPPORT: &str = "support";
     pub const DOTS: &str = "dots";
     pub const MUTATION: &str = "mutation";
+    pub const PROJECT: &str = "project";
+    /// One participant's follow state of one target (`storage::follows::entity`).
+    pub const FOLLOW: &str = "follow";
 }
 
 /// Records that an entity changed: it moves to the next sequence number (its old position is
@@ -134,6 +137,7 @@ fn deleted_idea(id: IdeaId) -> IdeaRecord {
         reason: None,
         merged_into: None,
         answer: None,
+        project_id: None,
     }
 }
 
@@ -185,6 +189,14 @@ fn load(
         kind::DOTS => Change::MyDots {
             allocations: votes::my_state(tx, caller)?.dots,
         },
+        kind::PROJECT => Change::Project(super::project_reads::project_record(tx, parse(entity)?)?),
+        kind::FOLLOW => {
+            let target = super::follows::target_of(entity)?;
+            Change::MyFollow {
+                target,
+                following: super::follows::follows(tx, caller, target)?,
+            }
+        }
         kind::MUTATION => Change::MyMutation(
             super::sync::recorded(tx, parse(entity)?)?
                 .ok_or_else(|| StoreError::Corrupt(format!("mutation {entity} not recorded")))?

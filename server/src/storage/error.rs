@@ -27,6 +27,18 @@ pub enum StoreError {
     UnknownIdea,
     #[error("unknown comment")]
     UnknownComment,
+    #[error("unknown project")]
+    UnknownProject,
+    #[error("this project has no such milestone")]
+    UnknownMilestone,
+    #[error("a project can only grow from published ideas")]
+    IdeaNotPublished,
+    #[error("this idea is part of another project already")]
+    IdeaInProject,
+    #[error("there is nothing (any more) to follow under this id")]
+    UnknownTarget,
+    #[error("{0}")]
+    Project(#[from] werkstadt_domain::projects::ProjectError),
     #[error("the participant id is registered with a different secret")]
     WrongSecret,
     #[error("the id is already used for different content")]
@@ -95,7 +107,12 @@ impl StoreError {
             Self::LastOpenTheme => ErrorCode::LastOpenTheme,
             Self::UnknownTheme | Self::ThemeNotInProcess => ErrorCode::UnknownTheme,
             Self::UnknownIdea => ErrorCode::UnknownIdea,
-            Self::UnknownComment => ErrorCode::NotFound,
+            Self::UnknownComment | Self::UnknownMilestone => ErrorCode::NotFound,
+            Self::UnknownProject => ErrorCode::UnknownProject,
+            Self::IdeaNotPublished => ErrorCode::IdeaNotPublished,
+            Self::IdeaInProject => ErrorCode::IdConflict,
+            Self::UnknownTarget => ErrorCode::UnknownTarget,
+            Self::Project(e) => e.code(),
             Self::WrongSecret => ErrorCode::WrongSecret,
             Self::IdConflict | Self::NotAuthor => ErrorCode::IdConflict,
             Self::DotBudgetExceeded => ErrorCode::DotBudgetExceeded,

@@ -255,9 +255,10 @@ pub fn idea_record(
             "SELECT i.id, i.theme_id, i.title, i.body,
                     {}, i.comment_count,
                     i.created_at, i.status, i.reason, i.merged_into,
-                    i.answer_status, i.answer_text, i.answered_at, i.author_id
+                    i.answer_status, i.answer_text, i.answered_at, i.author_id, pi.project_id
              FROM idea i LEFT JOIN theme t ON t.id = i.theme_id
              LEFT JOIN process p ON p.id = t.process_id
+             LEFT JOIN project_idea pi ON pi.idea_id = i.id
              WHERE i.id = ?1",
             verified::SUPPORTS
         ))?
@@ -289,6 +290,10 @@ pub fn idea_record(
                     reason: r.get(8)?,
                     merged_into: merged.and_then(|m| m.parse().ok()).map(IdeaId),
                     answer,
+                    project_id: r
+                        .get::<_, Option<String>>(14)?
+                        .and_then(|p| p.parse().ok())
+                        .map(werkstadt_domain::ProjectId),
                 },
                 r.get::<_, String>(13)?,
             ))
@@ -301,6 +306,7 @@ pub fn idea_record(
         record.body.clear();
         record.reason = None;
         record.answer = None;
+        record.project_id = None;
     }
     Ok(record)
 }

@@ -175,6 +175,9 @@ fn merge(tx: &Connection, from: IdeaId, into: IdeaId) -> Result<(), StoreError> 
         "UPDATE idea SET status = 'merged', merged_into = ?2 WHERE id = ?1",
         params![f, i],
     )?;
+    // The chain and the follows go with it (nobody follows twice).
+    super::project_links::carry_over(tx, from, into)?;
+    super::follows::carry_over(tx, from, into)?;
     // Each mover's own support state changed on both ideas.
     for p in movers {
         let who: ParticipantId = p

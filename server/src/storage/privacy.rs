@@ -8,7 +8,7 @@ use super::{comments, ideas, participants};
 use super::{Caller, Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 use werkstadt_domain::privacy::{
-    Deletion, MyData, OwnComment, OwnDots, OwnIdea, OwnMutation, OwnReport, OwnSupport,
+    Deletion, MyData, OwnComment, OwnDots, OwnFollow, OwnIdea, OwnMutation, OwnReport, OwnSupport,
     ParticipantData, RedeemedCode, Visibility,
 };
 use werkstadt_domain::sync::CommentId;
@@ -200,6 +200,23 @@ fn export(tx: &Connection, who: ParticipantId) -> Result<MyData, StoreError> {
             })
         })
         .collect::<Result<_, StoreError>>()?;
+    let follows = tx
+        .prepare(
+            "SELECT target_kind, target_id, updated_at FROM follow WHERE participant_id = ?1
+             ORDER BY updated_at, target_kind, target_id",
+        )?
+        .query_map([&me], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+        })?
+        .map(|row| {
+            let (k, id, since) = row?;
+            Ok(OwnFollow {
+                visibility: Visibility::OnlyYou,
+                target: super::follows::target_of(&format!("{k}:{id}"))?,
+                since,
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
     Ok(MyData {
         exported_at: now_ms(),
         participant,
@@ -210,6 +227,7 @@ fn export(tx: &Connection, who: ParticipantId) -> Result<MyData, StoreError> {
         reports,
         codes_redeemed,
         mutations,
+        follows,
         visibility_legend: Visibility::legend(),
     })
 }
@@ -296,6 +314,8 @@ fn delete(tx: &Connection, who: ParticipantId) -> Result<Deletion, StoreError> {
         "UPDATE participation_code SET redeemed_by = NULL WHERE redeemed_by = ?1",
         [&me],
     )?;
+    done.follows_removed =
+        count(tx.execute("DELETE FROM follow WHERE participant_id = ?1", [&me])?);
     tx.execute("DELETE FROM mutation WHERE participant_id = ?1", [&me])?;
     tx.execute("DELETE FROM change_log WHERE owner_id = ?1", [&me])?;
     tx.execute("DELETE FROM participant WHERE id = ?1", [&me])?;
@@ -323,6 +343,13 @@ fn delete_idea(tx: &Connection, idea: &str) -> Result<(), StoreError> {
         delete_comment(tx, c)?;
     }
     tx.execute("DELETE FROM support WHERE idea_id = ?1", [idea])?;
+    super::project_links::forget_idea(tx, idea)?;
+    if let Ok(id) = idea.parse() {
+        super::follows::forget_target(
+            tx,
+            werkstadt_domain::sync::FollowTarget::Idea(werkstadt_domain::IdeaId(id)),
+        )?;
+    }
     tx.execute(
         "DELETE FROM report WHERE target_kind = 'idea' AND target_id = ?1",
         [idea],

@@ -8,7 +8,7 @@
 //!   date (not v7) or dated after the cutoff (a device clock running ahead) are kept: their
 //!   replays could not be told apart from new mutations.
 //! - **Private tombstones** in the feed: a participant's support of an idea that is off again,
-//!   and a dot allocation that is empty, older than the cutoff by the feed marks
+//!   a dot allocation that is empty, and a follow that is off again, older than the cutoff by the feed marks
 //!   (`feed_mark`). Applied to an empty replica they change nothing, so a pull from 0 builds
 //!   the same replica without them. Tombstones of hidden or merged ideas and comments are
 //!   kept: their authors still see them with the reason, and other replicas keep their rows.
@@ -195,10 +195,17 @@ fn compact_feed(tx: &Connection, aged: i64, after: i64) -> Result<(u64, Option<i
     let rows: Vec<(i64, String, String)> = tx
         .prepare_cached(
             "SELECT seq, kind, entity_id FROM change_log
-             WHERE seq > ?1 AND seq <= ?2 AND kind IN (?3, ?4) ORDER BY seq LIMIT ?5",
+             WHERE seq > ?1 AND seq <= ?2 AND kind IN (?3, ?4, ?5) ORDER BY seq LIMIT ?6",
         )?
         .query_map(
-            params![after, aged, kind::SUPPORT, kind::DOTS, CHUNK as i64],
+            params![
+                after,
+                aged,
+                kind::SUPPORT,
+                kind::DOTS,
+                kind::FOLLOW,
+                CHUNK as i64
+            ],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?
         .collect::<Result<_, _>>()?;
@@ -217,7 +224,7 @@ fn compact_feed(tx: &Connection, aged: i64, after: i64) -> Result<(u64, Option<i
 }
 
 /// Whether a private entry now says "nothing": a support that is off, no dots (in any
-/// process, to be safe).
+/// process, to be safe), a follow that is off.
 fn is_tombstone(tx: &Connection, kind: &str, entity: &str) -> Result<bool, StoreError> {
     match kind {
         kind::SUPPORT => {
@@ -235,6 +242,15 @@ fn is_tombstone(tx: &Connection, kind: &str, entity: &str) -> Result<bool, Store
                  WHERE process_id IN (SELECT id FROM process) AND participant_id = ?1)",
             )?
             .query_row([entity], |r| r.get::<_, bool>(0))?),
+        kind::FOLLOW => {
+            let who = entity.rsplit_once(':').and_then(|(_, w)| w.parse().ok());
+            match (super::follows::target_of(entity), who) {
+                (Ok(target), Some(who)) => {
+                    Ok(!super::follows::follows(tx, ParticipantId(who), target)?)
+                }
+                _ => Ok(false),
+            }
+        }
         _ => Ok(false),
     }
 }

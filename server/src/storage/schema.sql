@@ -219,6 +219,19 @@ CREATE TABLE comment (
 , status TEXT NOT NULL DEFAULT 'published'
     CHECK (status IN ('pending', 'published', 'rejected', 'hidden')), reason TEXT) STRICT;
 
+CREATE TABLE committee_decision (
+    id         TEXT PRIMARY KEY NOT NULL,
+    project_id TEXT NOT NULL REFERENCES project (id),
+    body       TEXT NOT NULL CHECK (body IN ('digitalisierungsausschuss', 'verwaltungsvorstand',
+                                             'aufsichtsrat_swb', 'rat', 'other')),
+    body_other TEXT,
+    decided_on INTEGER NOT NULL,
+    reference  TEXT NOT NULL,
+    outcome    TEXT NOT NULL CHECK (outcome IN ('adopted', 'rejected', 'deferred', 'noted')),
+    link       TEXT,
+    body_text  TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE dot_vote (
     process_id     TEXT NOT NULL REFERENCES process (id),
     participant_id TEXT NOT NULL REFERENCES participant (id),
@@ -231,6 +244,14 @@ CREATE TABLE feed_mark (
     seq INTEGER PRIMARY KEY NOT NULL,
     at  INTEGER NOT NULL
 ) STRICT;
+
+CREATE TABLE follow (
+    participant_id TEXT NOT NULL REFERENCES participant (id),
+    target_kind    TEXT NOT NULL CHECK (target_kind IN ('project', 'theme', 'idea')),
+    target_id      TEXT NOT NULL,
+    updated_at     INTEGER NOT NULL,
+    PRIMARY KEY (participant_id, target_kind, target_id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE idea (
     id          TEXT PRIMARY KEY NOT NULL,
@@ -267,6 +288,14 @@ CREATE TABLE idea_fts_state (
 
 CREATE TABLE instance (
     id TEXT NOT NULL PRIMARY KEY
+) STRICT;
+
+CREATE TABLE milestone (
+    id         TEXT PRIMARY KEY NOT NULL,
+    project_id TEXT NOT NULL REFERENCES project (id),
+    title      TEXT NOT NULL,
+    due_on     INTEGER NOT NULL,
+    done_on    INTEGER
 ) STRICT;
 
 CREATE TABLE mutation (
@@ -320,6 +349,43 @@ CREATE TABLE process (
     CHECK (moderation IN ('pre', 'post')), verified_only INTEGER NOT NULL DEFAULT 0
     CHECK (verified_only IN (0, 1)), dot_voters INTEGER NOT NULL DEFAULT 0, dots_placed INTEGER NOT NULL DEFAULT 0, starts_at INTEGER NOT NULL DEFAULT 0, ends_at INTEGER NOT NULL DEFAULT 0, is_current INTEGER NOT NULL DEFAULT 0
     CHECK (is_current IN (0, 1)), verified_dot_voters INTEGER NOT NULL DEFAULT 0, verified_dots_placed INTEGER NOT NULL DEFAULT 0) STRICT;
+
+CREATE TABLE project (
+    id               TEXT PRIMARY KEY NOT NULL,
+    process_id       TEXT NOT NULL REFERENCES process (id),
+    theme_id         TEXT NOT NULL REFERENCES theme (id),
+    title            TEXT NOT NULL,
+    description      TEXT NOT NULL,
+    responsible      TEXT NOT NULL,
+    own_budget_cents INTEGER CHECK (own_budget_cents >= 0),
+    programme        TEXT,
+    programme_cents  INTEGER CHECK (programme_cents >= 0),
+    status           TEXT NOT NULL
+        CHECK (status IN ('planned', 'in_progress', 'paused', 'completed', 'discarded')),
+    starts_on        INTEGER NOT NULL,
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE project_idea (
+    idea_id    TEXT PRIMARY KEY NOT NULL REFERENCES idea (id),
+    project_id TEXT NOT NULL REFERENCES project (id),
+    position   INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE project_status (
+    project_id TEXT NOT NULL REFERENCES project (id),
+    at         INTEGER NOT NULL,
+    status     TEXT NOT NULL
+        CHECK (status IN ('planned', 'in_progress', 'paused', 'completed', 'discarded'))
+) STRICT;
+
+CREATE TABLE project_update (
+    id         TEXT PRIMARY KEY NOT NULL,
+    project_id TEXT NOT NULL REFERENCES project (id),
+    at         INTEGER NOT NULL,
+    body_text  TEXT NOT NULL
+) STRICT;
 
 CREATE TABLE report (
     id          TEXT NOT NULL PRIMARY KEY,
@@ -376,9 +442,13 @@ CREATE INDEX change_log_owner ON change_log (owner_id, seq);
 
 CREATE INDEX comment_idea ON comment (idea_id, created_at);
 
+CREATE INDEX committee_decision_project ON committee_decision (project_id, decided_on);
+
 CREATE INDEX dot_vote_participant ON dot_vote (participant_id);
 
 CREATE INDEX dot_vote_theme ON dot_vote (theme_id);
+
+CREATE INDEX follow_target ON follow (target_kind, target_id);
 
 CREATE INDEX idea_theme_created ON idea (theme_id, created_at);
 
@@ -387,9 +457,19 @@ CREATE INDEX idea_theme_support ON idea (theme_id, status, support_count DESC, c
 CREATE INDEX idea_theme_verified_support
     ON idea (theme_id, status, verified_support_count DESC, created_at, id);
 
+CREATE INDEX milestone_project ON milestone (project_id, due_on);
+
 CREATE INDEX mutation_participant ON mutation (participant_id);
 
 CREATE UNIQUE INDEX process_current ON process (is_current) WHERE is_current = 1;
+
+CREATE INDEX project_idea_project ON project_idea (project_id, position);
+
+CREATE INDEX project_status_project ON project_status (project_id, at);
+
+CREATE INDEX project_theme ON project (theme_id);
+
+CREATE INDEX project_update_project ON project_update (project_id, at);
 
 CREATE INDEX report_open ON report (resolved_at, created_at);
 

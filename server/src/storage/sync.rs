@@ -140,6 +140,9 @@ fn apply(
             votes::set_support(tx, who, *idea_id, *supported, rules).map(|_| ())
         }
         MutationKind::SetDots { allocations } => votes::replace_dots(tx, who, allocations, rules),
+        MutationKind::SetFollow { target, following } => {
+            super::follows::set_follow(tx, who, *target, *following)
+        }
         MutationKind::AddComment {
             comment_id,
             idea_id,

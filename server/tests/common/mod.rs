@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod projects;
 pub mod staff;
 
 use reqwest::{Client, Response, StatusCode};
