@@ -24,6 +24,7 @@ use crate::platform::outbox;
 use crate::platform::{self, identity::Identity};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use werkstadt_domain::feed::CoreChange;
 use werkstadt_domain::overlay::Overlay;
 use werkstadt_domain::replica::Replica;
 use werkstadt_domain::sync::{Change, Mutation, MutationId, MutationKind, Outcome, MAX_PUSH};
@@ -205,8 +206,9 @@ impl Sync {
             instance = from_js(db.get("instance").await?).unwrap_or_default();
             let all = db.all(ENTITIES).await?;
             for value in all.iter() {
-                if let Some(change) = from_js::<Change>(value) {
-                    replica.apply(change);
+                // Projects stay as stored: the project pages decode them (`domain::feed`).
+                if let Some(change) = from_js::<CoreChange>(value) {
+                    replica.apply(change.into());
                 }
             }
         } else {
@@ -438,8 +440,15 @@ impl Sync {
                 if n % YIELD_EVERY == YIELD_EVERY - 1 {
                     platform::sleep(0).await;
                 }
-                let Some(change) = from_js::<Change>(value.clone()) else {
-                    continue; // a kind of change this release does not know yet
+                let Some(change) = from_js::<CoreChange>(value.clone()).map(Change::from) else {
+                    // A project: kept as the server sent it, for the project pages to decode
+                    // in their own chunk (`domain::feed`). Else a kind this release does not
+                    // know yet.
+                    if let Some(id) = http::field(&http::field(&value, "project"), "id").as_string()
+                    {
+                        ops.push(Op::Put(ENTITIES, format!("project:{id}"), value));
+                    }
+                    continue;
                 };
                 if let Change::MyMutation(r) = &change {
                     answers.push((r.id, r.outcome.clone()));
