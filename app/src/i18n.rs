@@ -79,7 +79,7 @@ pub struct Texts {
     pub points: (&'static str, &'static str),
     pub supports: (&'static str, &'static str),
     pub start_cta_idea: &'static str,
-    pub start_cta_dots: &'static str,
+    pub start_cta_dots: (&'static str, &'static str),
     pub sort_support: &'static str,
     pub sort_newest: &'static str,
     pub support_button: &'static str,

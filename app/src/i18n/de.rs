@@ -19,7 +19,7 @@ pub static DE: Texts = Texts {
     points: ("1 Punkt", "{n} Punkte"),
     supports: ("1 Unterstützung", "{n} Unterstützungen"),
     start_cta_idea: "Eigene Idee einreichen",
-    start_cta_dots: "{n} Punkte auf Handlungsfelder verteilen",
+    start_cta_dots: ("1 Punkt auf ein Handlungsfeld setzen", "{n} Punkte auf Handlungsfelder verteilen"),
     sort_support: "Meiste Unterstützung",
     sort_newest: "Neueste zuerst",
     support_button: "Unterstützen",

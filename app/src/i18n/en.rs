@@ -19,7 +19,7 @@ pub static EN: Texts = Texts {
     points: ("1 point", "{n} points"),
     supports: ("1 supporter", "{n} supporters"),
     start_cta_idea: "Submit your own idea",
-    start_cta_dots: "Distribute {n} points over the fields of action",
+    start_cta_dots: ("Place 1 point on a field of action", "Distribute {n} points over the fields of action"),
     sort_support: "Most supported",
     sort_newest: "Newest first",
     support_button: "Support",

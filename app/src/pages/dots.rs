@@ -71,7 +71,7 @@ pub fn DotsPage() -> impl IntoView {
 
     view! {
         <h1 tabindex="-1">{move || i18n.t().dots_heading}</h1>
-        <p>{move || fill(pt(i18n).dots_intro, &[("n", &budget().to_string())])}</p>
+        <p>{move || count(u32::from(budget()), pt(i18n).dots_intro)}</p>
         <ClosedNotice module=Module::Dots/>
         <p class="dots-remaining" role="status" aria-live="polite">
             <strong>{move || fill(pt(i18n).dots_remaining, &[("n", &remaining().to_string()), ("m", &budget().to_string())])}</strong>

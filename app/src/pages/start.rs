@@ -42,7 +42,7 @@ pub fn StartPage() -> impl IntoView {
                 <p class="actions">
                     <a class="button" href="/neu">{move || i18n.t().start_cta_idea}</a>
                     <a class="button button-secondary" href="/punkte">
-                        {move || fill(i18n.t().start_cta_dots, &[("n", &process.with(|p| p.as_ref().map_or(0, |p| p.2)).to_string())])}
+                        {move || count(u32::from(process.with(|p| p.as_ref().map_or(0, |p| p.2))), i18n.t().start_cta_dots)}
                     </a>
                 </p>
                 <p class="phase-line">{move || phase_line(i18n.t(), i18n.lang().code(), phase.get())}</p>
