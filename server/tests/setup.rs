@@ -5,18 +5,13 @@
 
 mod common;
 
+use common::projects::{code, now, push, DAY};
 use common::staff::{self, Moderator};
 use common::{assert_error, new_idea, Participant, TestApp};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use werkstadt_domain::api::{Process, ProcessOverview, Results, ThemeSummary};
-use werkstadt_domain::sync::{Outcome, PushResponse};
-
-const DAY: i64 = 86_400_000;
-
-fn now() -> i64 {
-    werkstadt_server::storage::now_ms()
-}
+use werkstadt_domain::sync::Outcome;
 
 async fn empty_app() -> TestApp {
     TestApp::spawn_with(|c| c.demo = false).await
@@ -75,29 +70,9 @@ async fn process_with_themes(app: &TestApp, admin: &Moderator) -> (Process, Vec<
     (p, themes)
 }
 
-async fn push(app: &TestApp, who: &Participant, mutations: Vec<Value>) -> Vec<Outcome> {
-    let res = who
-        .post(
-            app,
-            "/api/sync/push",
-            &json!({"protocol": 1, "mutations": mutations}),
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::OK);
-    let body: PushResponse = res.json().await.expect("push");
-    body.results.into_iter().map(|r| r.outcome).collect()
-}
-
 fn create_idea(id: uuid::Uuid, theme: &ThemeSummary, title: &str) -> Value {
     json!({"id": uuid::Uuid::now_v7(), "kind": {"create_idea": {
         "idea_id": id, "theme_id": theme.id, "title": title, "body": "Ein Text."}}})
-}
-
-fn rejected_code(o: &Outcome) -> Option<String> {
-    match o {
-        Outcome::Rejected { code, .. } => Some(code.wire_name().to_owned()),
-        _ => None,
-    }
 }
 
 #[tokio::test]
@@ -207,8 +182,8 @@ async fn gates_refuse_writes_after_a_phase_closed_also_when_written_offline_befo
     )
     .await;
     assert_eq!(res.status(), StatusCode::OK);
-    let outcomes = push(&app, &citizen, vec![early]).await;
-    assert_eq!(rejected_code(&outcomes[0]).as_deref(), Some("phase_closed"));
+    let outcomes = push(&app, &citizen, &[early]).await;
+    assert_eq!(code(&outcomes[0]), Some("phase_closed"));
     if let Outcome::Rejected { message, .. } = &outcomes[0] {
         assert!(message.contains("closed on"), "{message}");
     }
@@ -217,8 +192,8 @@ async fn gates_refuse_writes_after_a_phase_closed_also_when_written_offline_befo
     // Supports and dots are closed too; comments open.
     let dots = json!({"id": uuid::Uuid::now_v7(), "kind": {"set_dots": {"allocations": [
         {"theme_id": themes[0].id, "points": 1}]}}});
-    let outcomes = push(&app, &citizen, vec![dots]).await;
-    assert_eq!(rejected_code(&outcomes[0]).as_deref(), Some("phase_closed"));
+    let outcomes = push(&app, &citizen, &[dots]).await;
+    assert_eq!(code(&outcomes[0]), Some("phase_closed"));
     // Staff decisions are never gated: an idea from before (seeded by the office) is answered.
     // Reopen ideas for a moment to have one to decide on.
     let res = set_phases(
@@ -234,7 +209,7 @@ async fn gates_refuse_writes_after_a_phase_closed_also_when_written_offline_befo
     let outcomes = push(
         &app,
         &citizen,
-        vec![create_idea(idea, &themes[1], "Gerade noch")],
+        &[create_idea(idea, &themes[1], "Gerade noch")],
     )
     .await;
     assert_eq!(outcomes[0], Outcome::Applied);
@@ -244,7 +219,7 @@ async fn gates_refuse_writes_after_a_phase_closed_also_when_written_offline_befo
     let outcomes = push(
         &app,
         &citizen,
-        vec![create_idea(
+        &[create_idea(
             uuid::Uuid::now_v7(),
             &themes[1],
             "Offen ohne Phasen",
@@ -622,7 +597,7 @@ async fn each_module_is_open_exactly_while_a_running_phase_opens_it() {
     let outcomes = push(
         &app,
         &citizen,
-        vec![create_idea(idea, &themes[0], "Offene Daten")],
+        &[create_idea(idea, &themes[0], "Offene Daten")],
     )
     .await;
     assert_eq!(outcomes[0], Outcome::Applied);
@@ -668,12 +643,12 @@ async fn each_module_is_open_exactly_while_a_running_phase_opens_it() {
         .await;
         assert_eq!(res.status(), StatusCode::OK);
         for (module, mutation) in writes(&themes[1], round as u8 + 1) {
-            let outcome = push(&app, &citizen, vec![mutation]).await.remove(0);
+            let outcome = push(&app, &citizen, &[mutation]).await.remove(0);
             if module == open {
                 assert_eq!(outcome, Outcome::Applied, "{module} while {open} is open");
             } else {
                 assert_eq!(
-                    rejected_code(&outcome).as_deref(),
+                    code(&outcome),
                     Some("phase_closed"),
                     "{module} while only {open} is open"
                 );

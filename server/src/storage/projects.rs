@@ -6,7 +6,7 @@
 use super::project_links::{link_ideas, touched};
 use super::project_reads::{project_record, projects};
 use super::rows::now_ms;
-use super::staff::{append_audit, Audit};
+use super::staff::{audit_change as audit, audit_json as json};
 use super::{Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 use uuid::Uuid;
@@ -15,30 +15,6 @@ use werkstadt_domain::projects::{
     DecisionDraft, MilestoneDraft, ProjectDraft, ProjectQuery, ProjectRecord, UpdateDraft,
 };
 use werkstadt_domain::ProjectId;
-
-fn json<T: serde::Serialize>(v: &T) -> Option<String> {
-    serde_json::to_string(v).ok()
-}
-
-fn audit(
-    tx: &Connection,
-    staff_id: &str,
-    action: &'static str,
-    target: ProjectId,
-    before: Option<String>,
-    after: Option<String>,
-) -> Result<(), StoreError> {
-    append_audit(
-        tx,
-        &Audit {
-            actor_id: staff_id.to_owned(),
-            action,
-            target: target.to_string(),
-            before,
-            after,
-        },
-    )
-}
 
 fn i64_of(v: Option<u64>) -> Option<i64> {
     v.map(|n| i64::try_from(n).unwrap_or(i64::MAX))

@@ -6,7 +6,7 @@ use super::changes::{self, kind};
 use super::phases;
 use super::processes::{self, process, theme_summaries, theme_summary};
 use super::rows::now_ms;
-use super::staff::{append_audit, Audit};
+use super::staff::{audit_change as audit, audit_json as json};
 use super::{Store, StoreError};
 use rusqlite::{params, Connection};
 use uuid::Uuid;
@@ -14,30 +14,6 @@ use werkstadt_domain::api::{Process, ProcessOverview, Results, ThemeSummary};
 use werkstadt_domain::moderation::ModerationMode;
 use werkstadt_domain::setup::{validate_phases, Phase, ProcessDraft, ThemeDraft};
 use werkstadt_domain::{ProcessId, ThemeId};
-
-fn json<T: serde::Serialize>(v: &T) -> Option<String> {
-    serde_json::to_string(v).ok()
-}
-
-fn audit(
-    tx: &Connection,
-    staff_id: &str,
-    action: &'static str,
-    target: String,
-    before: Option<String>,
-    after: Option<String>,
-) -> Result<(), StoreError> {
-    append_audit(
-        tx,
-        &Audit {
-            actor_id: staff_id.to_owned(),
-            action,
-            target,
-            before,
-            after,
-        },
-    )
-}
 
 fn mode(m: ModerationMode) -> &'static str {
     match m {

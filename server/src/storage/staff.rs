@@ -65,6 +65,32 @@ fn role_at(r: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Role> {
     })
 }
 
+/// A value as the JSON of an audit line's before or after.
+pub fn audit_json<T: serde::Serialize>(v: &T) -> Option<String> {
+    serde_json::to_string(v).ok()
+}
+
+/// One audit line for a staff member's change of `target`, with before and after.
+pub fn audit_change(
+    tx: &Connection,
+    staff_id: &str,
+    action: &'static str,
+    target: impl std::fmt::Display,
+    before: Option<String>,
+    after: Option<String>,
+) -> Result<(), StoreError> {
+    append_audit(
+        tx,
+        &Audit {
+            actor_id: staff_id.to_owned(),
+            action,
+            target: target.to_string(),
+            before,
+            after,
+        },
+    )
+}
+
 pub fn append_audit(tx: &Connection, a: &Audit) -> Result<(), StoreError> {
     tx.prepare_cached(
         "INSERT INTO audit_log (at, actor_id, action, target, before, after)
