@@ -14,6 +14,7 @@ pub mod feed;
 pub mod follows;
 pub mod ids;
 pub mod moderation;
+pub mod news;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod overlay;

@@ -167,6 +167,8 @@ impl Replica {
                     },
                     |x| x.id,
                 );
+                // Its author follows it from the start, as on the server.
+                self.set_follow(crate::sync::FollowTarget::Idea(*idea_id), true);
             }
             MutationKind::EditIdea {
                 idea_id,

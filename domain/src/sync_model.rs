@@ -80,6 +80,8 @@ impl State {
                     Some(_) => Err(ErrorCode::IdConflict),
                     None => {
                         self.ideas.insert(*idea_id, new);
+                        // Its author follows it from the start.
+                        self.follows.insert((who, FollowTarget::Idea(*idea_id)));
                         Ok(())
                     }
                 }

@@ -126,12 +126,16 @@ async fn following_is_idempotent_private_and_refused_for_what_does_not_exist() {
     ];
     want.sort();
     assert_eq!(r.follows, want);
-    // Only the follower sees their follows.
+    // Only the follower sees their follows (the other sees only the follow of their own idea).
     let others = pull(&app, &other).await;
-    assert!(
-        !others.iter().any(|c| matches!(c, Change::MyFollow { .. })),
-        "{others:?}"
-    );
+    let follows: Vec<_> = others
+        .iter()
+        .filter_map(|c| match c {
+            Change::MyFollow { target, .. } => Some(*target),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(follows, [FollowTarget::Idea(i)], "{others:?}");
     // Unknown targets, and an idea hidden meanwhile, are refused with a stable code.
     let unknown = [
         follow(json!({"project": ProjectId(uuid::Uuid::now_v7())}), true),
@@ -161,5 +165,29 @@ async fn following_is_idempotent_private_and_refused_for_what_does_not_exist() {
     let stop = follow(json!({"idea": i}), false);
     assert_eq!(push(&app, &fan, &[stop]).await, [Outcome::Applied]);
     assert!(replica(&app, &fan).await.follows.is_empty());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_author_follows_their_own_idea_from_the_start_and_may_stop() {
+    let (app, _admin, themes) = setup().await;
+    let author = Participant::new();
+    let title = "Sensoren für freie Parkplätze";
+    let i = idea(&app, &author, &themes[0], title).await;
+    assert_eq!(
+        replica(&app, &author).await.follows,
+        [FollowTarget::Idea(i)],
+        "the author follows the new idea (its answer, its project)"
+    );
+    assert!(
+        replica(&app, &Participant::new()).await.follows.is_empty(),
+        "nobody else does"
+    );
+    let stop = follow(json!({"idea": i}), false);
+    assert_eq!(push(&app, &author, &[stop]).await, [Outcome::Applied]);
+    // The same idea sent again (a retry) does not follow it again.
+    let again = common::new_idea(i.0, &themes[0], title, "Ein Text.");
+    assert!(author.post(&app, "/api/ideas", &again).await.status().is_success());
+    assert!(replica(&app, &author).await.follows.is_empty());
     app.stop().await;
 }

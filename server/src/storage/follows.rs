@@ -94,6 +94,18 @@ pub fn set_follow(
     changes::touch(tx, kind::FOLLOW, &entity(target, who), Some(who))
 }
 
+/// A new idea is followed by its author from the start (its official answer, the project it
+/// becomes): a row like any follow, which the author may end.
+pub fn follow_own_idea(tx: &Connection, who: ParticipantId, idea: IdeaId) -> Result<(), StoreError> {
+    let target = FollowTarget::Idea(idea);
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO follow (participant_id, target_kind, target_id, updated_at)
+         VALUES (?1, 'idea', ?2, ?3)",
+    )?
+    .execute(params![who.to_string(), idea.to_string(), now_ms()])?;
+    changes::touch(tx, kind::FOLLOW, &entity(target, who), Some(who))
+}
+
 fn followers_of(tx: &Connection, target: FollowTarget) -> Result<Vec<ParticipantId>, StoreError> {
     let rows: Vec<String> = tx
         .prepare_cached(

@@ -199,6 +199,7 @@ pub fn insert_idea(
     let owner = (!status.is_public()).then_some(author);
     changes::touch_new(tx, kind::IDEA, &draft.id.to_string(), owner)?;
     changes::touch(tx, kind::THEME, &draft.theme_id.to_string(), None)?;
+    super::follows::follow_own_idea(tx, author, draft.id)?;
     Ok(Created::New)
 }
 

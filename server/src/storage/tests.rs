@@ -206,6 +206,7 @@ mod against_the_model {
     fn kind(themes: &[ThemeId]) -> impl Strategy<Value = MutationKind> {
         let t = themes.to_vec();
         let t2 = themes.to_vec();
+        let t3 = themes.to_vec();
         let idea = |n: u8| IdeaId(uuid::Uuid::from_u128(500 + u128::from(n)));
         prop_oneof![
             (
@@ -244,6 +245,20 @@ mod against_the_model {
                 title: "Neue Fassung".into(),
                 body: "Mehr Text".into()
             }),
+            // Follows of ideas (one's own are followed from the start) and of fields of
+            // action, the fourth unknown.
+            (0u8..5, 0usize..4, any::<bool>(), any::<bool>()).prop_map(
+                move |(i, th, on_theme, following)| MutationKind::SetFollow {
+                    target: if on_theme {
+                        werkstadt_domain::sync::FollowTarget::Theme(
+                            t3.get(th).copied().unwrap_or(ThemeId(uuid::Uuid::from_u128(7))),
+                        )
+                    } else {
+                        werkstadt_domain::sync::FollowTarget::Idea(idea(i))
+                    },
+                    following,
+                }
+            ),
         ]
     }
 
@@ -336,6 +351,17 @@ mod against_the_model {
                 CommentId(id.parse().expect("id")),
                 (a.parse().expect("id"), i.parse().expect("id"), body),
             );
+        }
+        let mut s = conn
+            .prepare("SELECT participant_id, target_kind || ':' || target_id FROM follow")
+            .expect("q");
+        for r in s
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .expect("q")
+        {
+            let (p, entity) = r.expect("row");
+            let target = follows::target_of(&entity).expect("a known target");
+            state.follows.insert((p.parse().expect("id"), target));
         }
         state
     }
