@@ -13,6 +13,7 @@ pub use crate::platform::lang::Lang;
 mod de;
 mod en;
 pub mod pages;
+pub mod projects;
 pub use de::DE;
 pub use en::EN;
 
@@ -70,6 +71,8 @@ pub struct Texts {
     pub nav_new_idea: &'static str,
     pub nav_dots: &'static str,
     pub nav_results: &'static str,
+    pub nav_projects: &'static str,
+    pub nav_news: &'static str,
     pub lang_switch: &'static str,
     pub lang_switch_label: &'static str,
     pub loading: &'static str,

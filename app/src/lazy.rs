@@ -11,7 +11,7 @@ use crate::i18n::use_i18n;
 use crate::pages;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
-use werkstadt_domain::{IdeaId, ProcessId, ThemeId};
+use werkstadt_domain::{IdeaId, ProcessId, ProjectId, ThemeId};
 
 /// A page's chunk could not be loaded.
 #[derive(Clone, Copy, Debug)]
@@ -37,12 +37,18 @@ pub enum Lazy {
     Code(Option<String>),
     MyData(bool),
     Processes(Option<ProcessId>),
-    /// Parts of pages: the start page's timeline, the notice of refused changes.
+    Projects(Option<ProjectId>),
+    News,
+    /// Parts of pages: the start page's timeline, the notice of refused changes, the unread
+    /// count of the news in the navigation.
     Timeline,
     Rejected,
+    NewsBadge,
 }
 
-/// Taking part: a theme's ideas, an idea, the new-idea form; the start page's timeline.
+/// Taking part: a theme's ideas, an idea, the new-idea form, the projects and the news; the
+/// start page's timeline and the news count (so the chunk arrives right after the first
+/// screen, and these pages then open without waiting).
 #[wasm_split(participate_pages, fallible, wasm_split_path = ::leptos::wasm_split)]
 fn participate(page: Lazy) -> Page {
     Ok(match page {
@@ -50,6 +56,10 @@ fn participate(page: Lazy) -> Page {
         Lazy::Idea(id) => view! { <pages::idea::IdeaPage id/> }.into_any(),
         Lazy::NewIdea(theme) => view! { <pages::new_idea::NewIdeaPage theme/> }.into_any(),
         Lazy::Timeline => view! { <crate::components::timeline::Timeline/> }.into_any(),
+        Lazy::Projects(None) => view! { <pages::projects::ProjectsPage/> }.into_any(),
+        Lazy::Projects(Some(id)) => view! { <pages::project::ProjectPage id/> }.into_any(),
+        Lazy::News => view! { <pages::news::NewsPage/> }.into_any(),
+        Lazy::NewsBadge => view! { <pages::news::NewsBadge/> }.into_any(),
         // `show` sends the other pages to `more`.
         _ => view! { <pages::not_found::NotFoundPage/> }.into_any(),
     })
@@ -79,6 +89,12 @@ pub fn timeline() -> AnyView {
     quiet(Lazy::Timeline)
 }
 
+/// The number of unread news, in the navigation: in the participation chunk (with the news
+/// and the project decoder it needs).
+pub fn news_badge() -> AnyView {
+    quiet(Lazy::NewsBadge)
+}
+
 /// The notice of refused changes: in the chunk of the other pages (rare: only after a
 /// refusal).
 pub fn rejected() -> AnyView {
@@ -93,7 +109,7 @@ fn quiet(part: Lazy) -> AnyView {
                 let part = part.clone();
                 let loading = leptos::reactive::computed::ScopedFuture::new_untracked(async move {
                     match part {
-                        Lazy::Timeline => participate(part).await,
+                        Lazy::Timeline | Lazy::NewsBadge => participate(part).await,
                         _ => more(part).await,
                     }
                 });
@@ -118,7 +134,11 @@ pub fn show(page: Lazy) -> AnyView {
                 // while being built does not build it again (losing what was typed).
                 let loading = leptos::reactive::computed::ScopedFuture::new_untracked(async move {
                     match page {
-                        Lazy::Theme(_) | Lazy::Idea(_) | Lazy::NewIdea(_) => participate(page).await,
+                        Lazy::Theme(_)
+                        | Lazy::Idea(_)
+                        | Lazy::NewIdea(_)
+                        | Lazy::Projects(_)
+                        | Lazy::News => participate(page).await,
                         _ => more(page).await,
                     }
                 });

@@ -60,6 +60,8 @@ fn App() -> impl IntoView {
             Route::Code(code) => lazy::show(Lazy::Code(code)),
             Route::MyData(deleted) => lazy::show(Lazy::MyData(deleted)),
             Route::Processes(id) => lazy::show(Lazy::Processes(id)),
+            Route::Projects(id) => lazy::show(Lazy::Projects(id)),
+            Route::News => lazy::show(Lazy::News),
             Route::CrashTest => view! { <crash::CrashPage/> }.into_any(),
             Route::NotFound => view! { <not_found::NotFoundPage/> }.into_any(),
         }

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use werkstadt_domain::{IdeaId, ProcessId, ThemeId};
+use werkstadt_domain::{IdeaId, ProcessId, ProjectId, ThemeId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -25,6 +25,10 @@ pub enum Route {
     MyData(bool),
     /// The processes: the current one and the archive (`/prozesse`), or one of them.
     Processes(Option<ProcessId>),
+    /// The projects (`/projekte`), or one of them.
+    Projects(Option<ProjectId>),
+    /// What happened to what the participant follows (`/neuigkeiten`).
+    News,
     /// A page that crashes the app on purpose, for the browser tests (`pages::crash`).
     CrashTest,
     NotFound,
@@ -50,6 +54,11 @@ impl Route {
             ["prozesse", id] => id
                 .parse()
                 .map_or(Route::NotFound, |id| Route::Processes(Some(id))),
+            ["projekte"] => Route::Projects(None),
+            ["projekte", id] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::Projects(Some(id))),
+            ["neuigkeiten"] => Route::News,
             ["meine-daten"] => Route::MyData(search.contains("geloescht")),
             ["__test", "absturz"] => Route::CrashTest,
             _ => Route::NotFound,
@@ -70,6 +79,8 @@ impl Route {
             Route::NewIdea(_) => "/neu",
             Route::Dots => "/punkte",
             Route::Results => "/ergebnisse",
+            Route::Projects(_) => "/projekte",
+            Route::News => "/neuigkeiten",
         }
     }
 }

@@ -12,6 +12,7 @@
 //! with backoff while the server cannot be reached: `navigator.onLine` alone is never trusted.
 
 mod forget;
+mod projects;
 mod triggers;
 mod view;
 
@@ -80,6 +81,13 @@ pub struct Sync {
     backoff_ms: StoredValue<i32>,
     me: StoredValue<Option<Identity>>,
     db: StoredValue<Option<Db>, LocalStorage>,
+    /// Project changes as the server sent them, not yet decoded into the replica: the project
+    /// pages' chunk decodes them (`sync::projects`), so the decoder stays out of the first route.
+    raw_projects: StoredValue<Vec<wasm_bindgen::JsValue>, LocalStorage>,
+    projects_arrived: Trigger,
+    /// The keys of the news items read on this device (sorted); `None` until the news code
+    /// has read them from it (`Sync::load_news_read`).
+    pub news_read: RwSignal<Option<Vec<String>>>,
 }
 
 pub fn use_sync() -> Sync {
@@ -140,6 +148,9 @@ impl Sync {
             backoff_ms: StoredValue::new(1_000),
             me: StoredValue::new(me),
             db: StoredValue::new_local(None),
+            raw_projects: StoredValue::new_local(Vec::new()),
+            projects_arrived: Trigger::new(),
+            news_read: RwSignal::new(None),
         };
         provide_context(sync);
         leptos::task::spawn_local(async move {
@@ -199,16 +210,17 @@ impl Sync {
             ops.extend(put(STATE, "rejected", &rejected));
         }
         let mut replica = Replica::default();
+        let mut raw_projects = Vec::new();
         let mut cursor = 0;
         let mut instance = String::new();
         if owner.is_some() && owner == me {
             cursor = from_js(db.get("cursor").await?).unwrap_or(0);
             instance = from_js(db.get("instance").await?).unwrap_or_default();
-            let all = db.all(ENTITIES).await?;
-            for value in all.iter() {
-                // Projects stay as stored: the project pages decode them (`domain::feed`).
-                if let Some(change) = from_js::<CoreChange>(value) {
-                    replica.apply(change.into());
+            for value in db.all(ENTITIES).await?.iter() {
+                match from_js::<CoreChange>(value.clone()) {
+                    Some(change) => replica.apply(change.into()),
+                    // Projects stay as stored: the project pages decode them (`domain::feed`).
+                    None => raw_projects.push(value),
                 }
             }
         } else {
@@ -229,6 +241,7 @@ impl Sync {
         self.pending.set(outbox);
         self.rejected.set(rejected);
         self.set_replica(replica);
+        self.keep_raw_projects(raw_projects);
         Ok(())
     }
 
@@ -426,6 +439,7 @@ impl Sync {
             };
             let Some(page) = page else {
                 self.replica.set_value(Some(Replica::default()));
+                self.raw_projects.set_value(Vec::new());
                 self.cursor.set_value(0);
                 self.pushed_head.set_value(0);
                 self.heard_head.set_value(0);
@@ -435,6 +449,7 @@ impl Sync {
             };
             let mut ops = Vec::new();
             let mut answers = Vec::new();
+            let mut raw = Vec::new();
             for (n, http::Raw(value)) in page.changes.into_iter().enumerate() {
                 // A first pull brings thousands: the page stays responsive meanwhile.
                 if n % YIELD_EVERY == YIELD_EVERY - 1 {
@@ -446,7 +461,8 @@ impl Sync {
                     // know yet.
                     if let Some(id) = http::field(&http::field(&value, "project"), "id").as_string()
                     {
-                        ops.push(Op::Put(ENTITIES, format!("project:{id}"), value));
+                        ops.push(Op::Put(ENTITIES, format!("project:{id}"), value.clone()));
+                        raw.push(value);
                     }
                     continue;
                 };
@@ -470,6 +486,7 @@ impl Sync {
             touched |= ops.len() > 1 || page.cursor != cursor;
             db.write(ops).await?;
             self.cursor.set_value(page.cursor);
+            self.keep_raw_projects(raw);
             // Each page shows as soon as it is stored: a first visit fills in page by page.
             if std::mem::take(&mut touched) {
                 self.replica_changed.notify();

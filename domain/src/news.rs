@@ -13,7 +13,7 @@
 
 use crate::ids::{IdeaId, ProjectId};
 use crate::moderation::OfficialStatus;
-use crate::projects::{DecisionBody, DecisionOutcome, ProjectRecord, ProjectStatus};
+use crate::projects::{CommitteeDecision, ProjectRecord, ProjectStatus};
 use crate::replica::Replica;
 use crate::sync::FollowTarget;
 
@@ -27,11 +27,8 @@ pub enum NewsKind {
     MilestoneDone {
         title: String,
     },
-    Decision {
-        body: DecisionBody,
-        body_other: Option<String>,
-        outcome: DecisionOutcome,
-    },
+    /// A committee decided (body, date, reference, outcome, link, text).
+    Decision(CommitteeDecision),
     Update {
         text: String,
     },
@@ -101,8 +98,20 @@ pub fn news(replica: &Replica, follows: &[FollowTarget]) -> Vec<NewsItem> {
             });
         }
     }
-    items.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.key.cmp(&b.key)));
+    newest_first(&mut items);
     items
+}
+
+/// A project's history, newest first: the project page's "Verlauf".
+pub fn project_history(p: &ProjectRecord) -> Vec<NewsItem> {
+    let mut items = Vec::new();
+    project_news(p, &mut items);
+    newest_first(&mut items);
+    items
+}
+
+fn newest_first(items: &mut [NewsItem]) {
+    items.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.key.cmp(&b.key)));
 }
 
 /// An idea followed names the project (its `project_id`) though the project does not list it
@@ -138,7 +147,11 @@ fn project_news(p: &ProjectRecord, items: &mut Vec<NewsItem>) {
         ),
     }
     for c in changes {
-        push(format!("s:{}:{}", p.id, c.at), c.at, NewsKind::Status(c.status));
+        push(
+            format!("s:{}:{}", p.id, c.at),
+            c.at,
+            NewsKind::Status(c.status),
+        );
     }
     for m in &p.milestones {
         if let Some(done) = m.done_on {
@@ -149,12 +162,11 @@ fn project_news(p: &ProjectRecord, items: &mut Vec<NewsItem>) {
         }
     }
     for d in &p.decisions {
-        let kind = NewsKind::Decision {
-            body: d.body,
-            body_other: d.body_other.clone(),
-            outcome: d.outcome,
-        };
-        push(format!("d:{}", d.id), d.decided_on, kind);
+        push(
+            format!("d:{}", d.id),
+            d.decided_on,
+            NewsKind::Decision(d.clone()),
+        );
     }
     for u in &p.updates {
         let kind = NewsKind::Update {

@@ -222,7 +222,9 @@ pub struct ProjectRecord {
 }
 
 mod drafts;
+mod money;
 pub use drafts::*;
+pub use money::format_euros;
 
 #[cfg(test)]
 mod tests;

@@ -187,7 +187,11 @@ async fn an_author_follows_their_own_idea_from_the_start_and_may_stop() {
     assert_eq!(push(&app, &author, &[stop]).await, [Outcome::Applied]);
     // The same idea sent again (a retry) does not follow it again.
     let again = common::new_idea(i.0, &themes[0], title, "Ein Text.");
-    assert!(author.post(&app, "/api/ideas", &again).await.status().is_success());
+    assert!(author
+        .post(&app, "/api/ideas", &again)
+        .await
+        .status()
+        .is_success());
     assert!(replica(&app, &author).await.follows.is_empty());
     app.stop().await;
 }

@@ -36,6 +36,10 @@ pub fn Header() -> impl IntoView {
                     {link("/neu", |t| t.nav_new_idea)}
                     {link("/punkte", |t| t.nav_dots)}
                     {link("/ergebnisse", |t| t.nav_results)}
+                    {link("/projekte", |t| t.nav_projects)}
+                    <li><a href="/neuigkeiten" aria-current=move || current("/neuigkeiten")>
+                        {move || i18n.t().nav_news}{crate::lazy::news_badge()}
+                    </a></li>
                 </ul>
             </nav>
         </header>

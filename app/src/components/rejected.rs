@@ -22,6 +22,8 @@ pub fn RejectedNotice() -> impl IntoView {
                             .then(|| crate::components::gates::phase_rejection(t, i18n.lang().code(), &r.mutation.kind))
                             .flatten()
                             .or_else(|| t.error(r.code).map(str::to_owned))
+                            .or_else(|| (r.code == werkstadt_domain::ErrorCode::UnknownTarget)
+                                .then(|| pt(i18n).rejected_follow.to_owned()))
                             .unwrap_or(r.message.clone());
                         let label_id = format!("abgelehnt-{id}");
                         view! {

@@ -10,6 +10,8 @@ pub static DE: Texts = Texts {
     nav_new_idea: "Idee einreichen",
     nav_dots: "Punkte verteilen",
     nav_results: "Ergebnisse",
+    nav_projects: "Projekte",
+    nav_news: "Neuigkeiten",
     lang_switch: "English",
     lang_switch_label: "Switch to English",
     loading: "Wird geladen …",

@@ -10,6 +10,8 @@ pub static EN: Texts = Texts {
     nav_new_idea: "Submit idea",
     nav_dots: "Distribute points",
     nav_results: "Results",
+    nav_projects: "Projects",
+    nav_news: "News",
     lang_switch: "Deutsch",
     lang_switch_label: "Auf Deutsch umschalten",
     loading: "Loading …",

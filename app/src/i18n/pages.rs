@@ -70,6 +70,7 @@ pub struct PageTexts {
     pub archive_current: &'static str,
     pub archive_offline: &'static str,
     pub archive_ranking: &'static str,
+    pub rejected_follow: &'static str,
 }
 
 pub static DE: PageTexts = PageTexts {
@@ -137,6 +138,7 @@ pub static DE: PageTexts = PageTexts {
     archive_current: "aktueller Prozess",
     archive_offline: "Das Archiv ist nur mit Verbindung zum Server abrufbar.",
     archive_ranking: "Rangfolge der Handlungsfelder",
+    rejected_follow: "Folgen war nicht möglich: Das Projekt, das Handlungsfeld oder die Idee gibt es nicht mehr.",
 };
 
 pub static EN: PageTexts = PageTexts {
@@ -204,6 +206,7 @@ pub static EN: PageTexts = PageTexts {
     archive_current: "current process",
     archive_offline: "The archive is available only with a connection to the server.",
     archive_ranking: "Ranking of the fields of action",
+    rejected_follow: "Could not follow: the project, field of action or idea no longer exists.",
 };
 
 /// The pages' texts in the current language (reactive).

@@ -5,6 +5,7 @@
 //! (a report reason, a comment) keeps its text through syncs.
 
 use crate::api::OneShot;
+use crate::components::follow::{Became, FollowButton};
 use crate::components::gates::{closed, use_gate, ClosedNotice};
 use crate::components::status::{not_found, ErrorNotice, Ready, SendForm};
 use crate::i18n::pages::pt;
@@ -17,7 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use werkstadt_domain::moderation::{IdeaStatus, NewReport, ReportTarget};
 use werkstadt_domain::setup::Module;
-use werkstadt_domain::sync::{CommentId, MutationKind, COMMENT_MAX};
+use werkstadt_domain::sync::{CommentId, FollowTarget, MutationKind, COMMENT_MAX};
 use werkstadt_domain::{CommentBody, IdeaId};
 
 #[component]
@@ -109,6 +110,7 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
                     {move || merged.get().map(|m| view! {
                         <p class="notice">{move || pt(i18n).moderation_merged}" "<a href=format!("/ideen/{m}")>{move || pt(i18n).moderation_merged_link}</a></p>
                     })}
+                    <Became id/>
                     <p class="idea-body">{field(idea, |i| i.body.clone())}</p>
                     {move || answer.get().map(|a| view! {
                         <section class="official-answer" aria-labelledby="antwort">
@@ -136,6 +138,9 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
                         </Show>
                         <ClosedNotice module=Module::Supports/>
                     </div>
+                    <Show when=move || published.get()>
+                        <FollowButton target=FollowTarget::Idea(id) label=|t| t.follow_idea/>
+                    </Show>
                 </article>
                 <section class="comments" aria-labelledby="kommentare">
                     <h2 id="kommentare">{move || pt(i18n).comments_heading}</h2>

@@ -75,6 +75,7 @@ pub fn ThemePage(id: ThemeId) -> impl IntoView {
                 <h1 tabindex="-1">{field(theme, |t| t.0.clone())}</h1>
                 <p>{field(theme, |t| t.1.clone())}</p>
                 <p class="actions"><a class="button" href=format!("/neu?thema={id}")>{move || pt(i18n).theme_new_idea}</a></p>
+                <crate::components::follow::FollowButton target=werkstadt_domain::sync::FollowTarget::Theme(id) label=|t| t.follow_theme/>
                 <div class="sort" role="group" aria-label=move || pt(i18n).sort_label>
                     <span class="sort-label" aria-hidden="true">{move || pt(i18n).sort_label}": "</span>
                     {sort_button(false, |t| t.sort_support)}

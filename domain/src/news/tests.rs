@@ -1,7 +1,9 @@
 use super::*;
 use crate::ids::{uuid_v7, DecisionId, MilestoneId, ProcessId, ThemeId, UpdateId};
 use crate::moderation::{IdeaStatus, OfficialAnswer};
-use crate::projects::{CommitteeDecision, Milestone, ProjectUpdate, StatusChange};
+use crate::projects::{
+    CommitteeDecision, DecisionBody, DecisionOutcome, Milestone, ProjectUpdate, StatusChange,
+};
 use crate::sync::{Change, IdeaRecord};
 
 const DAY: i64 = 86_400_000;
@@ -85,7 +87,11 @@ fn project(n: u64, t: u64) -> ProjectRecord {
             },
         ],
         // Only project 1 grew from an idea (idea 1).
-        source_ideas: if n == 1 { vec![IdeaId(id(201))] } else { Vec::new() },
+        source_ideas: if n == 1 {
+            vec![IdeaId(id(201))]
+        } else {
+            Vec::new()
+        },
         created_at: DAY,
         updated_at: 6 * DAY,
     }
@@ -119,14 +125,7 @@ fn following_an_idea_brings_the_history_of_the_project_it_became_newest_first() 
                     text: "Start der Pilotphase".into()
                 }
             ),
-            (
-                5,
-                &NewsKind::Decision {
-                    body: DecisionBody::Digitalisierungsausschuss,
-                    body_other: None,
-                    outcome: DecisionOutcome::Adopted
-                }
-            ),
+            (5, &NewsKind::Decision(project(1, 0).decisions[0].clone())),
             (
                 4,
                 &NewsKind::MilestoneDone {
@@ -142,6 +141,11 @@ fn following_an_idea_brings_the_history_of_the_project_it_became_newest_first() 
         .all(|i| i.subject == Subject::Project(ProjectId(id(301))) && i.title == "Projekt 1"));
     // The open milestone is no news; the other project is not followed.
     assert_eq!(unread(&items, &[]), 5);
+    // The project page's history is the same list.
+    assert_eq!(
+        project_history(r.project(ProjectId(id(301))).expect("known")),
+        items
+    );
 }
 
 #[test]

@@ -96,7 +96,11 @@ pub fn set_follow(
 
 /// A new idea is followed by its author from the start (its official answer, the project it
 /// becomes): a row like any follow, which the author may end.
-pub fn follow_own_idea(tx: &Connection, who: ParticipantId, idea: IdeaId) -> Result<(), StoreError> {
+pub fn follow_own_idea(
+    tx: &Connection,
+    who: ParticipantId,
+    idea: IdeaId,
+) -> Result<(), StoreError> {
     let target = FollowTarget::Idea(idea);
     tx.prepare_cached(
         "INSERT OR IGNORE INTO follow (participant_id, target_kind, target_id, updated_at)

@@ -251,7 +251,9 @@ mod against_the_model {
                 move |(i, th, on_theme, following)| MutationKind::SetFollow {
                     target: if on_theme {
                         werkstadt_domain::sync::FollowTarget::Theme(
-                            t3.get(th).copied().unwrap_or(ThemeId(uuid::Uuid::from_u128(7))),
+                            t3.get(th)
+                                .copied()
+                                .unwrap_or(ThemeId(uuid::Uuid::from_u128(7))),
                         )
                     } else {
                         werkstadt_domain::sync::FollowTarget::Idea(idea(i))
