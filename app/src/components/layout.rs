@@ -21,6 +21,10 @@ pub fn Header() -> impl IntoView {
                 <a href="/" class="brand-name">"werkstadt"</a>
                 <span class="brand-tagline">{move || i18n.t().site_tagline}</span>
             </div>
+            // The news stay in sight with their unread count (the sections may scroll on a phone).
+            <a class="news-link" href="/neuigkeiten" aria-current=move || current("/neuigkeiten")>
+                {move || i18n.t().nav_news}{crate::lazy::news_badge()}
+            </a>
             <button
                 type="button"
                 class="lang-switch"
@@ -37,9 +41,6 @@ pub fn Header() -> impl IntoView {
                     {link("/punkte", |t| t.nav_dots)}
                     {link("/ergebnisse", |t| t.nav_results)}
                     {link("/projekte", |t| t.nav_projects)}
-                    <li><a href="/neuigkeiten" aria-current=move || current("/neuigkeiten")>
-                        {move || i18n.t().nav_news}{crate::lazy::news_badge()}
-                    </a></li>
                 </ul>
             </nav>
         </header>
