@@ -7,6 +7,7 @@ pub mod login;
 pub mod process;
 pub mod reports;
 pub mod settings;
+pub mod status;
 pub mod texts;
 
 use crate::i18n::{tr, use_i18n};
