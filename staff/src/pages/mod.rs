@@ -5,6 +5,7 @@ pub mod comments;
 pub mod ideas;
 pub mod login;
 pub mod process;
+pub mod projects;
 pub mod reports;
 pub mod settings;
 pub mod status;
