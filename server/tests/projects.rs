@@ -369,3 +369,59 @@ async fn bad_input_is_refused_with_a_stable_code_and_nothing_is_written() {
     assert_eq!(p2.updates[0].text, html);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_demo_has_one_project_grown_from_two_published_demo_ideas() {
+    let app = common::TestApp::spawn().await;
+    let all: Vec<ProjectRecord> = app.get_json("/api/projects").await;
+    assert_eq!(all.len(), 1, "one demo project");
+    let p = &all[0];
+    let theme = app.theme("Verwaltung & Bürgerservice").await;
+    assert_eq!(p.theme_id, theme.id);
+    assert_eq!(p.status, ProjectStatus::InProgress);
+    let mut titles = Vec::new();
+    for id in &p.source_ideas {
+        let idea: Value = app.get_json(&format!("/api/ideas/{id}")).await;
+        assert_eq!(idea["status"], "published");
+        titles.push(idea["title"].as_str().unwrap_or_default().to_owned());
+    }
+    assert_eq!(
+        titles,
+        [
+            "Bürgeramt-Termine per App buchen",
+            "Anträge mit Status-Verfolgung"
+        ]
+    );
+    assert_eq!(p.milestones.len(), 2);
+    assert_eq!(
+        p.milestones.iter().filter(|m| m.done_on.is_some()).count(),
+        1,
+        "one milestone done"
+    );
+    assert!(p.milestones.iter().all(|m| m.due_on >= p.starts_on));
+    assert_eq!(p.decisions.len(), 1);
+    assert_eq!(p.decisions[0].body, DecisionBody::Digitalisierungsausschuss);
+    assert_eq!(p.decisions[0].outcome, DecisionOutcome::Adopted);
+    assert_eq!(p.updates.len(), 1);
+    // The project and its ideas' links reach the apps through the feed.
+    let citizen = Participant::new();
+    let res = app
+        .client
+        .get(app.url("/api/sync/pull?protocol=1&cursor=0"))
+        .header("x-participant-id", citizen.id.to_string())
+        .header("x-participant-secret", &citizen.secret)
+        .send()
+        .await
+        .expect("pull");
+    assert_eq!(res.status(), StatusCode::OK);
+    let text = res.text().await.expect("feed");
+    assert!(
+        text.contains(&p.id.to_string()),
+        "the project is in the feed"
+    );
+    assert!(
+        text.contains(&format!("\"project_id\":\"{}\"", p.id)),
+        "its ideas name it in the feed"
+    );
+    app.stop().await;
+}

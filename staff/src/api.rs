@@ -3,8 +3,12 @@
 use werkstadt_domain::api::IdeaSummary;
 use werkstadt_domain::api::{Process, ProcessOverview, ProcessThemes};
 use werkstadt_domain::codes::{NewCodes, VerificationSetting};
+use werkstadt_domain::ids::MilestoneId;
 use werkstadt_domain::moderation::{
     DismissReports, ModerationQueue, ModerationSetting, QueueQuery, ReportTarget,
+};
+use werkstadt_domain::projects::{
+    DecisionDraft, MilestoneDraft, ProjectDraft, ProjectRecord, UpdateDraft,
 };
 use werkstadt_domain::setup::{PhaseList, ProcessDraft, ThemeDraft, ThemeOrder};
 use werkstadt_domain::staff::{
@@ -12,7 +16,7 @@ use werkstadt_domain::staff::{
     StaffSession,
 };
 use werkstadt_domain::sync::{PushResponse, PROTOCOL_VERSION};
-use werkstadt_domain::{ProcessId, ThemeId};
+use werkstadt_domain::{ProcessId, ProjectId, ThemeId};
 use werkstadt_web::http::{self, parse, staff_request, to_json, unexpected, ClientError};
 use werkstadt_web::identity::Identity;
 
@@ -242,6 +246,65 @@ pub async fn order_themes(id: ProcessId, o: &ThemeOrder, csrf: &str) -> Result<(
     )
     .await
     .map(drop)
+}
+
+/// Every project (of every process), newest first.
+pub async fn projects() -> Result<Vec<ProjectRecord>, ClientError> {
+    get("/api/projects").await
+}
+
+/// A project write: the project as it now is.
+async fn project_write<B: serde::Serialize>(
+    method: &str,
+    path: &str,
+    body: &B,
+    csrf: &str,
+) -> Result<ProjectRecord, ClientError> {
+    parse(&write(method, path, body, csrf).await?).ok_or_else(unexpected)
+}
+
+pub async fn create_project(d: &ProjectDraft, csrf: &str) -> Result<ProjectRecord, ClientError> {
+    project_write("POST", "/api/moderation/projects", d, csrf).await
+}
+
+pub async fn edit_project(
+    id: ProjectId,
+    d: &ProjectDraft,
+    csrf: &str,
+) -> Result<ProjectRecord, ClientError> {
+    project_write("PUT", &format!("/api/moderation/projects/{id}"), d, csrf).await
+}
+
+/// Adds a milestone (`milestone: None`) or changes one (done, reopened).
+pub async fn set_milestone(
+    id: ProjectId,
+    milestone: Option<MilestoneId>,
+    d: &MilestoneDraft,
+    csrf: &str,
+) -> Result<ProjectRecord, ClientError> {
+    let path = format!("/api/moderation/projects/{id}/milestones");
+    match milestone {
+        None => project_write("POST", &path, d, csrf).await,
+        Some(m) => project_write("PUT", &format!("{path}/{m}"), d, csrf).await,
+    }
+}
+
+pub async fn add_decision(
+    id: ProjectId,
+    d: &DecisionDraft,
+    csrf: &str,
+) -> Result<ProjectRecord, ClientError> {
+    let path = format!("/api/moderation/projects/{id}/decisions");
+    project_write("POST", &path, d, csrf).await
+}
+
+pub async fn add_update(
+    id: ProjectId,
+    d: &UpdateDraft,
+    csrf: &str,
+) -> Result<ProjectRecord, ClientError> {
+    let path = format!("/api/moderation/projects/{id}/updates");
+    project_write("POST", &path, d, csrf).await
 }
 
 /// Percent-encodes a query value.

@@ -32,6 +32,7 @@ texts! { Texts, DE, EN;
     nav_ideas: "Ideen", "Ideas";
     nav_comments: "Kommentare", "Comments";
     nav_reports: "Meldungen", "Reports";
+    nav_projects: "Projekte", "Projects";
     nav_audit: "Protokoll", "Audit log";
     nav_settings: "Einstellungen", "Settings";
     to_public: "Zur Beteiligungsseite", "To the participation site";

@@ -34,6 +34,7 @@ pub fn Header() -> impl IntoView {
             Section::Ideas => t.nav_ideas,
             Section::Comments => t.nav_comments,
             Section::Reports => t.nav_reports,
+            Section::Projects => t.nav_projects,
             Section::Audit => t.nav_audit,
             Section::Process => t.nav_process,
             Section::Settings => t.nav_settings,

@@ -10,16 +10,18 @@ pub enum Section {
     Ideas,
     Comments,
     Reports,
+    Projects,
     Audit,
     Process,
     Settings,
 }
 
 impl Section {
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Section::Ideas,
         Section::Comments,
         Section::Reports,
+        Section::Projects,
         Section::Audit,
         Section::Process,
         Section::Settings,
@@ -30,6 +32,7 @@ impl Section {
             Section::Ideas => "/moderation",
             Section::Comments => "/moderation/kommentare",
             Section::Reports => "/moderation/meldungen",
+            Section::Projects => "/moderation/projekte",
             Section::Audit => "/moderation/protokoll",
             Section::Process => "/moderation/prozess",
             Section::Settings => "/moderation/einstellungen",

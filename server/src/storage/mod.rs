@@ -32,6 +32,7 @@ pub mod retention;
 mod rows;
 mod search;
 pub(crate) mod seed;
+mod seed_project;
 mod setup;
 pub mod staff;
 mod staff_accounts;
@@ -44,6 +45,7 @@ pub use connection::MIGRATIONS;
 pub use error::StoreError;
 pub use rows::now_ms;
 pub use seed::DemoSeed;
+pub use seed_project::SeedProject;
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 
 use super::changes::{self, kind};
 use super::rows::now_ms;
+use super::seed_project::{self, SeedProject};
 use super::StoreError;
 use rusqlite::{params, Connection};
 use uuid::Uuid;
@@ -13,6 +14,8 @@ pub struct DemoSeed {
     pub process_title: String,
     pub process_description: String,
     pub themes: Vec<SeedTheme>,
+    /// A project grown from two of the ideas (`seed_project`), if any.
+    pub project: Option<SeedProject>,
 }
 
 pub struct SeedTheme {
@@ -76,6 +79,7 @@ impl DemoSeed {
                   &[("Freies WLAN in der Altstadt",
                      "Kostenloses, datensparsames WLAN rund um den Alten Markt und den Jahnplatz.")]),
             ],
+            project: Some(seed_project::BIELEFELD),
         }
     }
 }
@@ -203,6 +207,9 @@ pub fn insert(tx: &Connection, seed: &DemoSeed) -> Result<(), StoreError> {
             )?;
             changes::touch(tx, kind::IDEA, &idea, None)?;
         }
+    }
+    if let Some(p) = &seed.project {
+        seed_project::insert(tx, &process, p, now, today)?;
     }
     Ok(())
 }

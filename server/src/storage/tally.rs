@@ -167,6 +167,7 @@ mod checks {
                     ideas: vec![("Gesät".into(), "Schon da".into())],
                 })
                 .collect(),
+            project: None,
         }
     }
 

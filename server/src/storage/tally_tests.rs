@@ -188,6 +188,7 @@ fn seed() -> DemoSeed {
                 ideas: vec![("Gesät".into(), "Schon da".into())],
             })
             .collect(),
+        project: None,
     }
 }
 

@@ -200,6 +200,7 @@ mod against_the_model {
                     ideas: vec![],
                 })
                 .collect(),
+            project: None,
         }
     }
 

@@ -5,8 +5,10 @@ pub mod comments;
 pub mod ideas;
 pub mod login;
 pub mod process;
+pub mod projects;
 pub mod reports;
 pub mod settings;
+pub mod status;
 pub mod texts;
 
 use crate::i18n::{tr, use_i18n};

@@ -7,6 +7,9 @@ mod phases;
 mod texts;
 mod themes;
 
+pub use super::status::Status;
+
+use super::status::Said;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use texts::{pt, texts_of};
@@ -25,40 +28,6 @@ impl Reload {
     }
 }
 
-/// What the last action on the page said ("Gespeichert." or why not), with the part it belongs
-/// to. Kept by the page: a saved part is drawn anew from the reloaded process, and its status
-/// line must still say that it was saved.
-#[derive(Clone, Copy)]
-struct Said(RwSignal<Option<(String, String)>>);
-
-/// The status line of one part of the page (`key`), kept through reloads.
-#[derive(Clone, Copy)]
-pub struct Status {
-    said: RwSignal<Option<(String, String)>>,
-    key: StoredValue<String>,
-}
-
-impl Status {
-    pub fn of(key: impl Into<String>) -> Self {
-        Self {
-            said: expect_context::<Said>().0,
-            key: StoredValue::new(key.into()),
-        }
-    }
-
-    pub fn set(self, text: String) {
-        self.said.set(Some((self.key.get_value(), text)));
-    }
-
-    pub fn get(self) -> String {
-        let key = self.key.get_value();
-        self.said.with(|s| match s {
-            Some((k, text)) if *k == key => text.clone(),
-            _ => String::new(),
-        })
-    }
-}
-
 /// The text of an answer to a write, for the status line next to a form.
 pub fn outcome(t: &crate::i18n::Texts, r: Result<(), ClientError>, done: &str) -> String {
     match r {
@@ -73,8 +42,7 @@ pub fn ProcessPage() -> impl IntoView {
     let list = RwSignal::new(None::<Vec<Process>>);
     let selected = RwSignal::new(None::<ProcessId>);
     let overview = RwSignal::new(None::<ProcessOverview>);
-    let said = Said(RwSignal::new(None));
-    provide_context(said);
+    let said = Said::provide();
     let reload = Reload(Callback::new(move |pick: Option<ProcessId>| {
         leptos::task::spawn_local(async move {
             let Ok(all) = crate::api::processes().await else {
@@ -93,7 +61,7 @@ pub fn ProcessPage() -> impl IntoView {
     reload.run(None);
     let choose = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        said.0.set(None);
+        said.clear();
         match value.parse::<ProcessId>() {
             Ok(id) => reload.run(Some(id)),
             Err(()) => {
