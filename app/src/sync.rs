@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use werkstadt_domain::feed::CoreChange;
 use werkstadt_domain::overlay::Overlay;
 use werkstadt_domain::replica::Replica;
-use werkstadt_domain::sync::{Change, Mutation, MutationId, MutationKind, Outcome, MAX_PUSH};
+use werkstadt_domain::sync::{Mutation, MutationId, MutationKind, Outcome, MAX_PUSH};
 use werkstadt_domain::ErrorCode;
 
 /// Retries while the server is unreachable: 1 s, 2 s, 4 s, … up to this.
@@ -95,17 +95,34 @@ pub fn use_sync() -> Sync {
 }
 
 /// Where a change is kept in the `entities` store: one record per entity, the latest wins.
-fn entity_key(change: &Change) -> Option<String> {
+fn entity_key(change: &CoreChange) -> Option<String> {
     Some(match change {
-        Change::Process(_) => "process".to_owned(),
-        Change::Theme(t) => format!("theme:{}", t.id),
-        Change::Idea(i) => format!("idea:{}", i.id),
-        Change::Comment(c) => format!("comment:{}", c.id),
-        Change::MySupport { idea_id, .. } => format!("support:{idea_id}"),
-        Change::MyDots { .. } => "dots".to_owned(),
-        Change::Project(p) => format!("project:{}", p.id),
-        Change::MyFollow { target, .. } => format!("follow:{}:{}", target.kind(), target.id()),
-        Change::MyMutation(_) => return None,
+        CoreChange::Process(_) => "process".to_owned(),
+        CoreChange::Theme(t) => format!("theme:{}", t.id),
+        CoreChange::Idea(i) => format!("idea:{}", i.id),
+        CoreChange::Comment(c) => format!("comment:{}", c.id),
+        CoreChange::MySupport { idea_id, .. } => format!("support:{idea_id}"),
+        CoreChange::MyDots { .. } => "dots".to_owned(),
+        CoreChange::MyFollow { target, .. } => {
+            format!("follow:{}:{}", target.kind(), target.id())
+        }
+        CoreChange::MyMutation(_) => return None,
+    })
+}
+
+/// Where a change the first route does not decode is kept on the device: a project (and its
+/// tombstone, under the same key) or the decisions on an idea. Decoded by the participation
+/// chunk (`Sync::absorb_projects`).
+fn raw_key(value: &wasm_bindgen::JsValue) -> Option<String> {
+    [
+        ("project", "id", "project"),
+        ("project_removed", "project_id", "project"),
+        ("idea_decisions", "idea_id", "idea_decisions"),
+    ]
+    .into_iter()
+    .find_map(|(kind, field, prefix)| {
+        let id = http::field(&http::field(value, kind), field).as_string()?;
+        Some(format!("{prefix}:{id}"))
     })
 }
 
@@ -184,9 +201,9 @@ impl Sync {
             let r = r.get_or_insert_with(Replica::default);
             if r.process.is_none() {
                 fresh = true;
-                r.apply(Change::Process(overview.process));
+                r.apply_core(CoreChange::Process(overview.process));
                 for theme in overview.themes {
-                    r.apply(Change::Theme(theme));
+                    r.apply_core(CoreChange::Theme(theme));
                 }
             }
         });
@@ -218,7 +235,7 @@ impl Sync {
             instance = from_js(db.get("instance").await?).unwrap_or_default();
             for value in db.all(ENTITIES).await?.iter() {
                 match from_js::<CoreChange>(value.clone()) {
-                    Some(change) => replica.apply(change.into()),
+                    Some(change) => replica.apply_core(change),
                     // Projects stay as stored: the project pages decode them (`domain::feed`).
                     None => raw_projects.push(value),
                 }
@@ -455,25 +472,24 @@ impl Sync {
                 if n % YIELD_EVERY == YIELD_EVERY - 1 {
                     platform::sleep(0).await;
                 }
-                let Some(change) = from_js::<CoreChange>(value.clone()).map(Change::from) else {
-                    // A project: kept as the server sent it, for the project pages to decode
-                    // in their own chunk (`domain::feed`). Else a kind this release does not
-                    // know yet.
-                    if let Some(id) = http::field(&http::field(&value, "project"), "id").as_string()
-                    {
-                        ops.push(Op::Put(ENTITIES, format!("project:{id}"), value.clone()));
+                let Some(change) = from_js::<CoreChange>(value.clone()) else {
+                    // A project or decisions on an idea: kept as the server sent them, for the
+                    // participation chunk to decode (`domain::feed`). Else a kind this release
+                    // does not know yet.
+                    if let Some(key) = raw_key(&value) {
+                        ops.push(Op::Put(ENTITIES, key, value.clone()));
                         raw.push(value);
                     }
                     continue;
                 };
-                if let Change::MyMutation(r) = &change {
+                if let CoreChange::MyMutation(r) = &change {
                     answers.push((r.id, r.outcome.clone()));
                 }
                 if let Some(key) = entity_key(&change) {
                     ops.push(Op::Put(ENTITIES, key, value));
                 }
                 self.replica
-                    .update_value(|r| r.get_or_insert_with(Replica::default).apply(change));
+                    .update_value(|r| r.get_or_insert_with(Replica::default).apply_core(change));
             }
             // A push whose answer was lost is answered here.
             if self.settle(&answers) {

@@ -33,6 +33,32 @@ pub enum CoreChange {
     MyMutation(MutationResult),
 }
 
+/// A change as a [`CoreChange`], or the change itself when it is not one.
+pub enum Split {
+    Core(CoreChange),
+    /// A project, a project's tombstone, the decisions on an idea.
+    Other(Change),
+}
+
+impl CoreChange {
+    /// The change as a `CoreChange` if it is one.
+    pub fn of(change: Change) -> Split {
+        Split::Core(match change {
+            Change::Process(p) => CoreChange::Process(p),
+            Change::Theme(t) => CoreChange::Theme(t),
+            Change::Idea(i) => CoreChange::Idea(i),
+            Change::Comment(c) => CoreChange::Comment(c),
+            Change::MySupport { idea_id, supported } => {
+                CoreChange::MySupport { idea_id, supported }
+            }
+            Change::MyDots { allocations } => CoreChange::MyDots { allocations },
+            Change::MyFollow { target, following } => CoreChange::MyFollow { target, following },
+            Change::MyMutation(r) => CoreChange::MyMutation(r),
+            other => return Split::Other(other),
+        })
+    }
+}
+
 impl From<CoreChange> for Change {
     fn from(c: CoreChange) -> Self {
         match c {

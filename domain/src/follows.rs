@@ -16,6 +16,13 @@ impl Replica {
             .map(|i| &self.projects[i])
     }
 
+    /// The committee decisions on an idea itself (none: an empty slice).
+    pub fn decisions_on(&self, idea: crate::ids::IdeaId) -> &[crate::projects::CommitteeDecision] {
+        self.idea_decisions
+            .binary_search_by(|(i, _)| i.cmp(&idea))
+            .map_or(&[], |i| self.idea_decisions[i].1.as_slice())
+    }
+
     /// Whether this participant follows `target` (for an idea: the idea itself; see
     /// [`Replica::follows_project`] for the project it became).
     pub fn follows(&self, target: FollowTarget) -> bool {

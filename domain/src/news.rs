@@ -5,7 +5,7 @@
 //!   of action. Its news: it was set up, its status changed, a milestone was done, a committee
 //!   decided, staff posted an update.
 //! - An **idea** followed (one's own ideas are followed from the start: the server follows an
-//!   idea for its author) brings its official answer.
+//!   idea for its author) brings its official answer and the committee decisions on it.
 //!
 //! Each item has a stable [`NewsItem::key`]: the app keeps the keys read on the device, so an
 //! item stays read across reloads and syncs, and a change that is news again (a milestone
@@ -85,6 +85,15 @@ pub fn news(replica: &Replica, follows: &[FollowTarget]) -> Vec<NewsItem> {
         let Some(idea) = replica.idea(*id).filter(|i| i.status.is_public()) else {
             continue;
         };
+        for d in replica.decisions_on(idea.id) {
+            items.push(NewsItem {
+                key: format!("d:{}", d.id),
+                at: d.decided_on,
+                subject: Subject::Idea(idea.id),
+                title: idea.title.clone(),
+                kind: NewsKind::Decision(d.clone()),
+            });
+        }
         if let Some(a) = &idea.answer {
             items.push(NewsItem {
                 key: format!("a:{}:{}", idea.id, a.at),

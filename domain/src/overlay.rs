@@ -83,6 +83,7 @@ impl Overlay {
                     v
                 }),
             follows: replica.follows.clone(),
+            idea_decisions: Vec::new(),
         };
         Self {
             seen: slice.with_pending(pending, now_ms),

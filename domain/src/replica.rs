@@ -13,6 +13,7 @@
 
 use crate::api::{IdeaSort, Process, ThemeSummary};
 use crate::dots::{DotBallot, DotEntry};
+use crate::feed::{CoreChange, Split};
 use crate::ids::{IdeaId, ThemeId};
 use crate::moderation::IdeaStatus;
 use crate::sync::{Change, CommentId, CommentRecord, IdeaRecord, Mutation, MutationKind};
@@ -34,6 +35,8 @@ pub struct Replica {
     pub projects: Vec<crate::projects::ProjectRecord>,
     /// What this participant follows, ordered (`crate::follows`).
     pub follows: Vec<crate::sync::FollowTarget>,
+    /// Committee decisions on ideas themselves, by idea id (only ideas with some).
+    pub idea_decisions: Vec<(IdeaId, Vec<crate::projects::CommitteeDecision>)>,
 }
 
 pub(crate) fn upsert<T, K: Ord>(items: &mut Vec<T>, item: T, key: impl Fn(&T) -> K) {
@@ -47,8 +50,27 @@ impl Replica {
     /// Takes one change from the pull feed. Results of the participant's own mutations are
     /// the outbox's business, not the replica's.
     pub fn apply(&mut self, change: Change) {
+        match CoreChange::of(change) {
+            Split::Core(core) => self.apply_core(core),
+            Split::Other(Change::Project(p)) => upsert(&mut self.projects, p, |x| x.id),
+            Split::Other(Change::ProjectRemoved { project_id }) => {
+                self.projects.retain(|p| p.id != project_id);
+            }
+            Split::Other(Change::IdeaDecisions { idea_id, decisions }) => {
+                self.idea_decisions.retain(|(i, _)| *i != idea_id);
+                if !decisions.is_empty() {
+                    upsert(&mut self.idea_decisions, (idea_id, decisions), |x| x.0);
+                }
+            }
+            Split::Other(_) => {}
+        }
+    }
+
+    /// [`Replica::apply`] for the changes the citizen app's first route decodes
+    /// ([`CoreChange`]): without the code for projects and decisions.
+    pub fn apply_core(&mut self, change: CoreChange) {
         match change {
-            Change::Process(p) => {
+            CoreChange::Process(p) => {
                 let known = self.process.as_ref().map(|c| c.id);
                 if !p.current && known != Some(p.id) {
                     return; // an archived process: not on this device
@@ -60,20 +82,19 @@ impl Replica {
                 }
                 self.process = Some(p);
             }
-            Change::Theme(t) => {
+            CoreChange::Theme(t) => {
                 self.themes.retain(|x| x.id != t.id);
                 let other = self.process.as_ref().is_some_and(|p| p.id != t.process_id);
                 if !other {
                     upsert(&mut self.themes, t, |x| (x.position, x.title.clone()));
                 }
             }
-            Change::Idea(i) => upsert(&mut self.ideas, i, |x| x.id),
-            Change::Comment(c) => upsert(&mut self.comments, c, |x| x.id),
-            Change::MySupport { idea_id, supported } => self.set_supported(idea_id, supported),
-            Change::MyDots { allocations } => self.dots = allocations,
-            Change::Project(p) => upsert(&mut self.projects, p, |x| x.id),
-            Change::MyFollow { target, following } => self.set_follow(target, following),
-            Change::MyMutation(_) => {}
+            CoreChange::Idea(i) => upsert(&mut self.ideas, i, |x| x.id),
+            CoreChange::Comment(c) => upsert(&mut self.comments, c, |x| x.id),
+            CoreChange::MySupport { idea_id, supported } => self.set_supported(idea_id, supported),
+            CoreChange::MyDots { allocations } => self.dots = allocations,
+            CoreChange::MyFollow { target, following } => self.set_follow(target, following),
+            CoreChange::MyMutation(_) => {}
         }
     }
 

@@ -278,6 +278,17 @@ pub enum Change {
     },
     /// A project (public, for everyone), with its milestones, decisions and updates.
     Project(crate::projects::ProjectRecord),
+    /// A project was deleted (recorded by mistake; a project given up is `discarded`, not
+    /// deleted): the apps drop it, its ideas no longer name it, nobody follows it.
+    ProjectRemoved {
+        project_id: ProjectId,
+    },
+    /// The committee decisions on an idea itself (not on a project), oldest first; empty when
+    /// the last one was withdrawn.
+    IdeaDecisions {
+        idea_id: IdeaId,
+        decisions: Vec<crate::projects::CommitteeDecision>,
+    },
     /// Whether the caller follows a target (only the follower ever sees it).
     MyFollow {
         target: FollowTarget,

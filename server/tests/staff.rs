@@ -538,6 +538,35 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
             Some(json!({"text": "Es geht los."})),
             staff,
         ),
+        // Harmless: an unknown project (404), an incomplete decision (422), an unknown
+        // decision (404).
+        (
+            Method::DELETE,
+            format!("/api/moderation/projects/{}", uuid::Uuid::now_v7()),
+            None,
+            staff,
+        ),
+        (
+            Method::GET,
+            format!("/api/ideas/{idea_id}/decisions"),
+            None,
+            everyone,
+        ),
+        (
+            Method::POST,
+            format!("/api/moderation/ideas/{idea_id}/decisions"),
+            Some(json!({})),
+            staff,
+        ),
+        (
+            Method::DELETE,
+            format!(
+                "/api/moderation/ideas/{idea_id}/decisions/{}",
+                uuid::Uuid::now_v7()
+            ),
+            None,
+            staff,
+        ),
         (Method::GET, "/api/staff/me".into(), None, staff),
         (Method::GET, "/api/admin/staff".into(), None, admins),
         (

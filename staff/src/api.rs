@@ -8,7 +8,7 @@ use werkstadt_domain::moderation::{
     DismissReports, ModerationQueue, ModerationSetting, QueueQuery, ReportTarget,
 };
 use werkstadt_domain::projects::{
-    DecisionDraft, MilestoneDraft, ProjectDraft, ProjectRecord, UpdateDraft,
+    CommitteeDecision, DecisionDraft, MilestoneDraft, ProjectDraft, ProjectRecord, UpdateDraft,
 };
 use werkstadt_domain::setup::{PhaseList, ProcessDraft, ThemeDraft, ThemeOrder};
 use werkstadt_domain::staff::{
@@ -16,7 +16,7 @@ use werkstadt_domain::staff::{
     StaffSession,
 };
 use werkstadt_domain::sync::{PushResponse, PROTOCOL_VERSION};
-use werkstadt_domain::{ProcessId, ProjectId, ThemeId};
+use werkstadt_domain::{IdeaId, ProcessId, ProjectId, ThemeId};
 use werkstadt_web::http::{self, parse, staff_request, to_json, unexpected, ClientError};
 use werkstadt_web::identity::Identity;
 
@@ -296,6 +296,29 @@ pub async fn add_decision(
 ) -> Result<ProjectRecord, ClientError> {
     let path = format!("/api/moderation/projects/{id}/decisions");
     project_write("POST", &path, d, csrf).await
+}
+
+/// Deletes a project recorded by mistake.
+pub async fn delete_project(id: ProjectId, csrf: &str) -> Result<(), ClientError> {
+    let path = format!("/api/moderation/projects/{id}");
+    staff_request("DELETE", &path, None, None, Some(csrf))
+        .await
+        .map(drop)
+}
+
+/// The committee decisions on an idea itself, oldest first.
+pub async fn idea_decisions(idea: IdeaId) -> Result<Vec<CommitteeDecision>, ClientError> {
+    get(&format!("/api/ideas/{idea}/decisions")).await
+}
+
+/// Records a committee decision on an idea: its decisions as they now are.
+pub async fn add_idea_decision(
+    idea: IdeaId,
+    d: &DecisionDraft,
+    csrf: &str,
+) -> Result<Vec<CommitteeDecision>, ClientError> {
+    let path = format!("/api/moderation/ideas/{idea}/decisions");
+    parse(&write("POST", &path, d, csrf).await?).ok_or_else(unexpected)
 }
 
 pub async fn add_update(

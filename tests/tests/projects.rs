@@ -124,6 +124,19 @@ async fn a_citizen_follows_an_idea_to_its_project_and_reads_the_news_offline() {
         )
         .await;
 
+    // A second project, which will be deleted while the citizen follows it offline.
+    let wifi = staff
+        .send(
+            Method::POST,
+            "/api/moderation/projects",
+            json!({"theme_id": theme, "title": "Offenes WLAN am Jahnplatz",
+                "responsible": "Stadtwerke Bielefeld", "starts_on": start}),
+        )
+        .await["id"]
+        .as_str()
+        .expect("project id")
+        .to_owned();
+
     // The open app hears of it: the chain on the idea page, the count in the navigation.
     page.wait_text("Daraus wurde das Projekt").await;
     page.wait_text("Digitale Grundschule").await;
@@ -172,16 +185,35 @@ async fn a_citizen_follows_an_idea_to_its_project_and_reads_the_news_offline() {
     })
     .await;
     page.wait_text("Wartet auf Übertragung").await;
+    // And the second project, which staff delete meanwhile.
+    page.goto(&format!("/projekte/{wifi}")).await;
+    page.wait_text("Offenes WLAN am Jahnplatz").await;
+    page.click_text("Projekt folgen").await;
+    page.wait_text("Wartet auf Übertragung").await;
+    // Its set-up is news to a follower.
+    wait_badge(&page, "4").await;
+    {
+        // The server runs for staff on another address, out of the phone's reach.
+        let aside = Server::start_plain(&db, &dist, "127.0.0.1:0");
+        let staff = StaffClient::sign_in(&aside.url, MODERATOR.0, MODERATOR.1).await;
+        let path = format!("/api/moderation/projects/{wifi}");
+        staff.send(Method::DELETE, &path, json!(null)).await;
+        aside.kill();
+    }
     // A reload offline keeps the read state.
     phone.client.refresh().await.expect("reloads");
-    wait_badge(&page, "3").await;
+    wait_badge(&page, "4").await;
     page.goto("/neuigkeiten").await;
     page.wait_text("Die ersten 400 Tablets sind ausgeliefert.")
         .await;
     let unread = page
         .eval("return document.querySelectorAll('.news-item.unread').length")
         .await;
-    assert_eq!(unread.as_u64(), Some(3), "the update stays read offline");
+    assert_eq!(
+        unread.as_u64(),
+        Some(4),
+        "the update stays read offline (the new follow's project is news)"
+    );
 
     // Back online: the follow is sent, the read state stays.
     let server = Server::start_plain(&db, &dist, &addr);
@@ -194,6 +226,15 @@ async fn a_citizen_follows_an_idea_to_its_project_and_reads_the_news_offline() {
     })
     .await;
     wait_badge(&page, "3").await;
+    // The follow of the deleted project is refused, and the citizen is told why.
+    page.wait_text("Folgen war nicht möglich: Das Projekt, das Handlungsfeld oder die Idee gibt es nicht mehr.")
+        .await;
+    page.goto("/projekte").await;
+    page.wait_text("Digitale Grundschule").await;
+    assert!(
+        !page.body_text().await.contains("Offenes WLAN am Jahnplatz"),
+        "the deleted project is gone from the app"
+    );
     // A new update is news again, and only that one.
     staff
         .send(
@@ -207,5 +248,20 @@ async fn a_citizen_follows_an_idea_to_its_project_and_reads_the_news_offline() {
     page.wait_text("Alle Schulen sind versorgt.").await;
     page.click_text("Alle als gelesen markieren").await;
     wait_badge(&page, "").await;
+    // The committee decides on the followed idea itself: news, and on the idea's page.
+    staff
+        .send(
+            Method::POST,
+            &format!("/api/moderation/ideas/{tablets}/decisions"),
+            json!({"body": "rat", "decided_on": now_ms() - DAY, "reference": "Rat/2026/9",
+                   "outcome": "noted", "text": "Der Rat nimmt die Idee zur Kenntnis."}),
+        )
+        .await;
+    wait_badge(&page, "1").await;
+    page.wait_text("Rat der Stadt: zur Kenntnis genommen").await;
+    page.goto(&format!("/ideen/{tablets}")).await;
+    page.wait_text("Beschlüsse der Gremien").await;
+    page.wait_text("Der Rat nimmt die Idee zur Kenntnis.").await;
+    page.assert_accessible("Idee mit Beschluss").await;
     drop(server);
 }

@@ -239,4 +239,51 @@ async fn a_moderator_turns_two_ideas_into_a_project_with_milestones_a_decision_a
     assert_eq!(p["funding"]["own_budget_cents"], 5_000_000);
     assert_eq!(p["funding"]["programme_cents"], 15_000_050);
     assert_eq!(p["funding"]["programme"], "Modellprojekte Smart Cities");
+
+    // A project recorded by mistake is deleted, after a confirmation.
+    page.click_text("Projekt löschen …").await;
+    page.wait_text("Wirklich löschen?").await;
+    page.click_text("Endgültig löschen").await;
+    page.wait_text("Projekt gelöscht.").await;
+    let gone = reqwest::get(format!("{}/api/projects/{id}", server.url))
+        .await
+        .expect("get");
+    assert_eq!(gone.status(), 404);
+    let idea = get_json(&format!(
+        "{}/api/ideas/{}",
+        server.url,
+        p["source_ideas"][0].as_str().expect("id")
+    ))
+    .await;
+    assert!(
+        idea["project_id"].is_null(),
+        "its idea no longer names it: {idea}"
+    );
+
+    // A committee decision on an idea itself.
+    page.click_text("Beschluss zu einer Idee eintragen").await;
+    page.wait_text("Für Beschlüsse, die eine Idee selbst betreffen")
+        .await;
+    page.choose("#beschluss-idee", IDEAS[0]).await;
+    let idea_id = page
+        .eval("return document.querySelector('#beschluss-idee').value")
+        .await
+        .as_str()
+        .expect("idea id")
+        .to_owned();
+    page.wait_text("Noch keine Beschlüsse.").await;
+    page.choose("#beschluss-gremium", "Rat").await;
+    page.set_value("#beschluss-datum", &day(-2)).await;
+    page.choose("#beschluss-ergebnis", "zur Kenntnis genommen")
+        .await;
+    page.click("section[aria-labelledby=projekt-beschluesse] button[type=submit]")
+        .await;
+    page.wait_text("Beschluss eingetragen.").await;
+    page.wait_text("zur Kenntnis genommen").await;
+    page.assert_accessible("Projekte (Beschluss zu einer Idee)")
+        .await;
+    let on_idea = get_json(&format!("{}/api/ideas/{idea_id}/decisions", server.url)).await;
+    assert_eq!(on_idea.as_array().map(Vec::len), Some(1), "{on_idea}");
+    assert_eq!(on_idea[0]["body"], "rat");
+    assert_eq!(on_idea[0]["outcome"], "noted");
 }

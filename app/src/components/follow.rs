@@ -20,7 +20,20 @@ use werkstadt_domain::IdeaId;
 pub fn use_projects() {
     let sync = use_sync();
     let decode = |v: wasm_bindgen::JsValue| {
-        from_js::<ProjectRecord>(js_field(&v, "project")).map(Change::Project)
+        let removed = js_field(&v, "project_removed");
+        let decisions = js_field(&v, "idea_decisions");
+        from_js::<ProjectRecord>(js_field(&v, "project"))
+            .map(Change::Project)
+            .or_else(|| {
+                from_js(js_field(&removed, "project_id"))
+                    .map(|project_id| Change::ProjectRemoved { project_id })
+            })
+            .or_else(|| {
+                Some(Change::IdeaDecisions {
+                    idea_id: from_js(js_field(&decisions, "idea_id"))?,
+                    decisions: from_js(js_field(&decisions, "decisions"))?,
+                })
+            })
     };
     sync.absorb_projects(decode);
     Effect::new(move |_| sync.absorb_projects(decode));

@@ -6,7 +6,8 @@ use crate::i18n::projects::prt;
 use crate::i18n::{fill, use_i18n};
 use crate::platform;
 use leptos::prelude::*;
-use werkstadt_domain::news::{NewsItem, NewsKind};
+use werkstadt_domain::news::{NewsItem, NewsKind, Subject};
+use werkstadt_domain::IdeaId;
 
 /// Plain text as paragraphs (blank lines separate them); never HTML.
 pub fn paragraphs(text: &str) -> impl IntoView + use<> {
@@ -62,5 +63,38 @@ pub fn NewsBody(item: NewsItem) -> impl IntoView {
         <p class="meta"><time>{move || platform::format_date(at, i18n.lang().code())}</time></p>
         <p class="news-what"><strong>{what}</strong></p>
         {details}
+    }
+}
+
+/// The committee decisions on an idea itself, oldest first (nothing when there are none).
+#[component]
+pub fn IdeaDecisions(id: IdeaId) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = crate::sync::use_sync();
+    crate::components::follow::use_projects();
+    let list = sync.pick(move |r, _| {
+        let d = r.decisions_on(id);
+        (!d.is_empty()).then(|| d.to_vec())
+    });
+    move || {
+        list.get().map(|decisions| {
+            view! {
+                <section class="decisions" aria-labelledby="beschluesse">
+                    <h2 id="beschluesse">{move || prt(i18n).decisions_heading}</h2>
+                    <ol class="history">
+                        {decisions.into_iter().map(|d| {
+                            let item = NewsItem {
+                                key: d.id.to_string(),
+                                at: d.decided_on,
+                                subject: Subject::Idea(id),
+                                title: String::new(),
+                                kind: NewsKind::Decision(d),
+                            };
+                            view! { <li><NewsBody item/></li> }
+                        }).collect_view()}
+                    </ol>
+                </section>
+            }
+        })
     }
 }

@@ -119,6 +119,7 @@ pub fn IdeaPage(id: IdeaId) -> impl IntoView {
                             <p>{a.text}</p>
                         </section>
                     })}
+                    <crate::components::news::IdeaDecisions id/>
                     <Show when=move || published.get()>
                         <Report target=ReportTarget::Idea(id)/>
                     </Show>

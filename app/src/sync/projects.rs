@@ -1,4 +1,5 @@
-//! Projects in the replica. The feed's project changes are kept as the server sent them
+//! Projects (and committee decisions on ideas) in the replica. The feed's project changes, their
+//! tombstones and decisions on ideas are kept as the server sent them
 //! (`Sync::raw_projects`) until code that needs projects — the project pages, the news and its
 //! count, all in one lazily loaded chunk — decodes them into the replica with
 //! [`Sync::absorb_projects`]. The decoder is that chunk's, so the start page's first route does

@@ -217,3 +217,37 @@ fn keys_are_stable_across_syncs_and_a_milestone_done_again_is_news_again() {
     assert_eq!(unread(&after, &read), 1);
     assert_eq!(after[0].at, 7 * DAY);
 }
+
+#[test]
+fn a_committee_decision_on_a_followed_idea_is_news_until_withdrawn() {
+    let mut r = replica();
+    let idea = IdeaId(id(202));
+    let d = project(1, 0).decisions[0].clone();
+    r.apply(Change::IdeaDecisions {
+        idea_id: idea,
+        decisions: vec![d.clone()],
+    });
+    let items = news(&r, &[FollowTarget::Idea(idea)]);
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].subject, Subject::Idea(idea));
+    assert_eq!(items[0].kind, NewsKind::Decision(d));
+    assert!(news(&r, &[FollowTarget::Idea(IdeaId(id(201)))])
+        .iter()
+        .all(|i| i.subject != Subject::Idea(idea)));
+    r.apply(Change::IdeaDecisions {
+        idea_id: idea,
+        decisions: Vec::new(),
+    });
+    assert!(r.idea_decisions.is_empty());
+    assert!(news(&r, &[FollowTarget::Idea(idea)]).is_empty());
+}
+
+#[test]
+fn a_deleted_project_leaves_the_replica_and_the_news() {
+    let mut r = replica();
+    let p = ProjectId(id(301));
+    r.apply(Change::ProjectRemoved { project_id: p });
+    assert!(r.project(p).is_none());
+    assert!(news(&r, &[FollowTarget::Project(p)]).is_empty());
+    assert_eq!(r.projects.len(), 1);
+}

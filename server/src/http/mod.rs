@@ -5,6 +5,7 @@ mod codes;
 mod csv_table;
 pub mod error;
 mod extract;
+mod idea_decisions;
 mod ideas;
 mod limits;
 mod moderation;
@@ -55,6 +56,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
         .merge(process::router())
         .merge(setup::router())
         .merge(projects::router())
+        .merge(idea_decisions::router())
         .merge(ideas::router())
         .merge(votes::router())
         .merge(privacy::router())

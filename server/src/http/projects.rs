@@ -23,7 +23,10 @@ pub fn router() -> Router<AppState> {
         .route("/projects", get(list_projects))
         .route("/projects/{project_id}", get(project_by_id))
         .route("/moderation/projects", post(create_project))
-        .route("/moderation/projects/{project_id}", put(edit_project))
+        .route(
+            "/moderation/projects/{project_id}",
+            put(edit_project).delete(delete_project),
+        )
         .route(
             "/moderation/projects/{project_id}/milestones",
             post(add_milestone),
@@ -167,6 +170,22 @@ pub async fn add_decision(
         .add_decision(staff.session.staff_id, id, draft)
         .await?;
     Ok((StatusCode::CREATED, AppJson(p)))
+}
+
+/// Deletes a project recorded by mistake (a project given up is set to `discarded` instead):
+/// its ideas no longer name it and its followers stop following it. A follow of it still in
+/// someone's outbox is then refused with `unknown_target`.
+#[utoipa::path(delete, path = "/api/moderation/projects/{project_id}", tag = "projects",
+    params(("project_id" = ProjectId, Path)), security(("staff_session" = [], "csrf_token" = [])),
+    responses((status = 204, description = "deleted"), StaffWrite, Write,
+              (status = 404, body = ApiErrorBody, description = "unknown_project")))]
+pub async fn delete_project(
+    State(s): State<AppState>,
+    staff: Staff,
+    AppPath(id): AppPath<ProjectId>,
+) -> Result<StatusCode, ApiError> {
+    s.store.delete_project(staff.session.staff_id, id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Posts a dated update (plain paragraphs and links; no author name is shown or stored).

@@ -20,6 +20,8 @@ pub mod kind {
     pub const PROJECT: &str = "project";
     /// One participant's follow state of one target (`storage::follows::entity`).
     pub const FOLLOW: &str = "follow";
+    /// The committee decisions on one idea (entity: the idea's id).
+    pub const IDEA_DECISIONS: &str = "idea_decisions";
 }
 
 /// Records that an entity changed: it moves to the next sequence number (its old position is
@@ -189,7 +191,20 @@ fn load(
         kind::DOTS => Change::MyDots {
             allocations: votes::my_state(tx, caller)?.dots,
         },
-        kind::PROJECT => Change::Project(super::project_reads::project_record(tx, parse(entity)?)?),
+        // A project deleted since: its tombstone.
+        kind::PROJECT => match super::project_reads::project_record(tx, parse(entity)?) {
+            Err(StoreError::UnknownProject) => Change::ProjectRemoved {
+                project_id: parse(entity)?,
+            },
+            other => Change::Project(other?),
+        },
+        kind::IDEA_DECISIONS => {
+            let idea = parse(entity)?;
+            Change::IdeaDecisions {
+                idea_id: idea,
+                decisions: super::idea_decisions::decisions_of(tx, idea)?,
+            }
+        }
         kind::FOLLOW => {
             let target = super::follows::target_of(entity)?;
             Change::MyFollow {

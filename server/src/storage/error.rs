@@ -31,6 +31,8 @@ pub enum StoreError {
     UnknownProject,
     #[error("this project has no such milestone")]
     UnknownMilestone,
+    #[error("no such decision")]
+    UnknownDecision,
     #[error("a project can only grow from published ideas")]
     IdeaNotPublished,
     #[error("this idea is part of another project already")]
@@ -107,7 +109,9 @@ impl StoreError {
             Self::LastOpenTheme => ErrorCode::LastOpenTheme,
             Self::UnknownTheme | Self::ThemeNotInProcess => ErrorCode::UnknownTheme,
             Self::UnknownIdea => ErrorCode::UnknownIdea,
-            Self::UnknownComment | Self::UnknownMilestone => ErrorCode::NotFound,
+            Self::UnknownComment | Self::UnknownMilestone | Self::UnknownDecision => {
+                ErrorCode::NotFound
+            }
             Self::UnknownProject => ErrorCode::UnknownProject,
             Self::IdeaNotPublished => ErrorCode::IdeaNotPublished,
             Self::IdeaInProject => ErrorCode::IdConflict,

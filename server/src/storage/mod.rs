@@ -15,6 +15,7 @@ mod comments;
 mod connection;
 mod error;
 mod follows;
+mod idea_decisions;
 mod ideas;
 mod lock;
 mod moderation;

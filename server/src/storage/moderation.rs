@@ -178,6 +178,7 @@ fn merge(tx: &Connection, from: IdeaId, into: IdeaId) -> Result<(), StoreError> 
     // The chain and the follows go with it (nobody follows twice).
     super::project_links::carry_over(tx, from, into)?;
     super::follows::carry_over(tx, from, into)?;
+    super::idea_decisions::carry_over(tx, from, into)?;
     // Each mover's own support state changed on both ideas.
     for p in movers {
         let who: ParticipantId = p

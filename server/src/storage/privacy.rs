@@ -349,6 +349,7 @@ fn delete_idea(tx: &Connection, idea: &str) -> Result<(), StoreError> {
             tx,
             werkstadt_domain::sync::FollowTarget::Idea(werkstadt_domain::IdeaId(id)),
         )?;
+        super::idea_decisions::forget(tx, werkstadt_domain::IdeaId(id))?;
     }
     tx.execute(
         "DELETE FROM report WHERE target_kind = 'idea' AND target_id = ?1",

@@ -23,6 +23,23 @@ fn corrupt(what: &str, value: &str) -> rusqlite::Error {
     )
 }
 
+/// A committee decision from `id, body, body_other, decided_on, reference, outcome, link,
+/// body_text` (on a project or on an idea: the same columns).
+pub(super) fn decision_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CommitteeDecision> {
+    let body: String = r.get(1)?;
+    let outcome: String = r.get(5)?;
+    Ok(CommitteeDecision {
+        id: DecisionId(uuid_at(r, 0)?),
+        body: DecisionBody::parse(&body).ok_or_else(|| corrupt("body", &body))?,
+        body_other: r.get(2)?,
+        decided_on: r.get(3)?,
+        reference: r.get(4)?,
+        outcome: DecisionOutcome::parse(&outcome).ok_or_else(|| corrupt("outcome", &outcome))?,
+        link: r.get(6)?,
+        text: r.get(7)?,
+    })
+}
+
 /// A project as everybody sees it.
 pub fn project_record(tx: &Connection, id: ProjectId) -> Result<ProjectRecord, StoreError> {
     let key = id.to_string();
@@ -79,21 +96,7 @@ pub fn project_record(tx: &Connection, id: ProjectId) -> Result<ProjectRecord, S
             "SELECT id, body, body_other, decided_on, reference, outcome, link, body_text
              FROM committee_decision WHERE project_id = ?1 ORDER BY decided_on, id",
         )?
-        .query_map([&key], |r| {
-            let body: String = r.get(1)?;
-            let outcome: String = r.get(5)?;
-            Ok(CommitteeDecision {
-                id: DecisionId(uuid_at(r, 0)?),
-                body: DecisionBody::parse(&body).ok_or_else(|| corrupt("body", &body))?,
-                body_other: r.get(2)?,
-                decided_on: r.get(3)?,
-                reference: r.get(4)?,
-                outcome: DecisionOutcome::parse(&outcome)
-                    .ok_or_else(|| corrupt("outcome", &outcome))?,
-                link: r.get(6)?,
-                text: r.get(7)?,
-            })
-        })?
+        .query_map([&key], decision_row)?
         .collect::<Result<_, _>>()?;
     record.updates = tx
         .prepare_cached(

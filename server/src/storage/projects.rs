@@ -221,7 +221,35 @@ fn add_update(
     Ok(after)
 }
 
+/// Deletes a project recorded by mistake (one given up is `discarded`, and stays): its ideas no
+/// longer name it, its followers are told they follow it no more, and the feed carries its
+/// tombstone (`Change::ProjectRemoved`). The audit line keeps the whole project as it was.
+fn delete(tx: &Connection, staff_id: &str, id: ProjectId) -> Result<(), StoreError> {
+    let before = project_record(tx, id)?;
+    let key = id.to_string();
+    link_ideas(tx, id, &before.process_id.to_string(), &[])?;
+    super::follows::forget_target(tx, werkstadt_domain::sync::FollowTarget::Project(id))?;
+    for table in [
+        "milestone",
+        "committee_decision",
+        "project_update",
+        "project_status",
+    ] {
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE project_id = ?1"),
+            [&key],
+        )?;
+    }
+    tx.execute("DELETE FROM project WHERE id = ?1", [&key])?;
+    super::changes::touch(tx, super::changes::kind::PROJECT, &key, None)?;
+    audit(tx, staff_id, "project.delete", id, json(&before), None)
+}
+
 impl Store {
+    pub async fn delete_project(&self, staff_id: String, id: ProjectId) -> Result<(), StoreError> {
+        self.write(move |tx| delete(tx, &staff_id, id)).await
+    }
+
     pub async fn projects(&self, q: ProjectQuery) -> Result<Vec<ProjectRecord>, StoreError> {
         self.read(move |tx| projects(tx, q)).await
     }

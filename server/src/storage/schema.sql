@@ -264,6 +264,19 @@ CREATE TABLE idea (
     CHECK (status IN ('pending', 'published', 'rejected', 'hidden', 'merged')), reason TEXT, merged_into TEXT REFERENCES idea (id), answer_status TEXT
     CHECK (answer_status IN ('received', 'in_review', 'accepted', 'implemented', 'declined')), answer_text TEXT, answered_at INTEGER, support_count INTEGER NOT NULL DEFAULT 0, comment_count INTEGER NOT NULL DEFAULT 0, verified_support_count INTEGER NOT NULL DEFAULT 0) STRICT;
 
+CREATE TABLE idea_decision (
+    id         TEXT PRIMARY KEY NOT NULL,
+    idea_id    TEXT NOT NULL REFERENCES idea (id),
+    body       TEXT NOT NULL CHECK (body IN ('digitalisierungsausschuss', 'verwaltungsvorstand',
+                                             'aufsichtsrat_swb', 'rat', 'other')),
+    body_other TEXT,
+    decided_on INTEGER NOT NULL,
+    reference  TEXT NOT NULL,
+    outcome    TEXT NOT NULL CHECK (outcome IN ('adopted', 'rejected', 'deferred', 'noted')),
+    link       TEXT,
+    body_text  TEXT NOT NULL
+) STRICT;
+
 CREATE VIRTUAL TABLE idea_fts USING fts5(
     words,
     content = '', contentless_delete = 1,
@@ -449,6 +462,8 @@ CREATE INDEX dot_vote_participant ON dot_vote (participant_id);
 CREATE INDEX dot_vote_theme ON dot_vote (theme_id);
 
 CREATE INDEX follow_target ON follow (target_kind, target_id);
+
+CREATE INDEX idea_decision_idea ON idea_decision (idea_id, decided_on);
 
 CREATE INDEX idea_theme_created ON idea (theme_id, created_at);
 

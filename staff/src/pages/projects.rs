@@ -5,14 +5,16 @@
 //! with it). The server validates and audits every write.
 
 mod decisions;
+mod delete;
 mod form;
+mod idea_decisions;
 mod ideas;
 mod list;
 mod milestones;
 mod texts;
 mod updates;
 
-use super::status::Said;
+use super::status::{Said, Status};
 use crate::i18n::{tr, use_i18n};
 use leptos::prelude::*;
 use texts::{outcome, pt};
@@ -52,6 +54,8 @@ pub enum Open {
     Nothing,
     New,
     Project(ProjectId),
+    /// Decisions on an idea itself.
+    IdeaDecisions,
 }
 
 /// Reloads the lists, then opens the given form.
@@ -98,6 +102,7 @@ pub fn ProjectsPage() -> impl IntoView {
     let failed = RwSignal::new(String::new());
     let open = RwSignal::new(Open::Nothing);
     let said = Said::provide();
+    let deleted = Status::of(delete::DELETED);
     let reload = Reload(Callback::new(move |then: Open| {
         leptos::task::spawn_local(async move {
             match load().await {
@@ -125,6 +130,9 @@ pub fn ProjectsPage() -> impl IntoView {
         let o = open.get();
         let id = match o {
             Open::Nothing => return ().into_any(),
+            Open::IdeaDecisions => {
+                return view! { <idea_decisions::IdeaDecisions data close=choose/> }.into_any()
+            }
             Open::New => None,
             Open::Project(id) => Some(id),
         };
@@ -142,8 +150,11 @@ pub fn ProjectsPage() -> impl IntoView {
             <form::ProjectForm project=first data reload close=choose/>
             {id.map(|id| view! {
                 <milestones::Milestones id record reload/>
-                <decisions::Decisions id record reload/>
+                <decisions::Decisions target=decisions::Target::Project(id)
+                    list=Signal::derive(move || record.with(|r| r.as_ref().map(|r| r.decisions.clone()).unwrap_or_default()))
+                    done=Callback::new(move |()| reload.run(Open::Project(id)))/>
                 <updates::Updates id record reload/>
+                <delete::DeleteProject id reload/>
             })}
         }
         .into_any()
@@ -158,6 +169,7 @@ pub fn ProjectsPage() -> impl IntoView {
             None => view! { <p role="status">{tr(|t| t.loading)}</p> }.into_any(),
             Some(false) => view! { <p class="notice">{pt(|t| t.no_process)}</p> }.into_any(),
             Some(true) => view! {
+                <p role="status" class="form-status">{move || deleted.get()}</p>
                 <list::List data open choose/>
                 {detail}
             }.into_any(),

@@ -1,32 +1,38 @@
-//! A project's committee decisions, newest first, and recording one: body (or another body's
-//! name), date, reference, outcome, link and a short text.
+//! Committee decisions on a project or on an idea itself, newest first, and recording one:
+//! body (or another body's name), date, reference, outcome, link and a short text.
 
 use super::texts::{outcome, pt, texts_of, ProjectTexts};
-use super::{Open, Reload};
 use crate::desk::use_desk;
 use crate::i18n::{fill, use_i18n};
 use crate::pages::status::Status;
 use leptos::prelude::*;
-use werkstadt_domain::projects::{
-    CommitteeDecision, DecisionBody, DecisionDraft, DecisionOutcome, ProjectRecord,
-};
-use werkstadt_domain::ProjectId;
+use werkstadt_domain::projects::{CommitteeDecision, DecisionBody, DecisionDraft, DecisionOutcome};
+use werkstadt_domain::{IdeaId, ProjectId};
+
+/// What the decisions are on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Project(ProjectId),
+    Idea(IdeaId),
+}
 use werkstadt_web::{format_date, parse_date_input};
 
+/// The decisions `list` on `target` and the form for a new one; `done` runs after one was
+/// recorded (to load the list again).
 #[component]
 pub fn Decisions(
-    id: ProjectId,
-    record: Memo<Option<ProjectRecord>>,
-    reload: Reload,
+    target: Target,
+    list: Signal<Vec<CommitteeDecision>>,
+    done: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
     let all = move || {
-        let mut list = record.with(|r| r.as_ref().map(|r| r.decisions.clone()).unwrap_or_default());
+        let mut list = list.get();
         list.sort_by_key(|d| std::cmp::Reverse(d.decided_on));
         list
     };
-    let none = move || record.with(|r| r.as_ref().is_none_or(|r| r.decisions.is_empty()));
+    let none = move || list.with(Vec::is_empty);
     let body = RwSignal::new(String::new());
     let body_other = RwSignal::new(String::new());
     let date = RwSignal::new(String::new());
@@ -51,13 +57,18 @@ pub fn Decisions(
             text: text.get_untracked(),
         };
         leptos::task::spawn_local(async move {
-            let r = crate::api::add_decision(id, &draft, &csrf).await;
+            let r = match target {
+                Target::Project(id) => crate::api::add_decision(id, &draft, &csrf).await.map(drop),
+                Target::Idea(idea) => crate::api::add_idea_decision(idea, &draft, &csrf)
+                    .await
+                    .map(drop),
+            };
             msg.set(outcome(i18n, &r, texts_of(i18n).decision_added));
             if r.is_ok() {
                 for s in [body, body_other, date, reference, result, link, text] {
                     s.set(String::new());
                 }
-                reload.run(Open::Project(id));
+                done.run(());
             }
         });
     };

@@ -68,6 +68,9 @@ pub fn List(
             <p>
                 <button type="button" class="button button-secondary"
                     on:click=move |_| choose.run(Open::New)>{pt(|t| t.new_project)}</button>
+                " "
+                <button type="button" class="button button-secondary"
+                    on:click=move |_| choose.run(Open::IdeaDecisions)>{pt(|t| t.idea_decisions_open)}</button>
             </p>
         </section>
     }
