@@ -204,7 +204,7 @@ impl Texts {
             | PasswordTooShort | PasswordTooLong | StaleState | DatesInvalid | PhasesOverlap
             | BudgetOutOfRange | LastOpenTheme | LastAdmin | WrongPassword | UnknownProject
             | IdeaNotPublished | MilestoneBeforeStart | DecisionIncomplete | LinkInvalid
-            | UnknownTarget | Unknown => return None,
+            | UnknownTarget | LicenceInvalid | Unknown => return None,
         })
     }
 

@@ -58,6 +58,9 @@ pub struct Process {
     /// The process shown on the start page (one at a time); the others are the archive.
     #[serde(default)]
     pub current: bool,
+    /// The licence its open data are published under (`crate::export`).
+    #[serde(default)]
+    pub licence: String,
 }
 
 impl Process {

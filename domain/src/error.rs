@@ -106,6 +106,8 @@ pub enum ErrorCode {
     DecisionIncomplete,
     /// A link that is not `https://` or `http://`, or longer than 500 characters.
     LinkInvalid,
+    /// A data licence that is not an identifier such as `dl-de/by-2-0` or `CC-BY-4.0`.
+    LicenceInvalid,
     /// Following something that does not exist (any more): an unknown project, field of
     /// action or idea, or an idea that is no longer public.
     UnknownTarget,
@@ -176,6 +178,7 @@ const WIRE_NAMES: &[(ErrorCode, &str)] = &[
     (ErrorCode::DecisionIncomplete, "decision_incomplete"),
     (ErrorCode::LinkInvalid, "link_invalid"),
     (ErrorCode::UnknownTarget, "unknown_target"),
+    (ErrorCode::LicenceInvalid, "licence_invalid"),
     (ErrorCode::Internal, "internal"),
 ];
 
@@ -233,7 +236,7 @@ mod tests {
             );
             assert_eq!(ErrorCode::from_wire(name), *code);
         }
-        assert_eq!(WIRE_NAMES.len(), 60);
+        assert_eq!(WIRE_NAMES.len(), 61);
         assert_eq!(
             ErrorCode::from_wire("from_a_newer_server"),
             ErrorCode::Unknown

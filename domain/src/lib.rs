@@ -10,6 +10,7 @@ pub mod chars;
 pub mod codes;
 pub mod dots;
 pub mod error;
+pub mod export;
 pub mod feed;
 pub mod follows;
 pub mod ids;

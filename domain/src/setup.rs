@@ -116,6 +116,13 @@ pub struct ProcessDraft {
     pub moderation: ModerationMode,
     #[serde(default)]
     pub verified_only: bool,
+    /// The licence of its open data (default `dl-de/by-2-0`).
+    #[serde(default = "default_licence")]
+    pub licence: String,
+}
+
+fn default_licence() -> String {
+    crate::export::DEFAULT_LICENCE.to_owned()
 }
 
 fn default_budget() -> u8 {
@@ -187,6 +194,8 @@ pub enum SetupError {
     PhasesOverlap,
     #[error("at most {PHASES_MAX} phases")]
     TooManyPhases,
+    #[error("a licence is an identifier such as dl-de/by-2-0 (letters, digits, - . / +)")]
+    LicenceInvalid,
 }
 
 impl From<ValidationError> for SetupError {
@@ -204,6 +213,7 @@ impl SetupError {
                 ErrorCode::DatesInvalid
             }
             Self::PhasesOverlap => ErrorCode::PhasesOverlap,
+            Self::LicenceInvalid => ErrorCode::LicenceInvalid,
         }
     }
 }
@@ -217,9 +227,18 @@ impl ProcessDraft {
         if self.ends_at <= self.starts_at {
             return Err(SetupError::DatesReversed);
         }
+        let licence = self.licence.trim();
+        let allowed = |c: char| c.is_ascii_alphanumeric() || "-./+_".contains(c);
+        if licence.is_empty()
+            || licence.len() > crate::export::LICENCE_MAX
+            || !licence.chars().all(allowed)
+        {
+            return Err(SetupError::LicenceInvalid);
+        }
         Ok(Self {
             title: parse_title(&self.title)?,
             description: parse_text(&self.description, DESCRIPTION_MAX)?,
+            licence: licence.to_owned(),
             ..self.clone()
         })
     }

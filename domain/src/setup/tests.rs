@@ -134,6 +134,7 @@ fn a_process_draft_needs_a_title_ordered_dates_and_a_budget_of_1_to_20() {
         dot_budget: 5,
         moderation: ModerationMode::Post,
         verified_only: false,
+        licence: crate::export::DEFAULT_LICENCE.into(),
     };
     assert_eq!(
         draft.validate().expect("valid").title,

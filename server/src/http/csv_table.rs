@@ -36,6 +36,19 @@ impl CsvTable {
         Ok(table)
     }
 
+    /// A table for spreadsheets: a byte order mark first (so LibreOffice and Excel read UTF-8
+    /// and show umlauts), cells separated by `;` when `semicolon` (German Excel) or `,`.
+    pub fn for_spreadsheets(header: &[&str], semicolon: bool) -> Result<Self, ApiError> {
+        let bom = "\u{feff}".as_bytes().to_vec();
+        let mut table = Self {
+            out: csv::WriterBuilder::new()
+                .delimiter(if semicolon { b';' } else { b',' })
+                .from_writer(bom),
+        };
+        table.row(header.iter().copied())?;
+        Ok(table)
+    }
+
     pub fn row<I, S>(&mut self, cells: I) -> Result<(), ApiError>
     where
         I: IntoIterator<Item = S>,

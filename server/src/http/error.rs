@@ -50,7 +50,9 @@ impl ApiError {
             VerificationRequired => StatusCode::FORBIDDEN,
             UnknownProcess => StatusCode::NOT_FOUND,
             PhaseClosed | ThemeRetired | LastOpenTheme => StatusCode::CONFLICT,
-            DatesInvalid | PhasesOverlap | BudgetOutOfRange => StatusCode::UNPROCESSABLE_ENTITY,
+            DatesInvalid | PhasesOverlap | BudgetOutOfRange | LicenceInvalid => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ReasonMissing | ReasonTooLong | ReasonInvalid => StatusCode::UNPROCESSABLE_ENTITY,
             UnknownProject | UnknownTarget => StatusCode::NOT_FOUND,
             IdeaNotPublished => StatusCode::CONFLICT,

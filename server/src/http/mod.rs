@@ -4,6 +4,7 @@ mod assets;
 mod codes;
 mod csv_table;
 pub mod error;
+mod export;
 mod extract;
 mod idea_decisions;
 mod ideas;
@@ -62,6 +63,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
         .merge(privacy::router())
         .merge(sync::router())
         .merge(openapi::router())
+        .merge(export::router())
         .fallback(api_not_found)
         .layer(limits::writes(client, state.write_burst))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -70,6 +72,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
     Router::new()
         .nest("/api", api)
         .fallback_service(assets::service(dist))
+        .layer(cors())
         .layer(axum::middleware::from_fn(assets::headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }
@@ -84,6 +87,35 @@ fn compression() -> tower_http::compression::CompressionLayer {
         .br(true)
         .gzip(true)
         .compress_when(DefaultPredicate::new())
+}
+
+/// The public reads (open data) answer GETs from other sites; nothing else does. Never with
+/// credentials: no cookie or participant header is allowed across origins, so a staff session
+/// or a participant's identity never reaches another site's script.
+fn cors() -> tower_http::cors::CorsLayer {
+    use axum::http::Method;
+    use tower_http::cors::{AllowOrigin, CorsLayer};
+    CorsLayer::new()
+        .allow_methods([Method::GET, Method::HEAD])
+        .allow_origin(AllowOrigin::predicate(|_origin, parts| {
+            matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS)
+                && public_read(parts.uri.path())
+        }))
+}
+
+/// Paths of the public reads: the same answer for everyone, no personal data.
+pub fn public_read(path: &str) -> bool {
+    const PUBLIC: [&str; 8] = [
+        "/api/export/",
+        "/api/process",
+        "/api/projects",
+        "/api/results",
+        "/api/themes/",
+        "/api/ideas/",
+        "/api/openapi.json",
+        "/api/health",
+    ];
+    PUBLIC.iter().any(|p| path.starts_with(p))
 }
 
 async fn api_not_found() -> ApiError {

@@ -2,7 +2,7 @@
 //! and the error answers several routes share (each handler names the ones it can give).
 
 use super::{
-    codes, idea_decisions, ideas, moderation, privacy, process, projects, setup, staff,
+    codes, export, idea_decisions, ideas, moderation, privacy, process, projects, setup, staff,
     staff_accounts, sync, votes, AppState, BODY_LIMIT,
 };
 use axum::routing::get;
@@ -74,6 +74,7 @@ use werkstadt_domain::staff::{CSRF_HEADER, SESSION_COOKIE};
         projects::add_decision,
         projects::add_update,
         projects::delete_project,
+        export::export,
         idea_decisions::idea_decisions,
         idea_decisions::add_idea_decision,
         idea_decisions::withdraw_idea_decision,

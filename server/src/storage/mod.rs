@@ -14,6 +14,8 @@ pub mod codes;
 mod comments;
 mod connection;
 mod error;
+mod export;
+pub use export::Rows as ExportRows;
 mod follows;
 mod idea_decisions;
 mod ideas;

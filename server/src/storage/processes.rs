@@ -21,7 +21,7 @@ pub fn process_count(tx: &Connection) -> Result<i64, StoreError> {
 fn process_sql() -> String {
     format!(
         "SELECT id, title, description, dot_budget, {}, moderation,
-         verified_only, starts_at, ends_at, is_current FROM process p",
+         verified_only, starts_at, ends_at, is_current, licence FROM process p",
         verified::DOT_VOTERS
     )
 }
@@ -43,6 +43,7 @@ fn process_row(r: &Row<'_>) -> rusqlite::Result<Process> {
         ends_at: r.get(8)?,
         phases: Vec::new(),
         current: r.get::<_, i64>(9)? == 1,
+        licence: r.get(10)?,
     })
 }
 

@@ -361,7 +361,7 @@ CREATE TABLE process (
 , moderation TEXT NOT NULL DEFAULT 'post'
     CHECK (moderation IN ('pre', 'post')), verified_only INTEGER NOT NULL DEFAULT 0
     CHECK (verified_only IN (0, 1)), dot_voters INTEGER NOT NULL DEFAULT 0, dots_placed INTEGER NOT NULL DEFAULT 0, starts_at INTEGER NOT NULL DEFAULT 0, ends_at INTEGER NOT NULL DEFAULT 0, is_current INTEGER NOT NULL DEFAULT 0
-    CHECK (is_current IN (0, 1)), verified_dot_voters INTEGER NOT NULL DEFAULT 0, verified_dots_placed INTEGER NOT NULL DEFAULT 0) STRICT;
+    CHECK (is_current IN (0, 1)), verified_dot_voters INTEGER NOT NULL DEFAULT 0, verified_dots_placed INTEGER NOT NULL DEFAULT 0, licence TEXT NOT NULL DEFAULT 'dl-de/by-2-0') STRICT;
 
 CREATE TABLE project (
     id               TEXT PRIMARY KEY NOT NULL,

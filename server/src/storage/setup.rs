@@ -33,8 +33,8 @@ fn create_process(
     let first = processes::process_count(tx)? == 0;
     tx.execute(
         "INSERT INTO process (id, title, description, dot_budget, created_at, moderation,
-                              verified_only, starts_at, ends_at, is_current)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                              verified_only, starts_at, ends_at, is_current, licence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             id,
             d.title,
@@ -45,7 +45,8 @@ fn create_process(
             d.verified_only,
             d.starts_at,
             d.ends_at,
-            first
+            first,
+            d.licence
         ],
     )?;
     changes::touch(tx, kind::PROCESS, &id, None)?;
@@ -69,7 +70,7 @@ fn edit_process(
     validate_phases(&before.phases, (d.starts_at, d.ends_at))?;
     tx.execute(
         "UPDATE process SET title = ?2, description = ?3, dot_budget = ?4, moderation = ?5,
-                            verified_only = ?6, starts_at = ?7, ends_at = ?8
+                            verified_only = ?6, starts_at = ?7, ends_at = ?8, licence = ?9
          WHERE id = ?1",
         params![
             id.to_string(),
@@ -79,7 +80,8 @@ fn edit_process(
             mode(d.moderation),
             d.verified_only,
             d.starts_at,
-            d.ends_at
+            d.ends_at,
+            d.licence
         ],
     )?;
     changes::touch(tx, kind::PROCESS, &id.to_string(), None)?;

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use werkstadt_domain::api::Process;
 use werkstadt_domain::moderation::ModerationMode;
 use werkstadt_domain::setup::ProcessDraft;
-use werkstadt_domain::DOT_BUDGET;
+use werkstadt_domain::{ErrorCode, DOT_BUDGET};
+use werkstadt_web::http::ClientError;
 use werkstadt_web::{date_input_value, parse_date_input};
 
 #[component]
@@ -30,6 +31,11 @@ pub fn Details(process: Option<Process>, reload: Reload) -> impl IntoView {
     let budget = RwSignal::new(p.map_or(DOT_BUDGET, |p| p.dot_budget).to_string());
     let pre = RwSignal::new(p.is_some_and(|p| p.moderation == ModerationMode::Pre));
     let verified = RwSignal::new(p.is_some_and(|p| p.verified_only));
+    let licence = RwSignal::new(
+        p.map(|p| p.licence.clone())
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| werkstadt_domain::export::DEFAULT_LICENCE.to_owned()),
+    );
     let msg = Status::of("details");
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -54,17 +60,25 @@ pub fn Details(process: Option<Process>, reload: Reload) -> impl IntoView {
                 ModerationMode::Post
             },
             verified_only: verified.get_untracked(),
+            licence: licence.get_untracked(),
+        };
+        // The section's own reading of a bad licence; the shared texts for the rest.
+        let said = move |r: Result<(), ClientError>, done: &str| match r {
+            Err(ClientError::Api(b)) if b.code == ErrorCode::LicenceInvalid => {
+                texts_of(i18n).licence_invalid.to_owned()
+            }
+            r => outcome(i18n.t(), r, done),
         };
         leptos::task::spawn_local(async move {
             match id {
                 None => match crate::api::create_process(&draft, &csrf).await {
                     Ok(p) => reload.run(Some(p.id)),
-                    Err(e) => msg.set(outcome(i18n.t(), Err(e), "")),
+                    Err(e) => msg.set(said(Err(e), "")),
                 },
                 Some(id) => {
                     let r = crate::api::edit_process(id, &draft, &csrf).await;
                     let ok = r.is_ok();
-                    msg.set(outcome(i18n.t(), r, section_texts(i18n).saved));
+                    msg.set(said(r, section_texts(i18n).saved));
                     if ok {
                         reload.run(Some(id));
                     }
@@ -110,6 +124,7 @@ pub fn Details(process: Option<Process>, reload: Reload) -> impl IntoView {
                 </div>
                 {text_field("prozess-beginn", |t| t.process_start, start, "date")}
                 {text_field("prozess-ende", |t| t.process_end, end, "date")}
+                {text_field("prozess-lizenz", |t| t.process_licence, licence, "text")}
                 <div class="field">
                     <label for="prozess-punkte">{pt(|t| t.process_budget)}</label>
                     <input id="prozess-punkte" type="number" min="1" max="20" required

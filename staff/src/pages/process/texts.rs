@@ -15,6 +15,8 @@ texts! { ProcessTexts, DE, EN;
     process_start: "Beginn", "Start";
     process_end: "Ende (letzter Tag)", "End (last day)";
     process_budget: "Punkte je Person (1–20)", "Points per person (1–20)";
+    process_licence: "Lizenz der offenen Daten (z. B. dl-de/by-2-0, CC-BY-4.0)", "Licence of the open data (e.g. dl-de/by-2-0, CC-BY-4.0)";
+    licence_invalid: "Die Lizenz bitte als Kennung angeben, z. B. dl-de/by-2-0 (Buchstaben, Ziffern, - . / +).", "Please give the licence as an identifier, e.g. dl-de/by-2-0 (letters, digits, - . / +).";
     process_create: "Prozess anlegen", "Create process";
     process_make_current: "Zum aktuellen Prozess machen", "Make it the current process";
     process_is_current: "Dieser Prozess steht auf der Startseite.", "This process is on the start page.";

@@ -1,0 +1,105 @@
+//! Open data: the public datasets of a process as JSON or CSV (`domain::export`), for the
+//! strategy process, the committee's files and anyone else. Readable cross-origin (GET only,
+//! never with credentials: `http::cors`); no personal data.
+
+use super::csv_table::CsvTable;
+use super::error::ApiError;
+use super::extract::{AppJson, AppPath, AppQuery};
+use super::AppState;
+use crate::storage::ExportRows as Rows;
+use axum::extract::State;
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use serde::{Deserialize, Serialize};
+use werkstadt_domain::api::Process;
+use werkstadt_domain::error::ApiErrorBody;
+use werkstadt_domain::export::{licence_url, CsvRow, Dataset, Export, Format};
+use werkstadt_domain::{ErrorCode, ProcessId};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/export/{file}", get(export))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportQuery {
+    /// A process of the archive (default: the current one).
+    #[serde(default)]
+    pub process: Option<ProcessId>,
+    /// `semicolon` for German Excel (CSV only; default `comma`).
+    #[serde(default)]
+    pub sep: Option<String>,
+}
+
+/// One dataset: `ideas`, `comments`, `votes` (per field of action), `projects` or
+/// `decisions`, as `.json` (rows with the process and its licence) or `.csv` (UTF-8 with a
+/// byte order mark, a header row, `,` or with `?sep=semicolon` `;`). No personal data.
+#[utoipa::path(get, path = "/api/export/{file}", tag = "open data",
+    params(("file" = String, Path, description = "e.g. ideas.csv, votes.json"), ExportQuery),
+    responses((status = 200, description = "the dataset",
+                content((Object = "application/json"), (String = "text/csv"))),
+              (status = 400, body = ApiErrorBody, description = "bad_query: sep is not comma or semicolon"),
+              (status = 404, body = ApiErrorBody, description = "not_found: no such dataset or format; unknown_process")))]
+pub async fn export(
+    State(s): State<AppState>,
+    AppPath(file): AppPath<String>,
+    AppQuery(q): AppQuery<ExportQuery>,
+) -> Result<Response, ApiError> {
+    let Some((dataset, format)) = Dataset::parse_file(&file) else {
+        return Err(ApiError::client(
+            ErrorCode::NotFound,
+            "No such dataset: ideas, comments, votes, projects or decisions, as .json or .csv.",
+        ));
+    };
+    let semicolon = match q.sep.as_deref() {
+        None | Some("comma") => false,
+        Some("semicolon") => true,
+        Some(_) => {
+            return Err(ApiError::client(
+                ErrorCode::BadQuery,
+                "sep is comma or semicolon.",
+            ))
+        }
+    };
+    let (p, rows) = s.store.export(q.process, dataset).await?;
+    let name = format!("werkstadt-{file}");
+    let mut res = match (format, rows) {
+        (Format::Json, Rows::Ideas(r)) => json(&p, r),
+        (Format::Json, Rows::Comments(r)) => json(&p, r),
+        (Format::Json, Rows::Votes(r)) => json(&p, r),
+        (Format::Json, Rows::Projects(r)) => json(&p, r),
+        (Format::Json, Rows::Decisions(r)) => json(&p, r),
+        (Format::Csv, Rows::Ideas(r)) => csv(&r, semicolon, &name)?,
+        (Format::Csv, Rows::Comments(r)) => csv(&r, semicolon, &name)?,
+        (Format::Csv, Rows::Votes(r)) => csv(&r, semicolon, &name)?,
+        (Format::Csv, Rows::Projects(r)) => csv(&r, semicolon, &name)?,
+        (Format::Csv, Rows::Decisions(r)) => csv(&r, semicolon, &name)?,
+    };
+    if let Some(url) = licence_url(&p.licence) {
+        if let Ok(v) = HeaderValue::from_str(&format!("<{url}>; rel=\"license\"")) {
+            res.headers_mut().insert(header::LINK, v);
+        }
+    }
+    Ok(res)
+}
+
+fn json<T: Serialize>(p: &Process, rows: Vec<T>) -> Response {
+    AppJson(Export {
+        process_id: p.id,
+        process: p.title.clone(),
+        licence: p.licence.clone(),
+        generated_at: crate::storage::now_ms(),
+        rows,
+    })
+    .into_response()
+}
+
+fn csv<T: CsvRow>(rows: &[T], semicolon: bool, name: &str) -> Result<Response, ApiError> {
+    let mut table = CsvTable::for_spreadsheets(T::HEADER, semicolon)?;
+    for r in rows {
+        table.row(r.cells())?;
+    }
+    table.into_download(name)
+}
