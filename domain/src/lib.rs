@@ -13,6 +13,7 @@ pub mod error;
 pub mod feed;
 pub mod follows;
 pub mod ids;
+pub mod matrix;
 pub mod moderation;
 pub mod news;
 #[cfg(feature = "openapi")]
