@@ -218,23 +218,51 @@ impl IntoResponses for Participant {
     }
 }
 
-/// Staff reads (any staff member).
-pub struct StaffRead;
+/// Reads for any staff account, DigitalSupporters too.
+pub struct SignedRead;
 
-impl IntoResponses for StaffRead {
+impl IntoResponses for SignedRead {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         errors(&[("401", "staff_required: no valid staff session")])
     }
 }
 
-/// Staff writes: the session and its CSRF token.
+/// Writes for any staff account, DigitalSupporters too: the session and its CSRF token.
+pub struct SignedWrite;
+
+impl IntoResponses for SignedWrite {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        errors(&[
+            ("401", "staff_required: no valid staff session"),
+            ("403", "csrf_mismatch: the CSRF header is missing or wrong"),
+        ])
+    }
+}
+
+/// Staff reads (moderators and admins).
+pub struct StaffRead;
+
+impl IntoResponses for StaffRead {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        errors(&[
+            ("401", "staff_required: no valid staff session"),
+            ("403", "forbidden: moderators and admins only (not DigitalSupporters)"),
+        ])
+    }
+}
+
+/// Staff writes (moderators and admins): the session and its CSRF token.
 pub struct StaffWrite;
 
 impl IntoResponses for StaffWrite {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         errors(&[
             ("401", "staff_required: no valid staff session"),
-            ("403", "csrf_mismatch: the CSRF header is missing or wrong"),
+            (
+                "403",
+                "csrf_mismatch: the CSRF header is missing or wrong; forbidden: moderators and \
+                 admins only (not DigitalSupporters)",
+            ),
         ])
     }
 }
