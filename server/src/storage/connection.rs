@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_staff_lifecycle.sql"),
     include_str!("migrations/0016_verified_tallies.sql"),
     include_str!("migrations/0017_projects.sql"),
+    include_str!("migrations/0018_matrix.sql"),
 ];
 
 /// Opens a connection with the pragmas werkstadt relies on: WAL (readers beside the writer),

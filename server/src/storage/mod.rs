@@ -17,6 +17,8 @@ mod error;
 mod follows;
 mod ideas;
 mod lock;
+pub mod matrix;
+mod matrix_reads;
 mod moderation;
 mod participants;
 mod phases;
