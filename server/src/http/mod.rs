@@ -7,6 +7,7 @@ pub mod error;
 mod extract;
 mod ideas;
 mod limits;
+mod matrix;
 mod moderation;
 mod openapi;
 mod privacy;
@@ -55,6 +56,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
         .merge(process::router())
         .merge(setup::router())
         .merge(projects::router())
+        .merge(matrix::router())
         .merge(ideas::router())
         .merge(votes::router())
         .merge(privacy::router())

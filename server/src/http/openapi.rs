@@ -2,8 +2,8 @@
 //! and the error answers several routes share (each handler names the ones it can give).
 
 use super::{
-    codes, ideas, moderation, privacy, process, projects, setup, staff, staff_accounts, sync,
-    votes, AppState, BODY_LIMIT,
+    codes, ideas, matrix, moderation, privacy, process, projects, setup, staff, staff_accounts,
+    sync, votes, AppState, BODY_LIMIT,
 };
 use axum::routing::get;
 use axum::{Json, Router};
@@ -73,6 +73,17 @@ use werkstadt_domain::staff::{CSRF_HEADER, SESSION_COOKIE};
         projects::edit_milestone,
         projects::add_decision,
         projects::add_update,
+        matrix::published,
+        matrix::list,
+        matrix::create,
+        matrix::review,
+        matrix::edit,
+        matrix::invite,
+        matrix::set_state,
+        matrix::experts,
+        matrix::mine,
+        matrix::sheet,
+        matrix::put_sheet,
         document,
     ),
     // Schemas referenced only from parameters or from `schema_with` functions are not
