@@ -204,7 +204,9 @@ impl Texts {
             | PasswordTooShort | PasswordTooLong | StaleState | DatesInvalid | PhasesOverlap
             | BudgetOutOfRange | LastOpenTheme | LastAdmin | WrongPassword | UnknownProject
             | IdeaNotPublished | MilestoneBeforeStart | DecisionIncomplete | LinkInvalid
-            | UnknownTarget | Unknown => return None,
+            | UnknownTarget | UnknownMatrix | UnknownOption | UnknownCriterion | DuplicateEntry
+            | MatrixTooLarge | ScaleInvalid | WeightOutOfRange | ScoreOutOfRange | MatrixClosed
+            | MatrixNotClosed | NotInvited | UnknownExpert | ExpertLimit | Unknown => return None,
         })
     }
 
