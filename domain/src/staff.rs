@@ -238,7 +238,10 @@ mod tests {
     fn experts_are_staff_who_do_not_moderate() {
         assert!(Role::Expert.is_staff());
         assert!(!Role::Expert.can_moderate() && !Role::Expert.is_admin());
-        assert!(Role::Expert < Role::Moderator, "every `>= Moderator` check refuses experts");
+        assert!(
+            Role::Expert < Role::Moderator,
+            "every `>= Moderator` check refuses experts"
+        );
         assert!(Role::Moderator.can_moderate() && Role::Admin.can_moderate());
         assert_eq!(Role::parse("expert"), Some(Role::Expert));
     }

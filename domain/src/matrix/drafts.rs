@@ -290,10 +290,7 @@ impl SheetDraft {
                 None => None,
                 Some(n) => Some(parse_text(n, CELL_NOTE_MAX)?).filter(|n| !n.is_empty()),
             };
-            out.push(Score {
-                note,
-                ..s.clone()
-            });
+            out.push(Score { note, ..s.clone() });
         }
         Ok(out)
     }

@@ -136,8 +136,7 @@ pub fn compute(
         t.rank = u32::try_from(higher + 1).unwrap_or(u32::MAX);
     }
     MatrixResult {
-        sheets: u32::try_from(sheets.iter().filter(|s| !s.is_empty()).count())
-            .unwrap_or(u32::MAX),
+        sheets: u32::try_from(sheets.iter().filter(|s| !s.is_empty()).count()).unwrap_or(u32::MAX),
         cells,
         options: totals,
     }

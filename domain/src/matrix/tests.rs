@@ -169,7 +169,10 @@ fn drafts_are_cleaned_and_checked() {
 
     let mut d = draft();
     d.title = "ab".into();
-    assert_eq!(d.validate(&[], &[]).map_err(MatrixError::code), Err(ErrorCode::TitleTooShort));
+    assert_eq!(
+        d.validate(&[], &[]).map_err(MatrixError::code),
+        Err(ErrorCode::TitleTooShort)
+    );
     // A free-text option needs its title; an idea's may stay empty (it is the idea's).
     let mut d = draft();
     d.options[0].title = String::new();
@@ -185,7 +188,10 @@ fn sheets_name_known_cells_once_within_the_scale() {
     let draft = SheetDraft {
         scores: sheet.clone(),
     };
-    assert_eq!(draft.validate(&options, &criteria, &scale), Ok(sheet.clone()));
+    assert_eq!(
+        draft.validate(&options, &criteria, &scale),
+        Ok(sheet.clone())
+    );
     let mut twice = sheet.clone();
     twice.push(sheet[0].clone());
     let check = |scores: Vec<Score>| SheetDraft { scores }.validate(&options, &criteria, &scale);
@@ -203,7 +209,10 @@ fn sheets_name_known_cells_once_within_the_scale() {
     noted[0].note = Some("  ".into());
     noted[1].note = Some(" Weil. ".into());
     let v = check(noted).expect("valid");
-    assert_eq!((v[0].note.as_deref(), v[1].note.as_deref()), (None, Some("Weil.")));
+    assert_eq!(
+        (v[0].note.as_deref(), v[1].note.as_deref()),
+        (None, Some("Weil."))
+    );
 }
 
 #[test]

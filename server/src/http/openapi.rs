@@ -257,7 +257,10 @@ impl IntoResponses for StaffRead {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         errors(&[
             ("401", "staff_required: no valid staff session"),
-            ("403", "forbidden: moderators and admins only (not DigitalSupporters)"),
+            (
+                "403",
+                "forbidden: moderators and admins only (not DigitalSupporters)",
+            ),
         ])
     }
 }

@@ -47,7 +47,10 @@ pub enum StoreError {
     NotInvited,
     #[error("no active DigitalSupporter account with this id")]
     UnknownExpert,
-    #[error("this process already has {} DigitalSupporters", werkstadt_domain::matrix::EXPERTS_MAX)]
+    #[error(
+        "this process already has {} DigitalSupporters",
+        werkstadt_domain::matrix::EXPERTS_MAX
+    )]
     ExpertLimit,
     #[error("the participant id is registered with a different secret")]
     WrongSecret,

@@ -75,7 +75,11 @@ fn source_title(
     if status.is_some_and(|s| s != "published") {
         return Err(StoreError::IdeaNotPublished);
     }
-    Ok(if given.is_empty() { title } else { given.to_owned() })
+    Ok(if given.is_empty() {
+        title
+    } else {
+        given.to_owned()
+    })
 }
 
 /// Writes the definition of matrix `id` (of `process`): its texts and scale, and its options
@@ -161,7 +165,14 @@ fn write_definition(
              ON CONFLICT (id) DO UPDATE SET position = excluded.position,
                  title = excluded.title, description = excluded.description,
                  weight = excluded.weight",
-            params![cid.to_string(), key, pos(i), c.title, c.description, c.weight],
+            params![
+                cid.to_string(),
+                key,
+                pos(i),
+                c.title,
+                c.description,
+                c.weight
+            ],
         )?;
     }
     // A narrower scale must still hold every score already given.

@@ -252,10 +252,7 @@ pub(super) fn sheets(tx: &Connection, matrix: MatrixId) -> Result<Vec<ExpertShee
 }
 
 /// The result of `m` from its sheets.
-pub(super) fn result(
-    m: &MatrixRecord,
-    sheets: &[ExpertSheet],
-) -> MatrixResult {
+pub(super) fn result(m: &MatrixRecord, sheets: &[ExpertSheet]) -> MatrixResult {
     let scores: Vec<Vec<Score>> = sheets.iter().map(|s| s.scores.clone()).collect();
     compute(&m.options, &m.criteria, &scores)
 }

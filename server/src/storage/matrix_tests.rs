@@ -51,13 +51,22 @@ async fn run(puts: Vec<(usize, Vec<Option<u8>>)>) {
     let mut scorers = Vec::new();
     for n in 0..SCORERS {
         let name = format!("experte{n}");
-        let role = if n == 0 { Role::Moderator } else { Role::Expert };
+        let role = if n == 0 {
+            Role::Moderator
+        } else {
+            Role::Expert
+        };
         let user = Username::parse(&name).expect("name");
         store
             .create_staff(user, "$argon2id$stub".into(), role, None)
             .await
             .expect("staff");
-        let id = store.staff_by_name(name).await.expect("reads").expect("is").id;
+        let id = store
+            .staff_by_name(name)
+            .await
+            .expect("reads")
+            .expect("is")
+            .id;
         scorers.push(Scorer { staff_id: id, role });
     }
     let process = store.process_overview().await.expect("process").process.id;
@@ -88,14 +97,23 @@ async fn run(puts: Vec<(usize, Vec<Option<u8>>)>) {
             })
             .collect();
         let stored = store
-            .put_sheet(scorers[who].clone(), m.id, SheetDraft { scores: scores.clone() })
+            .put_sheet(
+                scorers[who].clone(),
+                m.id,
+                SheetDraft {
+                    scores: scores.clone(),
+                },
+            )
             .await
             .expect("stores");
         assert_eq!(stored, scores, "answered as sent, in cell order");
         last[who] = scores;
         for (n, s) in scorers.iter().enumerate() {
             let view = store.matrix_sheet(s.clone(), m.id).await.expect("reads");
-            assert_eq!(view.scores, last[n], "scorer {n}'s sheet after scorer {who} wrote");
+            assert_eq!(
+                view.scores, last[n],
+                "scorer {n}'s sheet after scorer {who} wrote"
+            );
         }
     }
     let review = store.matrix_review(m.id).await.expect("review");
