@@ -18,6 +18,7 @@ mod follows;
 mod ideas;
 mod lock;
 pub mod matrix;
+mod matrix_definition;
 mod matrix_reads;
 mod moderation;
 mod participants;
