@@ -204,7 +204,10 @@ impl Texts {
             | PasswordTooShort | PasswordTooLong | StaleState | DatesInvalid | PhasesOverlap
             | BudgetOutOfRange | LastOpenTheme | LastAdmin | WrongPassword | UnknownProject
             | IdeaNotPublished | MilestoneBeforeStart | DecisionIncomplete | LinkInvalid
-            | UnknownTarget | LicenceInvalid | Unknown => return None,
+            | UnknownTarget | LicenceInvalid | UnknownMatrix | UnknownOption | UnknownCriterion
+            | DuplicateEntry | MatrixTooLarge | ScaleInvalid | WeightOutOfRange
+            | ScoreOutOfRange | MatrixClosed | MatrixNotClosed | NotInvited | UnknownExpert
+            | ExpertLimit | Unknown => return None,
         })
     }
 

@@ -111,6 +111,32 @@ pub enum ErrorCode {
     /// Following something that does not exist (any more): an unknown project, field of
     /// action or idea, or an idea that is no longer public.
     UnknownTarget,
+    /// No evaluation matrix with this id (or none the caller may see).
+    UnknownMatrix,
+    /// A matrix draft or sheet names an option the matrix does not have.
+    UnknownOption,
+    /// A matrix draft or sheet names a criterion the matrix does not have.
+    UnknownCriterion,
+    /// An option, criterion or scored cell given twice.
+    DuplicateEntry,
+    /// More options, criteria or notes per option than a matrix may have.
+    MatrixTooLarge,
+    /// A scale that does not run upwards within 0–10, or labels that do not fit its points.
+    ScaleInvalid,
+    /// A criterion's weight outside 1–10.
+    WeightOutOfRange,
+    /// A score outside the matrix's scale (also: a new scale that scores already given leave).
+    ScoreOutOfRange,
+    /// The matrix is closed or published: no more scores or changes.
+    MatrixClosed,
+    /// Only a closed matrix can be published.
+    MatrixNotClosed,
+    /// This DigitalSupporter is not invited to this matrix.
+    NotInvited,
+    /// No active DigitalSupporter account with this id.
+    UnknownExpert,
+    /// The process already has as many DigitalSupporters as it may (12).
+    ExpertLimit,
     Internal,
     /// A code this build does not know (a newer server).
     #[cfg_attr(not(target_arch = "wasm32"), serde(other))]
@@ -179,6 +205,19 @@ const WIRE_NAMES: &[(ErrorCode, &str)] = &[
     (ErrorCode::LinkInvalid, "link_invalid"),
     (ErrorCode::UnknownTarget, "unknown_target"),
     (ErrorCode::LicenceInvalid, "licence_invalid"),
+    (ErrorCode::UnknownMatrix, "unknown_matrix"),
+    (ErrorCode::UnknownOption, "unknown_option"),
+    (ErrorCode::UnknownCriterion, "unknown_criterion"),
+    (ErrorCode::DuplicateEntry, "duplicate_entry"),
+    (ErrorCode::MatrixTooLarge, "matrix_too_large"),
+    (ErrorCode::ScaleInvalid, "scale_invalid"),
+    (ErrorCode::WeightOutOfRange, "weight_out_of_range"),
+    (ErrorCode::ScoreOutOfRange, "score_out_of_range"),
+    (ErrorCode::MatrixClosed, "matrix_closed"),
+    (ErrorCode::MatrixNotClosed, "matrix_not_closed"),
+    (ErrorCode::NotInvited, "not_invited"),
+    (ErrorCode::UnknownExpert, "unknown_expert"),
+    (ErrorCode::ExpertLimit, "expert_limit"),
     (ErrorCode::Internal, "internal"),
 ];
 
@@ -236,7 +275,7 @@ mod tests {
             );
             assert_eq!(ErrorCode::from_wire(name), *code);
         }
-        assert_eq!(WIRE_NAMES.len(), 61);
+        assert_eq!(WIRE_NAMES.len(), 74);
         assert_eq!(
             ErrorCode::from_wire("from_a_newer_server"),
             ErrorCode::Unknown

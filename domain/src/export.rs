@@ -72,6 +72,19 @@ impl Dataset {
     }
 }
 
+/// `GET /api/export/{file}`'s query.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ExportQuery {
+    /// A process of the archive (default: the current one).
+    #[serde(default)]
+    pub process: Option<ProcessId>,
+    /// `semicolon` for German Excel (CSV only; default `comma`).
+    #[serde(default)]
+    pub sep: Option<String>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Csv,
@@ -231,7 +244,9 @@ impl CsvRow for IdeaRow {
             self.supports.to_string(),
             self.verified_supports.to_string(),
             self.comments.to_string(),
-            self.answer_status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+            self.answer_status
+                .map(|s| s.as_str().to_owned())
+                .unwrap_or_default(),
             opt(&self.answer),
             opt(&self.project_id),
             opt(&self.project),

@@ -14,6 +14,7 @@ pub mod export;
 pub mod feed;
 pub mod follows;
 pub mod ids;
+pub mod matrix;
 pub mod moderation;
 pub mod news;
 #[cfg(feature = "openapi")]

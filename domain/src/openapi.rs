@@ -157,11 +157,15 @@ pub fn new_password() -> Object {
         .build()
 }
 
-/// Staff accounts are moderators or admins.
+/// Staff accounts are DigitalSupporters (`expert`), moderators or admins.
 pub fn staff_role() -> Object {
     ObjectBuilder::new()
         .schema_type(Type::String)
-        .enum_values(Some([Role::Moderator.as_str(), Role::Admin.as_str()]))
+        .enum_values(Some([
+            Role::Expert.as_str(),
+            Role::Moderator.as_str(),
+            Role::Admin.as_str(),
+        ]))
         .build()
 }
 

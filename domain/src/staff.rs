@@ -18,7 +18,8 @@ pub const USERNAME_MAX: usize = 40;
 pub const PASSWORD_MIN: usize = 12;
 pub const PASSWORD_MAX: usize = 200;
 
-/// Who may do what. Ordered: every role may do what the roles before it may.
+/// Who may do what. Ordered: every role may do what the roles before it may. Checks compare
+/// with the methods below ([`Role::can_moderate`], …), never with a bare `>=` elsewhere.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -27,7 +28,10 @@ pub enum Role {
     Participant,
     /// A participant who redeemed a participation code.
     VerifiedParticipant,
-    /// Curates ideas and comments.
+    /// A DigitalSupporter of the concept paper's expert pool: a staff account that may only
+    /// score the evaluation matrices it is invited to (no moderation, no administration).
+    Expert,
+    /// Curates ideas and comments; may also score any matrix.
     Moderator,
     /// Manages staff and processes; may also moderate.
     Admin,
@@ -38,24 +42,37 @@ impl Role {
         match self {
             Role::Participant => "participant",
             Role::VerifiedParticipant => "verified_participant",
+            Role::Expert => "expert",
             Role::Moderator => "moderator",
             Role::Admin => "admin",
         }
     }
 
     pub fn parse(s: &str) -> Option<Role> {
-        [
-            Role::Participant,
-            Role::VerifiedParticipant,
-            Role::Moderator,
-            Role::Admin,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == s)
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
     }
 
+    pub const ALL: [Role; 5] = [
+        Role::Participant,
+        Role::VerifiedParticipant,
+        Role::Expert,
+        Role::Moderator,
+        Role::Admin,
+    ];
+
+    /// A staff account (signs in with a password): DigitalSupporter, moderator or admin.
     pub fn is_staff(self) -> bool {
+        self >= Role::Expert
+    }
+
+    /// Moderates ideas, comments and reports, edits projects and matrices: moderators and
+    /// admins, never DigitalSupporters.
+    pub fn can_moderate(self) -> bool {
         self >= Role::Moderator
+    }
+
+    pub fn is_admin(self) -> bool {
+        self == Role::Admin
     }
 }
 
@@ -211,13 +228,21 @@ mod tests {
     fn roles_are_ordered_and_round_trip() {
         assert!(Role::Admin > Role::Moderator && Role::Moderator > Role::VerifiedParticipant);
         assert!(Role::Moderator.is_staff() && !Role::VerifiedParticipant.is_staff());
-        for r in [
-            Role::Participant,
-            Role::VerifiedParticipant,
-            Role::Moderator,
-            Role::Admin,
-        ] {
+        for r in Role::ALL {
             assert_eq!(Role::parse(r.as_str()), Some(r));
         }
+    }
+
+    /// A DigitalSupporter is staff (signs in) but neither moderates nor administers.
+    #[test]
+    fn experts_are_staff_who_do_not_moderate() {
+        assert!(Role::Expert.is_staff());
+        assert!(!Role::Expert.can_moderate() && !Role::Expert.is_admin());
+        assert!(
+            Role::Expert < Role::Moderator,
+            "every `>= Moderator` check refuses experts"
+        );
+        assert!(Role::Moderator.can_moderate() && Role::Admin.can_moderate());
+        assert_eq!(Role::parse("expert"), Some(Role::Expert));
     }
 }

@@ -78,8 +78,9 @@ pub enum AdminCommand {
     /// Create a staff account. The password is read from the terminal (hidden) or, when
     /// piped, from the first line of standard input; never from a flag.
     CreateUser {
-        /// `admin` or `moderator`.
-        #[arg(long, value_parser = ["admin", "moderator"])]
+        /// `admin`, `moderator` or `expert` (a DigitalSupporter: scores the evaluation
+        /// matrices they are invited to, nothing else).
+        #[arg(long, value_parser = ["admin", "moderator", "expert"])]
         role: String,
         /// User name (3–40 of a–z, 0–9, '.', '_', '-').
         name: String,

@@ -24,7 +24,9 @@ async fn csv_rows(app: &common::TestApp, path: &str, sep: u8) -> Vec<Vec<String>
         .starts_with("text/csv"));
     let bytes = res.bytes().await.expect("body");
     let text = std::str::from_utf8(&bytes).expect("UTF-8");
-    let text = text.strip_prefix('\u{feff}').expect("a byte order mark first");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a byte order mark first");
     csv::ReaderBuilder::new()
         .delimiter(sep)
         .has_headers(false)
@@ -43,12 +45,17 @@ async fn every_dataset_round_trips_as_json_and_csv_with_the_licence() {
         "kind": {"add_comment": {"comment_id": uuid::Uuid::now_v7(), "idea_id": i,
                                  "body": "Ja; gern – auch für Ältere"}}}]});
     assert_eq!(
-        citizen.post(&app, "/api/sync/push", &comment).await.status(),
+        citizen
+            .post(&app, "/api/sync/push", &comment)
+            .await
+            .status(),
         StatusCode::OK
     );
     let support = json!({"protocol": 1, "mutations": [{"id": uuid::Uuid::now_v7(),
         "kind": {"set_support": {"idea_id": i, "supported": true}}}]});
-    Participant::new().post(&app, "/api/sync/push", &support).await;
+    Participant::new()
+        .post(&app, "/api/sync/push", &support)
+        .await;
     let p = project_ok(
         send(
             &app,
@@ -74,7 +81,10 @@ async fn every_dataset_round_trips_as_json_and_csv_with_the_licence() {
     assert_eq!(ideas.licence, "dl-de/by-2-0");
     assert_eq!(ideas.rows.len(), 1);
     let row = &ideas.rows[0];
-    assert_eq!((row.title.as_str(), row.supports, row.comments), (TRICKY, 1, 1));
+    assert_eq!(
+        (row.title.as_str(), row.supports, row.comments),
+        (TRICKY, 1, 1)
+    );
     assert_eq!(row.project_id, Some(p.id));
     let votes: Export<VoteRow> = app.get_json("/api/export/votes.json").await;
     assert_eq!(votes.rows.len(), 2);
@@ -98,7 +108,12 @@ async fn every_dataset_round_trips_as_json_and_csv_with_the_licence() {
         let decisions = csv_rows(&app, &format!("/api/export/decisions.csv{query}"), sep).await;
         assert_eq!(
             decisions[1][..4],
-            ["project", &p.id.to_string(), "Digitale Bürgerdienste", "rat"]
+            [
+                "project",
+                &p.id.to_string(),
+                "Digitale Bürgerdienste",
+                "rat"
+            ]
         );
         assert_eq!(decisions[1][6], "R; 7");
         let projects = csv_rows(&app, &format!("/api/export/projects.csv{query}"), sep).await;
@@ -126,14 +141,27 @@ async fn every_dataset_round_trips_as_json_and_csv_with_the_licence() {
 
     // Unknown datasets and formats, a bad separator, an unknown process.
     for (path, status, code) in [
-        ("/api/export/participants.csv", StatusCode::NOT_FOUND, "not_found"),
+        (
+            "/api/export/participants.csv",
+            StatusCode::NOT_FOUND,
+            "not_found",
+        ),
         ("/api/export/ideas.xlsx", StatusCode::NOT_FOUND, "not_found"),
-        ("/api/export/ideas.csv?sep=tab", StatusCode::BAD_REQUEST, "bad_query"),
+        (
+            "/api/export/ideas.csv?sep=tab",
+            StatusCode::BAD_REQUEST,
+            "bad_query",
+        ),
     ] {
         assert_error(app.get(path).await, status, code).await;
     }
     let other = format!("/api/export/ideas.json?process={}", uuid::Uuid::now_v7());
-    assert_error(app.get(&other).await, StatusCode::NOT_FOUND, "unknown_process").await;
+    assert_error(
+        app.get(&other).await,
+        StatusCode::NOT_FOUND,
+        "unknown_process",
+    )
+    .await;
     app.stop().await;
 }
 
@@ -213,13 +241,23 @@ async fn other_sites_may_read_the_public_endpoints_and_nothing_else() {
     };
     for path in ["/api/export/ideas.json", "/api/process", "/api/projects"] {
         let res = get(path).await.expect("get");
-        assert_eq!(res.headers()["access-control-allow-origin"], origin, "{path}");
+        assert_eq!(
+            res.headers()["access-control-allow-origin"],
+            origin,
+            "{path}"
+        );
         assert!(
-            !res.headers().contains_key("access-control-allow-credentials"),
+            !res.headers()
+                .contains_key("access-control-allow-credentials"),
             "{path}: never with credentials"
         );
     }
-    for path in ["/api/moderation/queue", "/api/admin/audit", "/api/me", "/api/sync/pull?protocol=1&cursor=0"] {
+    for path in [
+        "/api/moderation/queue",
+        "/api/admin/audit",
+        "/api/me",
+        "/api/sync/pull?protocol=1&cursor=0",
+    ] {
         let res = get(path).await.expect("get");
         assert!(
             !res.headers().contains_key("access-control-allow-origin"),
@@ -232,7 +270,10 @@ async fn other_sites_may_read_the_public_endpoints_and_nothing_else() {
         .request(Method::OPTIONS, app.url("/api/ideas"))
         .header("origin", origin)
         .header("access-control-request-method", "POST")
-        .header("access-control-request-headers", "content-type, x-participant-id")
+        .header(
+            "access-control-request-headers",
+            "content-type, x-participant-id",
+        )
         .send()
         .await
         .expect("preflight");

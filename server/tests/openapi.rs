@@ -210,6 +210,10 @@ async fn the_document_is_valid_and_declares_parameters_where_they_are_read() {
             query_fields::<QueueQuery>(),
         ),
         (("get", "/api/projects"), query_fields::<ProjectQuery>()),
+        (
+            ("get", "/api/export/{file}"),
+            query_fields::<werkstadt_domain::export::ExportQuery>(),
+        ),
     ]
     .into();
     let mut ids = BTreeSet::new();

@@ -290,6 +290,8 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
     enum Who {
         Anonymous,
         Participant,
+        /// A DigitalSupporter, invited to the matrix below.
+        Expert,
         Moderator,
         Admin,
     }
@@ -297,6 +299,10 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
     let app = TestApp::spawn().await;
     let admin = with_admin(&app).await;
     let moderator = login(&app, DEMO.0, DEMO.1).await;
+    werkstadt_server::create_user(&app.db, Role::Expert, "digital.supporter", ADMIN.1)
+        .await
+        .expect("creates the expert");
+    let expert = login(&app, "digital.supporter", ADMIN.1).await;
     let participant = common::Participant::new();
     let theme = app.theme("Bildung").await;
     let idea: Value = app
@@ -317,9 +323,41 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
     assert_eq!(res.status(), StatusCode::CREATED);
     let project: Value = res.json().await.expect("project");
     let project_id = project["id"].as_str().expect("project id").to_owned();
-    let everyone = &[Anonymous, Participant, Moderator, Admin][..];
+    let matrix_draft = json!({"title": "Matrix", "options": [{"title": "Verein"}],
+        "criteria": [{"title": "Außenwirkung"}]});
+    let res = admin
+        .send(
+            &app,
+            Method::POST,
+            &format!("/api/moderation/processes/{process_id}/matrices"),
+            Some(matrix_draft.clone()),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let matrix_id = res.json::<Value>().await.expect("matrix")["id"]
+        .as_str()
+        .expect("matrix id")
+        .to_owned();
+    let experts: Value = admin
+        .send(&app, Method::GET, "/api/moderation/experts", None)
+        .await
+        .json()
+        .await
+        .expect("experts");
+    let res = admin
+        .send(
+            &app,
+            Method::POST,
+            &format!("/api/moderation/matrices/{matrix_id}/experts"),
+            Some(json!({"staff_id": experts[0]["id"]})),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let everyone = &[Anonymous, Participant, Expert, Moderator, Admin][..];
     // Staff are participants too (on their own device identity).
-    let participants = &[Participant, Moderator, Admin][..];
+    let participants = &[Participant, Expert, Moderator, Admin][..];
+    // Any staff account: its own session, and the matrices it is invited to.
+    let signed = &[Expert, Moderator, Admin][..];
     let staff = &[Moderator, Admin][..];
     let admins = &[Admin][..];
     let push = json!({"protocol": 1, "mutations": []});
@@ -567,7 +605,63 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
             None,
             staff,
         ),
-        (Method::GET, "/api/staff/me".into(), None, staff),
+        (
+            Method::GET,
+            format!("/api/processes/{process_id}/matrices"),
+            None,
+            everyone,
+        ),
+        (
+            Method::GET,
+            format!("/api/moderation/processes/{process_id}/matrices"),
+            None,
+            staff,
+        ),
+        (
+            Method::POST,
+            format!("/api/moderation/processes/{process_id}/matrices"),
+            Some(matrix_draft),
+            staff,
+        ),
+        (
+            Method::GET,
+            format!("/api/moderation/matrices/{matrix_id}"),
+            None,
+            staff,
+        ),
+        (
+            Method::PUT,
+            format!("/api/moderation/matrices/{matrix_id}"),
+            Some(json!({"title": ""})),
+            staff,
+        ),
+        (
+            Method::POST,
+            format!("/api/moderation/matrices/{matrix_id}/experts"),
+            Some(json!({"staff_id": uuid::Uuid::now_v7()})),
+            staff,
+        ),
+        (
+            Method::PUT,
+            format!("/api/moderation/matrices/{matrix_id}/state"),
+            Some(json!({"state": "open"})),
+            staff,
+        ),
+        (Method::GET, "/api/moderation/experts".into(), None, staff),
+        (Method::GET, "/api/staff/matrices".into(), None, signed),
+        (
+            Method::GET,
+            format!("/api/staff/matrices/{matrix_id}"),
+            None,
+            signed,
+        ),
+        (
+            Method::PUT,
+            format!("/api/staff/matrices/{matrix_id}/sheet"),
+            Some(json!({"scores": []})),
+            signed,
+        ),
+        (Method::GET, "/api/staff/me".into(), None, signed),
         (Method::GET, "/api/admin/staff".into(), None, admins),
         (
             Method::POST,
@@ -592,7 +686,7 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
             Method::PUT,
             "/api/staff/me/password".into(),
             Some(json!({"current": "falsch", "password": "ein ganz neues Passwort"})),
-            staff,
+            signed,
         ),
         (Method::GET, "/api/admin/audit".into(), None, admins),
         (Method::GET, "/api/admin/audit.csv".into(), None, admins),
@@ -600,7 +694,7 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
         (Method::DELETE, "/api/me".into(), None, participants),
     ];
     for (method, path, body, allowed) in &matrix {
-        for who in [Anonymous, Participant, Moderator, Admin] {
+        for who in [Anonymous, Participant, Expert, Moderator, Admin] {
             let res = match who {
                 Anonymous => {
                     let mut r = app.client.request(method.clone(), app.url(path));
@@ -613,6 +707,7 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
                     let b = body.clone().unwrap_or(Value::Null);
                     participant.send(&app, method.clone(), path, &b).await
                 }
+                Expert => expert.send(&app, method.clone(), path, body.clone()).await,
                 Moderator => {
                     moderator
                         .send(&app, method.clone(), path, body.clone())
@@ -631,7 +726,11 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
         }
     }
     // Sign-out last (it ends the sessions used above).
-    for (signed, who) in [(&moderator, "moderator"), (&admin, "admin")] {
+    for (signed, who) in [
+        (&expert, "expert"),
+        (&moderator, "moderator"),
+        (&admin, "admin"),
+    ] {
         let res = signed
             .send(&app, Method::POST, "/api/staff/logout", None)
             .await;

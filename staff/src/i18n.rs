@@ -100,6 +100,7 @@ texts! { Texts, DE, EN;
     save: "Speichern", "Save";
     role: "Rolle", "Role";
     role_moderator: "Moderation", "Moderator";
+    role_expert: "DigitalSupporter", "DigitalSupporter";
     role_admin: "Administration", "Admin";
     role_participant: "Teilnehmende", "Participant";
     change_password: "Passwort ändern", "Change password";
@@ -150,6 +151,7 @@ impl Texts {
         match r {
             Role::Admin => self.role_admin,
             Role::Moderator => self.role_moderator,
+            Role::Expert => self.role_expert,
             Role::Participant | Role::VerifiedParticipant => self.role_participant,
         }
     }

@@ -59,6 +59,11 @@ impl ApiError {
             MilestoneBeforeStart | DecisionIncomplete | LinkInvalid => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
+            UnknownMatrix | UnknownExpert => StatusCode::NOT_FOUND,
+            UnknownOption | UnknownCriterion | DuplicateEntry | MatrixTooLarge | ScaleInvalid
+            | WeightOutOfRange | ScoreOutOfRange => StatusCode::UNPROCESSABLE_ENTITY,
+            MatrixClosed | MatrixNotClosed | ExpertLimit => StatusCode::CONFLICT,
+            NotInvited => StatusCode::FORBIDDEN,
             Internal | Unknown => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -12,25 +12,14 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use werkstadt_domain::api::Process;
 use werkstadt_domain::error::ApiErrorBody;
-use werkstadt_domain::export::{licence_url, CsvRow, Dataset, Export, Format};
-use werkstadt_domain::{ErrorCode, ProcessId};
+use werkstadt_domain::export::{licence_url, CsvRow, Dataset, Export, ExportQuery, Format};
+use werkstadt_domain::ErrorCode;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/export/{file}", get(export))
-}
-
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ExportQuery {
-    /// A process of the archive (default: the current one).
-    #[serde(default)]
-    pub process: Option<ProcessId>,
-    /// `semicolon` for German Excel (CSV only; default `comma`).
-    #[serde(default)]
-    pub sep: Option<String>,
 }
 
 /// One dataset: `ideas`, `comments`, `votes` (per field of action), `projects` or

@@ -9,6 +9,7 @@ mod extract;
 mod idea_decisions;
 mod ideas;
 mod limits;
+mod matrix;
 mod moderation;
 mod openapi;
 mod privacy;
@@ -58,6 +59,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
         .merge(setup::router())
         .merge(projects::router())
         .merge(idea_decisions::router())
+        .merge(matrix::router())
         .merge(ideas::router())
         .merge(votes::router())
         .merge(privacy::router())

@@ -2,8 +2,8 @@
 //! and the error answers several routes share (each handler names the ones it can give).
 
 use super::{
-    codes, export, idea_decisions, ideas, moderation, privacy, process, projects, setup, staff,
-    staff_accounts, sync, votes, AppState, BODY_LIMIT,
+    codes, export, idea_decisions, ideas, matrix, moderation, privacy, process, projects, setup,
+    staff, staff_accounts, sync, votes, AppState, BODY_LIMIT,
 };
 use axum::routing::get;
 use axum::{Json, Router};
@@ -78,6 +78,17 @@ use werkstadt_domain::staff::{CSRF_HEADER, SESSION_COOKIE};
         idea_decisions::idea_decisions,
         idea_decisions::add_idea_decision,
         idea_decisions::withdraw_idea_decision,
+        matrix::published,
+        matrix::list,
+        matrix::create,
+        matrix::review,
+        matrix::edit,
+        matrix::invite,
+        matrix::set_state,
+        matrix::experts,
+        matrix::mine,
+        matrix::sheet,
+        matrix::put_sheet,
         document,
     ),
     // Schemas referenced only from parameters or from `schema_with` functions are not
@@ -223,23 +234,54 @@ impl IntoResponses for Participant {
     }
 }
 
-/// Staff reads (any staff member).
-pub struct StaffRead;
+/// Reads for any staff account, DigitalSupporters too.
+pub struct SignedRead;
 
-impl IntoResponses for StaffRead {
+impl IntoResponses for SignedRead {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         errors(&[("401", "staff_required: no valid staff session")])
     }
 }
 
-/// Staff writes: the session and its CSRF token.
+/// Writes for any staff account, DigitalSupporters too: the session and its CSRF token.
+pub struct SignedWrite;
+
+impl IntoResponses for SignedWrite {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        errors(&[
+            ("401", "staff_required: no valid staff session"),
+            ("403", "csrf_mismatch: the CSRF header is missing or wrong"),
+        ])
+    }
+}
+
+/// Staff reads (moderators and admins).
+pub struct StaffRead;
+
+impl IntoResponses for StaffRead {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        errors(&[
+            ("401", "staff_required: no valid staff session"),
+            (
+                "403",
+                "forbidden: moderators and admins only (not DigitalSupporters)",
+            ),
+        ])
+    }
+}
+
+/// Staff writes (moderators and admins): the session and its CSRF token.
 pub struct StaffWrite;
 
 impl IntoResponses for StaffWrite {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         errors(&[
             ("401", "staff_required: no valid staff session"),
-            ("403", "csrf_mismatch: the CSRF header is missing or wrong"),
+            (
+                "403",
+                "csrf_mismatch: the CSRF header is missing or wrong; forbidden: moderators and \
+                 admins only (not DigitalSupporters)",
+            ),
         ])
     }
 }

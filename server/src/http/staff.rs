@@ -5,8 +5,8 @@
 use super::csv_table::CsvTable;
 use super::error::ApiError;
 use super::extract::AppJson;
-use super::openapi::{AdminRead, AdminWrite, JsonBody, StaffRead, StaffWrite, Write};
-use super::staff_auth::{Admin, Staff};
+use super::openapi::{AdminRead, AdminWrite, JsonBody, SignedRead, SignedWrite, Write};
+use super::staff_auth::{Admin, Signed};
 use super::AppState;
 use crate::auth;
 use axum::extract::State;
@@ -114,11 +114,11 @@ pub async fn login(
     security(("staff_session" = [], "csrf_token" = [])),
     responses((status = 204, description = "signed out",
                headers(("set-cookie" = String, description = "clears the session cookie"))),
-              StaffWrite, Write))]
+              SignedWrite, Write))]
 pub async fn logout(
     State(s): State<AppState>,
     headers: HeaderMap,
-    staff: Staff,
+    staff: Signed,
 ) -> Result<Response, ApiError> {
     s.store
         .end_session(staff.token_hash, staff.session.staff_id)
@@ -132,8 +132,8 @@ pub async fn logout(
 /// The signed-in staff member (and the CSRF token for writes).
 #[utoipa::path(get, path = "/api/staff/me", tag = "staff", operation_id = "staff_me",
     security(("staff_session" = [])),
-    responses((status = 200, body = StaffSession), StaffRead))]
-pub async fn me(staff: Staff) -> AppJson<StaffSession> {
+    responses((status = 200, body = StaffSession), SignedRead))]
+pub async fn me(staff: Signed) -> AppJson<StaffSession> {
     let s = staff.session;
     AppJson(StaffSession {
         username: s.username,
@@ -153,11 +153,12 @@ pub async fn list_staff(
     Ok(AppJson(s.store.list_staff().await?))
 }
 
-/// Creates a moderator or admin account.
+/// Creates a staff account: a DigitalSupporter (`expert`: scores the matrices they are invited
+/// to, nothing else), a moderator or an admin.
 #[utoipa::path(post, path = "/api/admin/staff", tag = "admin", request_body = NewStaff,
     security(("staff_session" = [], "csrf_token" = [])),
     responses((status = 201, description = "created"), AdminWrite, JsonBody, Write,
-              (status = 400, body = ApiErrorBody, description = "malformed_json; bad_query: the role is not a staff role"),
+              (status = 400, body = ApiErrorBody, description = "malformed_json; bad_query: the role is not a staff role (expert, moderator, admin)"),
               (status = 409, body = ApiErrorBody, description = "username_taken"),
               (status = 422, body = ApiErrorBody, description = "username_invalid, password_too_short, password_too_long")))]
 pub async fn create_staff(
@@ -172,7 +173,7 @@ pub async fn create_staff(
     if !new.role.is_staff() {
         return Err(ApiError::client(
             ErrorCode::BadQuery,
-            "Staff accounts are moderators or admins.",
+            "Staff accounts are DigitalSupporters (expert), moderators or admins.",
         ));
     }
     let password = new.password;

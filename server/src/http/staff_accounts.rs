@@ -4,8 +4,8 @@
 
 use super::error::ApiError;
 use super::extract::{AppJson, AppPath};
-use super::openapi::{AdminWrite, JsonBody, StaffWrite, Write};
-use super::staff_auth::{Admin, Staff};
+use super::openapi::{AdminWrite, JsonBody, SignedWrite, Write};
+use super::staff_auth::{Admin, Signed};
 use super::AppState;
 use crate::auth;
 use axum::extract::State;
@@ -81,11 +81,11 @@ pub async fn reset_password(
 #[utoipa::path(put, path = "/api/staff/me/password", tag = "staff",
     request_body = PasswordChange, security(("staff_session" = [], "csrf_token" = [])),
     responses((status = 204, description = "the new password is set"),
-              StaffWrite, JsonBody, Write,
+              SignedWrite, JsonBody, Write,
               (status = 422, body = ApiErrorBody, description = "wrong_password: the current password is wrong; password_too_short, password_too_long")))]
 pub async fn change_password(
     State(s): State<AppState>,
-    staff: Staff,
+    staff: Signed,
     AppJson(req): AppJson<PasswordChange>,
 ) -> Result<StatusCode, ApiError> {
     let staff_id = staff.session.staff_id;

@@ -1,6 +1,8 @@
 //! Who is signed in as staff: the session cookie, checked against the database; for writes
 //! also the CSRF header. Every staff endpoint names its permission by the extractor it takes:
-//! [`Staff`] (moderator or admin) or [`Admin`].
+//! [`Signed`] (any staff account, DigitalSupporters too: their own account and the matrices
+//! they are invited to), [`Staff`] (moderator or admin) or [`Admin`]. Roles are compared only
+//! here, through `Role`'s methods.
 
 use super::error::ApiError;
 use super::AppState;
@@ -9,13 +11,18 @@ use crate::storage::staff::SessionRecord;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, Method};
-use werkstadt_domain::staff::{Role, CSRF_HEADER, SESSION_COOKIE};
+use werkstadt_domain::staff::{CSRF_HEADER, SESSION_COOKIE};
 use werkstadt_domain::ErrorCode;
 
-/// A signed-in moderator or admin.
-pub struct Staff {
+/// Any signed-in staff account: a DigitalSupporter, moderator or admin.
+pub struct Signed {
     pub session: SessionRecord,
     pub token_hash: String,
+}
+
+/// A signed-in moderator or admin (never a DigitalSupporter).
+pub struct Staff {
+    pub session: SessionRecord,
 }
 
 /// A signed-in admin.
@@ -33,7 +40,7 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
         .map(|(_, value)| value.to_owned())
 }
 
-impl FromRequestParts<AppState> for Staff {
+impl FromRequestParts<AppState> for Signed {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
@@ -59,6 +66,9 @@ impl FromRequestParts<AppState> for Staff {
                 ));
             }
         }
+        if !session.role.is_staff() {
+            return Err(signed_out());
+        }
         Ok(Self {
             session,
             token_hash,
@@ -66,9 +76,24 @@ impl FromRequestParts<AppState> for Staff {
     }
 }
 
-/// `Option<Staff>`: `Some` only for a valid session with its CSRF token on writes; anything
+impl FromRequestParts<AppState> for Staff {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let session = Signed::from_request_parts(parts, state).await?.session;
+        if !session.role.can_moderate() {
+            return Err(ApiError::client(
+                ErrorCode::Forbidden,
+                "Only moderators and admins may do this.",
+            ));
+        }
+        Ok(Self { session })
+    }
+}
+
+/// `Option<Signed>`: `Some` only for a valid session with its CSRF token on writes; anything
 /// else (no cookie, an expired one) is `None`, so participant requests never fail on it.
-impl axum::extract::OptionalFromRequestParts<AppState> for Staff {
+impl axum::extract::OptionalFromRequestParts<AppState> for Signed {
     type Rejection = ApiError;
 
     async fn from_request_parts(
@@ -78,7 +103,7 @@ impl axum::extract::OptionalFromRequestParts<AppState> for Staff {
         if session_token(&parts.headers).is_none() {
             return Ok(None);
         }
-        match <Staff as FromRequestParts<AppState>>::from_request_parts(parts, state).await {
+        match <Signed as FromRequestParts<AppState>>::from_request_parts(parts, state).await {
             Ok(staff) => Ok(Some(staff)),
             Err(ApiError::Internal(e)) => Err(ApiError::Internal(e)),
             Err(_) => Ok(None),
@@ -91,7 +116,7 @@ impl FromRequestParts<AppState> for Admin {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let staff = Staff::from_request_parts(parts, state).await?;
-        if staff.session.role != Role::Admin {
+        if !staff.session.role.is_admin() {
             return Err(ApiError::client(
                 ErrorCode::Forbidden,
                 "Only admins may do this.",

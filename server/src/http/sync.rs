@@ -4,7 +4,7 @@
 use super::error::ApiError;
 use super::extract::{AppJson, AppQuery};
 use super::openapi::{JsonBody, Participant, Write};
-use super::staff_auth::Staff;
+use super::staff_auth::Signed;
 use super::AppState;
 use crate::storage::Caller;
 use axum::extract::State;
@@ -52,17 +52,29 @@ fn check_protocol(version: u32) -> Result<(), ApiError> {
     responses((status = 200, body = PushResponse, description = "each mutation's outcome"),
               JsonBody, Write,
               (status = 401, body = ApiErrorBody, description = "auth_required or wrong_secret (participant headers); staff_required: decisions without a staff session"),
+              (status = 403, body = ApiErrorBody, description = "forbidden: decisions from a DigitalSupporter's session"),
               (status = 422, body = ApiErrorBody, description = "too_many_mutations"),
               (status = 426, body = ApiErrorBody, description = "upgrade_required: another sync protocol"),
               (status = 503, body = ApiErrorBody, description = "busy: retry the same batch")))]
 pub async fn push(
     State(s): State<AppState>,
     caller: Caller,
-    staff: Option<Staff>,
+    staff: Option<Signed>,
     AppJson(req): AppJson<PushRequest>,
 ) -> Result<AppJson<PushResponse>, ApiError> {
     check_protocol(req.protocol)?;
     let decides = req.mutations.iter().any(|m| m.kind.is_staff_only());
+    // A DigitalSupporter's device pushes like a participant's; decisions are not theirs.
+    let staff = match staff {
+        Some(s) if !s.session.role.can_moderate() && decides => {
+            return Err(ApiError::client(
+                ErrorCode::Forbidden,
+                "Only moderators and admins may decide on ideas.",
+            ))
+        }
+        Some(s) if !s.session.role.can_moderate() => None,
+        other => other,
+    };
     let res = match staff {
         Some(staff) => {
             s.store

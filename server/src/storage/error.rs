@@ -41,6 +41,19 @@ pub enum StoreError {
     UnknownTarget,
     #[error("{0}")]
     Project(#[from] werkstadt_domain::projects::ProjectError),
+    #[error("{0}")]
+    Matrix(#[from] werkstadt_domain::matrix::MatrixError),
+    #[error("unknown evaluation matrix")]
+    UnknownMatrix,
+    #[error("you are not invited to score this matrix")]
+    NotInvited,
+    #[error("no active DigitalSupporter account with this id")]
+    UnknownExpert,
+    #[error(
+        "this process already has {} DigitalSupporters",
+        werkstadt_domain::matrix::EXPERTS_MAX
+    )]
+    ExpertLimit,
     #[error("the participant id is registered with a different secret")]
     WrongSecret,
     #[error("the id is already used for different content")]
@@ -117,6 +130,11 @@ impl StoreError {
             Self::IdeaInProject => ErrorCode::IdConflict,
             Self::UnknownTarget => ErrorCode::UnknownTarget,
             Self::Project(e) => e.code(),
+            Self::Matrix(e) => e.code(),
+            Self::UnknownMatrix => ErrorCode::UnknownMatrix,
+            Self::NotInvited => ErrorCode::NotInvited,
+            Self::UnknownExpert => ErrorCode::UnknownExpert,
+            Self::ExpertLimit => ErrorCode::ExpertLimit,
             Self::WrongSecret => ErrorCode::WrongSecret,
             Self::IdConflict | Self::NotAuthor => ErrorCode::IdConflict,
             Self::DotBudgetExceeded => ErrorCode::DotBudgetExceeded,

@@ -9,9 +9,7 @@ use super::rows::{u32_at, uuid_at};
 use super::{Store, StoreError};
 use rusqlite::{Connection, Row};
 use werkstadt_domain::api::Process;
-use werkstadt_domain::export::{
-    CommentRow, DecisionOn, DecisionRow, IdeaRow, ProjectRow, VoteRow,
-};
+use werkstadt_domain::export::{CommentRow, DecisionOn, DecisionRow, IdeaRow, ProjectRow, VoteRow};
 use werkstadt_domain::moderation::OfficialStatus;
 use werkstadt_domain::projects::ProjectStatus;
 use werkstadt_domain::{IdeaId, ProcessId, ProjectId, ThemeId};
@@ -192,9 +190,7 @@ fn decisions(tx: &Connection, p: &str) -> Result<Vec<DecisionRow>, StoreError> {
             out.push(row?);
         }
     }
-    out.sort_by(|a, b| {
-        (a.decided_on, a.subject_id).cmp(&(b.decided_on, b.subject_id))
-    });
+    out.sort_by(|a, b| (a.decided_on, a.subject_id).cmp(&(b.decided_on, b.subject_id)));
     Ok(out)
 }
 

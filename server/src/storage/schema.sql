@@ -303,6 +303,57 @@ CREATE TABLE instance (
     id TEXT NOT NULL PRIMARY KEY
 ) STRICT;
 
+CREATE TABLE matrix (
+    id           TEXT PRIMARY KEY NOT NULL,
+    process_id   TEXT NOT NULL REFERENCES process (id),
+    title        TEXT NOT NULL,
+    description  TEXT NOT NULL,
+    state        TEXT NOT NULL CHECK (state IN ('open', 'closed', 'published')),
+    scale_min    INTEGER NOT NULL CHECK (scale_min BETWEEN 0 AND 10),
+    scale_max    INTEGER NOT NULL CHECK (scale_max BETWEEN 1 AND 10 AND scale_max > scale_min),
+    scale_labels TEXT NOT NULL,                -- JSON array of strings (none, or one per point)
+    created_at   INTEGER NOT NULL,
+    updated_at   INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE matrix_criterion (
+    id          TEXT PRIMARY KEY NOT NULL,
+    matrix_id   TEXT NOT NULL REFERENCES matrix (id),
+    position    INTEGER NOT NULL,
+    title       TEXT NOT NULL,
+    description TEXT NOT NULL,
+    weight      INTEGER NOT NULL CHECK (weight BETWEEN 1 AND 10)
+) STRICT;
+
+CREATE TABLE matrix_expert (
+    matrix_id  TEXT NOT NULL REFERENCES matrix (id),
+    staff_id   TEXT NOT NULL REFERENCES staff (id),
+    invited_at INTEGER NOT NULL,
+    PRIMARY KEY (matrix_id, staff_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE matrix_option (
+    id            TEXT PRIMARY KEY NOT NULL,
+    matrix_id     TEXT NOT NULL REFERENCES matrix (id),
+    position      INTEGER NOT NULL,
+    source_kind   TEXT NOT NULL CHECK (source_kind IN ('text', 'idea', 'project')),
+    source_id     TEXT,                         -- the idea's or project's id
+    title         TEXT NOT NULL,
+    advantages    TEXT NOT NULL,                -- JSON array of strings
+    disadvantages TEXT NOT NULL                 -- JSON array of strings
+) STRICT;
+
+CREATE TABLE matrix_score (
+    matrix_id    TEXT NOT NULL REFERENCES matrix (id),
+    staff_id     TEXT NOT NULL REFERENCES staff (id),
+    option_id    TEXT NOT NULL REFERENCES matrix_option (id) ON DELETE CASCADE,
+    criterion_id TEXT NOT NULL REFERENCES matrix_criterion (id) ON DELETE CASCADE,
+    score        INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+    note         TEXT,
+    updated_at   INTEGER NOT NULL,
+    PRIMARY KEY (matrix_id, staff_id, option_id, criterion_id)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE milestone (
     id         TEXT PRIMARY KEY NOT NULL,
     project_id TEXT NOT NULL REFERENCES project (id),
@@ -424,7 +475,7 @@ CREATE TABLE staff (
     id            TEXT NOT NULL PRIMARY KEY,
     username      TEXT NOT NULL UNIQUE,
     password_hash TEXT NOT NULL,              -- argon2id, PHC string
-    role          TEXT NOT NULL CHECK (role IN ('moderator', 'admin')),
+    role          TEXT NOT NULL CHECK (role IN ('moderator', 'admin', 'expert')),
     created_at    INTEGER NOT NULL
 , deactivated_at INTEGER, password_set_at INTEGER) STRICT;
 
@@ -471,6 +522,18 @@ CREATE INDEX idea_theme_support ON idea (theme_id, status, support_count DESC, c
 
 CREATE INDEX idea_theme_verified_support
     ON idea (theme_id, status, verified_support_count DESC, created_at, id);
+
+CREATE INDEX matrix_criterion_matrix ON matrix_criterion (matrix_id, position);
+
+CREATE INDEX matrix_expert_staff ON matrix_expert (staff_id);
+
+CREATE INDEX matrix_option_matrix ON matrix_option (matrix_id, position);
+
+CREATE INDEX matrix_process ON matrix (process_id, created_at);
+
+CREATE INDEX matrix_score_criterion ON matrix_score (criterion_id);
+
+CREATE INDEX matrix_score_option ON matrix_score (option_id);
 
 CREATE INDEX milestone_project ON milestone (project_id, due_on);
 
