@@ -190,7 +190,7 @@ fn decisions(tx: &Connection, p: &str) -> Result<Vec<DecisionRow>, StoreError> {
             out.push(row?);
         }
     }
-    out.sort_by(|a, b| (a.decided_on, a.subject_id).cmp(&(b.decided_on, b.subject_id)));
+    out.sort_by_key(|d| (d.decided_on, d.subject_id));
     Ok(out)
 }
 
