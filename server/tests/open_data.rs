@@ -264,6 +264,17 @@ async fn other_sites_may_read_the_public_endpoints_and_nothing_else() {
             "{path} is not for other sites"
         );
     }
+    // The app's own files carry no CORS headers at all: a `Vary: Origin` on them would keep
+    // the service worker's cache from matching the page's requests offline.
+    let file = get("/moderation.html").await.expect("get");
+    let vary = file
+        .headers()
+        .get_all("vary")
+        .iter()
+        .map(|v| v.to_str().unwrap_or_default().to_lowercase())
+        .collect::<Vec<_>>()
+        .join(",");
+    assert!(!vary.contains("origin"), "vary: {vary}");
     // A write from another site: its preflight is not granted.
     let preflight = app
         .client

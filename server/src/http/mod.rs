@@ -70,11 +70,13 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
         .layer(limits::writes(client, state.write_burst))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(compression())
+        // On the API only: its `Vary: Origin` on the app's files would keep the service
+        // worker's cache from matching the page's (CORS-mode) requests for them offline.
+        .layer(cors())
         .with_state(state);
     Router::new()
         .nest("/api", api)
         .fallback_service(assets::service(dist))
-        .layer(cors())
         .layer(axum::middleware::from_fn(assets::headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }
@@ -100,8 +102,13 @@ fn cors() -> tower_http::cors::CorsLayer {
     CorsLayer::new()
         .allow_methods([Method::GET, Method::HEAD])
         .allow_origin(AllowOrigin::predicate(|_origin, parts| {
+            // Inside `/api` the path lost its prefix; the original one is kept aside.
+            let path = parts
+                .extensions
+                .get::<axum::extract::OriginalUri>()
+                .map_or(parts.uri.path(), |u| u.0.path());
             matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS)
-                && public_read(parts.uri.path())
+                && public_read(path)
         }))
 }
 
