@@ -32,7 +32,8 @@ pub fn router() -> Router<AppState> {
 /// The committee decisions on an idea, oldest first (empty for none, or an unknown idea).
 #[utoipa::path(get, path = "/api/ideas/{idea_id}/decisions", tag = "projects",
     params(("idea_id" = IdeaId, Path)),
-    responses((status = 200, body = Vec<CommitteeDecision>)))]
+    responses((status = 200, body = Vec<CommitteeDecision>),
+              (status = 404, body = ApiErrorBody, description = "not_found: the id is not a UUID")))]
 pub async fn idea_decisions(
     State(s): State<AppState>,
     AppPath(idea): AppPath<IdeaId>,
