@@ -11,17 +11,19 @@ pub enum Section {
     Comments,
     Reports,
     Projects,
+    Results,
     Audit,
     Process,
     Settings,
 }
 
 impl Section {
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::Ideas,
         Section::Comments,
         Section::Reports,
         Section::Projects,
+        Section::Results,
         Section::Audit,
         Section::Process,
         Section::Settings,
@@ -33,6 +35,7 @@ impl Section {
             Section::Comments => "/moderation/kommentare",
             Section::Reports => "/moderation/meldungen",
             Section::Projects => "/moderation/projekte",
+            Section::Results => "/moderation/ergebnisse",
             Section::Audit => "/moderation/protokoll",
             Section::Process => "/moderation/prozess",
             Section::Settings => "/moderation/einstellungen",
