@@ -20,7 +20,7 @@ use werkstadt_domain::{IdeaId, ProcessId, ProjectId, ThemeId};
 use werkstadt_web::http::{self, parse, staff_request, to_json, unexpected, ClientError};
 use werkstadt_web::identity::Identity;
 
-async fn get<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, ClientError> {
+pub(crate) async fn get<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, ClientError> {
     Ok(get_kept(path).await?.0)
 }
 
@@ -33,7 +33,7 @@ async fn get_kept<T: serde::de::DeserializeOwned>(path: &str) -> Result<(T, Stri
 }
 
 /// A write with the session's CSRF token; the answer's text.
-async fn write<B: serde::Serialize>(
+pub(crate) async fn write<B: serde::Serialize>(
     method: &str,
     path: &str,
     body: &B,

@@ -225,6 +225,17 @@ impl Desk {
         self.save();
     }
 
+    /// The signed-in person's role (tracked).
+    pub fn role(self) -> Option<werkstadt_domain::staff::Role> {
+        self.session.with(|s| s.as_ref().map(|s| s.role))
+    }
+
+    /// Whether the signed-in person moderates (moderators and admins; not DigitalSupporters).
+    pub fn can_moderate(self) -> bool {
+        self.role()
+            .is_some_and(werkstadt_domain::staff::Role::can_moderate)
+    }
+
     pub fn is_admin(self) -> bool {
         self.session.with(|s| {
             s.as_ref()

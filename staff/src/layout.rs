@@ -15,7 +15,9 @@ pub fn Header() -> impl IntoView {
     let counts = RwSignal::new(None::<(usize, usize, usize)>);
     Effect::new(move |_| {
         desk.refresh.track();
-        if desk.session.with(Option::is_none) {
+        // DigitalSupporters do not moderate: the queue is not theirs to count.
+        if !desk.can_moderate() {
+            counts.set(None);
             return;
         }
         leptos::task::spawn_local(async move {
@@ -35,6 +37,7 @@ pub fn Header() -> impl IntoView {
             Section::Comments => t.nav_comments,
             Section::Reports => t.nav_reports,
             Section::Projects => t.nav_projects,
+            Section::Results => t.nav_results,
             Section::Audit => t.nav_audit,
             Section::Process => t.nav_process,
             Section::Settings => t.nav_settings,
@@ -43,7 +46,7 @@ pub fn Header() -> impl IntoView {
     let nav = move || {
         Section::ALL
             .into_iter()
-            .filter(|s| !s.admin_only() || desk.is_admin())
+            .filter(|s| desk.role().is_some_and(|r| s.open_to(r)))
             .map(|s| {
                 let current = move || (section.get() == s).then_some("page");
                 view! { <li><a href=s.path() aria-current=current>{move || label(s)}</a></li> }

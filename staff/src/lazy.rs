@@ -20,7 +20,8 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     }
 }
 
-/// Comments, reports, projects, the audit log and the settings; the sign-in page (`None`: a
+/// Comments, reports, projects, results (matrices, scoring sheets, exports), the audit log
+/// and the settings; the sign-in page (`None`: a
 /// moderator signs in once a session, the queue is what they open every time).
 #[wasm_split(staff_sections, fallible, wasm_split_path = ::leptos::wasm_split)]
 fn section(s: Option<Section>) -> Result<AnyView, ChunkError> {
@@ -34,6 +35,7 @@ fn section(s: Option<Section>) -> Result<AnyView, ChunkError> {
         Section::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
         Section::Process => view! { <pages::process::ProcessPage/> }.into_any(),
         Section::Projects => view! { <pages::projects::ProjectsPage/> }.into_any(),
+        Section::Results => view! { <pages::results::ResultsPage/> }.into_any(),
         Section::Ideas => view! { <pages::ideas::IdeasPage/> }.into_any(),
     })
 }

@@ -37,13 +37,22 @@ fn App() -> impl IntoView {
     // open forms keep what was typed.
     // Memos: a session set again to the same state (a check with the server) redraws nothing.
     let signed_in = Memo::new(move |_| desk.session.with(Option::is_some));
-    let admin = Memo::new(move |_| desk.is_admin());
+    let role = Memo::new(move |_| desk.role());
+    // What the signed-in person may see of the asked-for section: a DigitalSupporter lands
+    // on the results (their scoring sheets) wherever they came in.
+    let shown = Memo::new(move |_| section.get().for_role(role.get()));
+    Effect::new(move |_| {
+        let s = shown.get();
+        if section.get_untracked() != s {
+            router::replace(section, s);
+        }
+    });
     let page = move || {
         if !signed_in.get() {
             return lazy::login();
         }
-        let s = section.get();
-        if s.admin_only() && !admin.get() {
+        let s = shown.get();
+        if !role.get().is_some_and(|r| s.open_to(r)) {
             return view! { <pages::AdminsOnly/> }.into_any();
         }
         match s {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use werkstadt_domain::staff::Role;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
@@ -11,17 +12,19 @@ pub enum Section {
     Comments,
     Reports,
     Projects,
+    Results,
     Audit,
     Process,
     Settings,
 }
 
 impl Section {
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::Ideas,
         Section::Comments,
         Section::Reports,
         Section::Projects,
+        Section::Results,
         Section::Audit,
         Section::Process,
         Section::Settings,
@@ -33,6 +36,7 @@ impl Section {
             Section::Comments => "/moderation/kommentare",
             Section::Reports => "/moderation/meldungen",
             Section::Projects => "/moderation/projekte",
+            Section::Results => "/moderation/ergebnisse",
             Section::Audit => "/moderation/protokoll",
             Section::Process => "/moderation/prozess",
             Section::Settings => "/moderation/einstellungen",
@@ -51,6 +55,24 @@ impl Section {
     /// process settings and the team in them only admins.)
     pub fn admin_only(self) -> bool {
         matches!(self, Section::Audit | Section::Process | Section::Settings)
+    }
+
+    /// Whether `role` may open it: admins everything, moderators all but the admins'
+    /// sections, DigitalSupporters only the results (their scoring sheets).
+    pub fn open_to(self, role: Role) -> bool {
+        match role {
+            Role::Admin => true,
+            Role::Moderator => !self.admin_only(),
+            _ => self == Section::Results,
+        }
+    }
+
+    /// Where `role` lands when it asks for this section: a DigitalSupporter on the results.
+    pub fn for_role(self, role: Option<Role>) -> Self {
+        match role {
+            Some(r) if !self.open_to(r) && !r.can_moderate() => Section::Results,
+            _ => self,
+        }
     }
 }
 
@@ -97,6 +119,15 @@ pub fn provide_router() -> RwSignal<Section> {
     on_click.forget();
     on_pop.forget();
     section
+}
+
+/// Shows `s` in place of the current section (the address is replaced, not added to the
+/// history).
+pub fn replace(section: RwSignal<Section>, s: Section) {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(s.path()));
+    }
+    section.set(s);
 }
 
 /// Moves focus to the page's heading after a section change (screen readers announce it).

@@ -7,6 +7,7 @@ pub mod login;
 pub mod process;
 pub mod projects;
 pub mod reports;
+pub mod results;
 pub mod settings;
 pub mod status;
 pub mod texts;
