@@ -757,3 +757,48 @@ pub async fn report_as(base: &str, participant: &str, target: serde_json::Value,
         .expect("report");
     assert_eq!(res.status(), 204, "report");
 }
+
+/// A day in milliseconds.
+pub const DAY: i64 = 86_400_000;
+
+/// Now, in milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_millis() as i64
+}
+
+/// A date `days` from today as an `<input type="date">` value (the browser runs in the same
+/// zone as the test).
+pub fn date_input(days: i64) -> String {
+    let ms = now_ms() + days * DAY;
+    let out = Command::new("date")
+        .args(["-d", &format!("@{}", ms / 1000), "+%Y-%m-%d"])
+        .output()
+        .expect("date");
+    String::from_utf8(out.stdout)
+        .expect("utf8")
+        .trim()
+        .to_owned()
+}
+
+impl Page<'_> {
+    /// axe-core on the page in German, then in English (once `english` shows), then back in
+    /// German (once `german` shows, if given).
+    pub async fn assert_accessible_in_both_languages(
+        &self,
+        name: &str,
+        english: &str,
+        german: Option<&str>,
+    ) {
+        self.assert_accessible(&format!("{name} (de)")).await;
+        self.click(".lang-switch").await;
+        self.wait_text(english).await;
+        self.assert_accessible(&format!("{name} (en)")).await;
+        self.click(".lang-switch").await;
+        if let Some(g) = german {
+            self.wait_text(g).await;
+        }
+    }
+}

@@ -8,39 +8,11 @@
 use reqwest::Method;
 use serde_json::json;
 use std::time::Duration;
-use werkstadt_tests::{create_staff, eventually, Browser, Page, Server, StaffClient, Viewport};
+use werkstadt_tests::{
+    create_staff, date_input, eventually, now_ms, Browser, Page, Server, StaffClient, Viewport,
+};
 
 const ADMIN: (&str, &str) = ("leitung", "ein langes Admin-Passwort");
-const DAY: i64 = 86_400_000;
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("clock")
-        .as_millis() as i64
-}
-
-/// A date `days` from today as an `<input type="date">` value (UTC day; the browser runs in
-/// the same zone as the test).
-fn day(days: i64) -> String {
-    let ms = now_ms() + days * DAY;
-    let out = std::process::Command::new("date")
-        .args(["-d", &format!("@{}", ms / 1000), "+%Y-%m-%d"])
-        .output()
-        .expect("date");
-    String::from_utf8(out.stdout)
-        .expect("utf8")
-        .trim()
-        .to_owned()
-}
-
-async fn both_languages_accessible(page: &Page<'_>, name: &str, english_text: &str) {
-    page.assert_accessible(&format!("{name} (de)")).await;
-    page.click(".lang-switch").await;
-    page.wait_text(english_text).await;
-    page.assert_accessible(&format!("{name} (en)")).await;
-    page.click(".lang-switch").await;
-}
 
 async fn count(page: &Page<'_>, css: &str) -> u64 {
     page.eval(&format!("return document.querySelectorAll({css:?}).length"))
@@ -81,8 +53,8 @@ async fn an_admin_sets_up_a_process_and_a_closed_phase_refuses_an_idea_written_o
             "Wie soll Bielefeld digital werden?",
         )
         .await;
-    admin.set_value("#prozess-beginn", &day(-30)).await;
-    admin.set_value("#prozess-ende", &day(300)).await;
+    admin.set_value("#prozess-beginn", &date_input(-30)).await;
+    admin.set_value("#prozess-ende", &date_input(300)).await;
     admin.fill("#prozess-punkte", "4").await;
     admin.click_text("Prozess anlegen").await;
     admin
@@ -99,14 +71,14 @@ async fn an_admin_sets_up_a_process_and_a_closed_phase_refuses_an_idea_written_o
     admin.click_text("Phase hinzufügen").await;
     admin.click_text("Phase hinzufügen").await;
     admin.fill("#phase-0-titel", "Ideensammlung").await;
-    admin.set_value("#phase-0-von", &day(-30)).await;
-    admin.set_value("#phase-0-bis", &day(20)).await;
+    admin.set_value("#phase-0-von", &date_input(-30)).await;
+    admin.set_value("#phase-0-bis", &date_input(20)).await;
     for m in 0..4 {
         admin.click(&format!("#phase-0-modul-{m}")).await;
     }
     admin.fill("#phase-1-titel", "Bewertung").await;
-    admin.set_value("#phase-1-von", &day(21)).await;
-    admin.set_value("#phase-1-bis", &day(60)).await;
+    admin.set_value("#phase-1-von", &date_input(21)).await;
+    admin.set_value("#phase-1-bis", &date_input(60)).await;
     admin.click("#phase-1-modul-2").await;
     admin.click_text("Phasen speichern").await;
     admin.wait_text("Gespeichert.").await;
@@ -114,12 +86,13 @@ async fn an_admin_sets_up_a_process_and_a_closed_phase_refuses_an_idea_written_o
         (count(&admin, ".phase-row").await == 2).then_some(())
     })
     .await;
-    both_languages_accessible(
-        &admin,
-        "Prozess einrichten",
-        "Set up the participation process",
-    )
-    .await;
+    admin
+        .assert_accessible_in_both_languages(
+            "Prozess einrichten",
+            "Set up the participation process",
+            None,
+        )
+        .await;
 
     // A citizen on a phone: the timeline, an idea, dots.
     let phone = Browser::start(Viewport::Phone).await;
@@ -135,7 +108,8 @@ async fn an_admin_sets_up_a_process_and_a_closed_phase_refuses_an_idea_written_o
             .await,
         "Ideensammlung"
     );
-    both_languages_accessible(&page, "Start mit Zeitplan", "Timeline").await;
+    page.assert_accessible_in_both_languages("Start mit Zeitplan", "Timeline", None)
+        .await;
     page.wait_for_service_worker().await;
     page.click_text("Mobilität").await;
     page.click_text("Idee zu diesem Handlungsfeld einreichen")
@@ -229,5 +203,6 @@ async fn an_admin_sets_up_a_process_and_a_closed_phase_refuses_an_idea_written_o
     // The archive lists the process; axe on it in both languages.
     page.goto("/prozesse").await;
     page.wait_text("aktueller Prozess").await;
-    both_languages_accessible(&page, "Prozesse", "Participation processes").await;
+    page.assert_accessible_in_both_languages("Prozesse", "Participation processes", None)
+        .await;
 }

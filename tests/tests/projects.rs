@@ -8,18 +8,11 @@
 use reqwest::Method;
 use serde_json::json;
 use werkstadt_tests::{
-    create_staff, eventually, get_json, push_idea, Browser, Page, Server, StaffClient, Viewport,
+    create_staff, eventually, get_json, now_ms, push_idea, Browser, Page, Server, StaffClient,
+    Viewport, DAY,
 };
 
 const MODERATOR: (&str, &str) = ("projektbuero", "ein langes Moderations-Passwort");
-const DAY: i64 = 86_400_000;
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("clock")
-        .as_millis() as i64
-}
 
 /// The unread count in the navigation ("" when there is none).
 async fn badge(page: &Page<'_>) -> String {

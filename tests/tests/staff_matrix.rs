@@ -40,15 +40,6 @@ async fn sign_in(page: &Page<'_>, (name, password): (&str, &str)) {
     page.click_text("Anmelden").await;
 }
 
-async fn both_languages_accessible(page: &Page<'_>, name: &str, german: &str, english: &str) {
-    page.assert_accessible(&format!("{name} (de)")).await;
-    page.click(".lang-switch").await;
-    page.wait_text(english).await;
-    page.assert_accessible(&format!("{name} (en)")).await;
-    page.click(".lang-switch").await;
-    page.wait_text(german).await;
-}
-
 /// The texts of the cells matching `css`, once there are `n` of them.
 async fn texts(page: &Page<'_>, css: &str, n: usize) -> Vec<String> {
     let js = format!("return [...document.querySelectorAll({css:?})].map((c) => c.textContent)");
@@ -114,11 +105,10 @@ async fn two_experts_score_tabelle_1_and_the_moderator_publishes_the_result() {
     page.click("a[href='/moderation/ergebnisse']").await;
     page.wait_text("Noch keine Bewertungsmatrizen.").await;
     page.wait_text("Datensätze des aktuellen Prozesses").await;
-    both_languages_accessible(
-        &page,
+    page.assert_accessible_in_both_languages(
         "Ergebnisse (Liste)",
-        "Bewertungsmatrizen",
         "Evaluation matrices",
+        Some("Bewertungsmatrizen"),
     )
     .await;
 
@@ -153,11 +143,10 @@ async fn two_experts_score_tabelle_1_and_the_moderator_publishes_the_result() {
         let entry = format!(".matrix-criteria > fieldset:nth-of-type({})", i + 1);
         page.fill(&format!("{entry} input[type=text]"), title).await;
     }
-    both_languages_accessible(
-        &page,
+    page.assert_accessible_in_both_languages(
         "Ergebnisse (neue Matrix)",
-        "Neue Bewertungsmatrix",
         "New evaluation matrix",
+        Some("Neue Bewertungsmatrix"),
     )
     .await;
     page.click(".matrix-form button[type=submit]").await;
@@ -175,13 +164,13 @@ async fn two_experts_score_tabelle_1_and_the_moderator_publishes_the_result() {
     let experts = Browser::start(Viewport::Desktop).await;
     let expert = Page::new(&experts, &server.url);
     expert_scores(&expert, EXPERTS[0], 0).await;
-    both_languages_accessible(
-        &expert,
-        "Ergebnisse (Bewertungsbogen)",
-        "Bewertungsbogen",
-        "Score sheet",
-    )
-    .await;
+    expert
+        .assert_accessible_in_both_languages(
+            "Ergebnisse (Bewertungsbogen)",
+            "Score sheet",
+            Some("Bewertungsbogen"),
+        )
+        .await;
     // Another section's address brings a DigitalSupporter back to the results.
     expert.goto("/moderation/projekte").await;
     expert.wait_text("Zu bewerten").await;
@@ -219,11 +208,10 @@ async fn two_experts_score_tabelle_1_and_the_moderator_publishes_the_result() {
         ["3,5 (3–4)", "2,5 (2–3)", "1,5 (1–2)", "1,5 (1–2)"]
     );
     page.wait_text("Vorteile").await;
-    both_languages_accessible(
-        &page,
+    page.assert_accessible_in_both_languages(
         "Ergebnisse (Matrix)",
-        "Vor- und Nachteile",
         "Weighted total",
+        Some("Vor- und Nachteile"),
     )
     .await;
 

@@ -5,45 +5,14 @@
 //! project's start, a link that is not http(s)) shows the section's error text and writes
 //! nothing. axe-core on the section in both languages.
 
-use werkstadt_tests::{eventually, get_json, Browser, Page, Server, Viewport};
+use werkstadt_tests::{date_input, eventually, get_json, Browser, Page, Server, Viewport};
 
 const MODERATOR: (&str, &str) = ("moderation", "werkstadt-demo-2026");
-const DAY: i64 = 86_400_000;
 const TITLE: &str = "Echtzeit-Mobilität rund um den Hauptbahnhof";
 const IDEAS: [&str; 2] = [
     "Echtzeit-Anzeige an allen Haltestellen",
     "Sichere Fahrradabstellanlagen am Hauptbahnhof",
 ];
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("clock")
-        .as_millis() as i64
-}
-
-/// A date `days` from today as an `<input type="date">` value (the browser runs in the same
-/// zone as the test).
-fn day(days: i64) -> String {
-    let ms = now_ms() + days * DAY;
-    let out = std::process::Command::new("date")
-        .args(["-d", &format!("@{}", ms / 1000), "+%Y-%m-%d"])
-        .output()
-        .expect("date");
-    String::from_utf8(out.stdout)
-        .expect("utf8")
-        .trim()
-        .to_owned()
-}
-
-async fn both_languages_accessible(page: &Page<'_>, name: &str, english_text: &str) {
-    page.assert_accessible(&format!("{name} (de)")).await;
-    page.click(".lang-switch").await;
-    page.wait_text(english_text).await;
-    page.assert_accessible(&format!("{name} (en)")).await;
-    page.click(".lang-switch").await;
-    page.wait_text("Projekte im aktuellen Prozess").await;
-}
 
 /// Ticks the source idea titled `title` (after filtering the list by `filter`).
 async fn choose_idea(page: &Page<'_>, filter: &str, title: &str) {
@@ -93,7 +62,12 @@ async fn a_moderator_turns_two_ideas_into_a_project_with_milestones_a_decision_a
     page.wait_text("Digitales Bürgeramt: Termine und Antragsstatus online")
         .await;
     page.wait_text("1 von 2").await;
-    both_languages_accessible(&page, "Projekte (Liste)", "Projects in the current process").await;
+    page.assert_accessible_in_both_languages(
+        "Projekte (Liste)",
+        "Projects in the current process",
+        Some("Projekte im aktuellen Prozess"),
+    )
+    .await;
 
     // A new project from two published ideas.
     page.click_text("Neues Projekt anlegen").await;
@@ -112,7 +86,7 @@ async fn a_moderator_turns_two_ideas_into_a_project_with_milestones_a_decision_a
         .await;
     page.fill("#projekt-foerdersumme", "150.000,50").await;
     page.choose("#projekt-stand", "in Umsetzung").await;
-    page.set_value("#projekt-beginn", &day(0)).await;
+    page.set_value("#projekt-beginn", &date_input(0)).await;
     choose_idea(&page, "Haltestellen", IDEAS[0]).await;
     choose_idea(&page, "Fahrrad", IDEAS[1]).await;
     page.wait_text("2 ausgewählt").await;
@@ -126,7 +100,8 @@ async fn a_moderator_turns_two_ideas_into_a_project_with_milestones_a_decision_a
         ("Erste Anzeigen in Betrieb", 120),
     ] {
         page.fill("#meilenstein-titel", title).await;
-        page.set_value("#meilenstein-faellig", &day(due)).await;
+        page.set_value("#meilenstein-faellig", &date_input(due))
+            .await;
         page.click("section[aria-labelledby=projekt-meilensteine] button[type=submit]")
             .await;
         page.wait_text(title).await;
@@ -139,7 +114,8 @@ async fn a_moderator_turns_two_ideas_into_a_project_with_milestones_a_decision_a
 
     // Bad input: a milestone due before the project's start.
     page.fill("#meilenstein-titel", "Zu früh").await;
-    page.set_value("#meilenstein-faellig", &day(-10)).await;
+    page.set_value("#meilenstein-faellig", &date_input(-10))
+        .await;
     page.click("section[aria-labelledby=projekt-meilensteine] button[type=submit]")
         .await;
     page.wait_text("Ein Meilenstein darf nicht vor dem Beginn des Projekts fällig sein.")
@@ -148,7 +124,7 @@ async fn a_moderator_turns_two_ideas_into_a_project_with_milestones_a_decision_a
     // A committee decision; first with a link that is not http(s).
     page.choose("#beschluss-gremium", "Digitalisierungsausschuss")
         .await;
-    page.set_value("#beschluss-datum", &day(-1)).await;
+    page.set_value("#beschluss-datum", &date_input(-1)).await;
     page.fill("#beschluss-aktenzeichen", "Drucksache 2345/2026")
         .await;
     page.choose("#beschluss-ergebnis", "beschlossen").await;
@@ -178,7 +154,12 @@ async fn a_moderator_turns_two_ideas_into_a_project_with_milestones_a_decision_a
     page.wait_text("Neuigkeit veröffentlicht.").await;
     page.wait_text("Die Ausschreibung der Anzeigen ist veröffentlicht.")
         .await;
-    both_languages_accessible(&page, "Projekte (Projekt)", "Committee decisions").await;
+    page.assert_accessible_in_both_languages(
+        "Projekte (Projekt)",
+        "Committee decisions",
+        Some("Projekte im aktuellen Prozess"),
+    )
+    .await;
 
     // Editing: the status changes (dated in the project's history).
     page.choose("#projekt-stand", "pausiert").await;
@@ -273,7 +254,7 @@ async fn a_moderator_turns_two_ideas_into_a_project_with_milestones_a_decision_a
         .to_owned();
     page.wait_text("Noch keine Beschlüsse.").await;
     page.choose("#beschluss-gremium", "Rat").await;
-    page.set_value("#beschluss-datum", &day(-2)).await;
+    page.set_value("#beschluss-datum", &date_input(-2)).await;
     page.choose("#beschluss-ergebnis", "zur Kenntnis genommen")
         .await;
     page.click("section[aria-labelledby=projekt-beschluesse] button[type=submit]")
