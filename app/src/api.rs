@@ -28,6 +28,12 @@ pub async fn processes() -> ApiResult<Vec<Process>> {
     http::from_js(http::get_js("/api/processes", None).await?).ok_or_else(http::unexpected)
 }
 
+/// A process's published evaluation matrices with their results (online only).
+pub async fn matrices(id: ProcessId) -> ApiResult<Vec<werkstadt_domain::matrix::PublicMatrix>> {
+    let path = format!("/api/processes/{id}/matrices");
+    http::from_js(http::get_js(&path, None).await?).ok_or_else(http::unexpected)
+}
+
 /// One process with its fields of action, and its results (online only).
 pub async fn process_results(id: ProcessId) -> ApiResult<(ProcessOverview, Results)> {
     let overview = http::get_js(&format!("/api/processes/{id}"), None).await?;

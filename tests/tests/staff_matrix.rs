@@ -285,4 +285,27 @@ async fn two_experts_score_tabelle_1_and_the_moderator_publishes_the_result() {
     assert!(links
         .iter()
         .any(|l| l.starts_with("/api/export/votes.json")));
+
+    // Citizens see the published matrix on the results page, ranked, without names.
+    let phone = Browser::start(Viewport::Phone).await;
+    let citizen = Page::new(&phone, &server.url);
+    citizen.goto("/ergebnisse").await;
+    citizen.wait_text("Bewertung durch Fachleute").await;
+    citizen.wait_text(TITLE).await;
+    assert_eq!(
+        texts(&citizen, ".matrix-result .matrix-total", 4).await,
+        ["22,5", "18,5", "14,5", "13,5"]
+    );
+    assert_eq!(
+        texts(&citizen, ".matrix-result .matrix-rank", 4).await,
+        ["1", "2", "3", "4"]
+    );
+    assert!(!citizen.body_text().await.contains("expertin.a"));
+    citizen
+        .assert_accessible_in_both_languages(
+            "Ergebnisse mit Bewertung",
+            "Assessment by experts",
+            None,
+        )
+        .await;
 }

@@ -71,6 +71,17 @@ pub struct PageTexts {
     pub archive_offline: &'static str,
     pub archive_ranking: &'static str,
     pub rejected_follow: &'static str,
+    pub matrices_heading: &'static str,
+    pub matrices_intro: &'static str,
+    pub matrices_offline: &'static str,
+    pub matrix_caption: &'static str,
+    pub matrix_rank: &'static str,
+    pub matrix_option: &'static str,
+    pub matrix_total: &'static str,
+    pub matrix_weighted: &'static str,
+    pub matrix_sheets: (&'static str, &'static str),
+    pub matrix_advantages: &'static str,
+    pub matrix_disadvantages: &'static str,
 }
 
 pub static DE: PageTexts = PageTexts {
@@ -139,6 +150,17 @@ pub static DE: PageTexts = PageTexts {
     archive_offline: "Das Archiv ist nur mit Verbindung zum Server abrufbar.",
     archive_ranking: "Rangfolge der Handlungsfelder",
     rejected_follow: "Folgen war nicht möglich: Das Projekt, das Handlungsfeld oder die Idee gibt es nicht mehr.",
+    matrices_heading: "Bewertung durch Fachleute",
+    matrices_intro: "Die DigitalSupporter haben Optionen nach Kriterien bewertet (Punkte je Kriterium, Mittelwert über alle Bewertungen; in Klammern die Spanne).",
+    matrices_offline: "Die Bewertungen sind nur mit Verbindung zum Server abrufbar.",
+    matrix_caption: "{t}: Mittelwerte je Kriterium, Skala {n} bis {m}",
+    matrix_rank: "Rang",
+    matrix_option: "Option",
+    matrix_total: "Summe",
+    matrix_weighted: "Gewichtete Summe",
+    matrix_sheets: ("1 Bewertung", "{n} Bewertungen"),
+    matrix_advantages: "Vorteile",
+    matrix_disadvantages: "Nachteile",
 };
 
 pub static EN: PageTexts = PageTexts {
@@ -207,6 +229,17 @@ pub static EN: PageTexts = PageTexts {
     archive_offline: "The archive is available only with a connection to the server.",
     archive_ranking: "Ranking of the fields of action",
     rejected_follow: "Could not follow: the project, field of action or idea no longer exists.",
+    matrices_heading: "Assessment by experts",
+    matrices_intro: "The DigitalSupporters scored options against criteria (points per criterion, mean over all assessments; the range in brackets).",
+    matrices_offline: "The assessments are available only with a connection to the server.",
+    matrix_caption: "{t}: means per criterion, scale {n} to {m}",
+    matrix_rank: "Rank",
+    matrix_option: "Option",
+    matrix_total: "Total",
+    matrix_weighted: "Weighted total",
+    matrix_sheets: ("1 assessment", "{n} assessments"),
+    matrix_advantages: "Advantages",
+    matrix_disadvantages: "Disadvantages",
 };
 
 /// The pages' texts in the current language (reactive).

@@ -3,6 +3,7 @@ pub mod code;
 pub mod crash;
 pub mod dots;
 pub mod idea;
+pub mod matrices;
 pub mod my_data;
 pub mod new_idea;
 pub mod news;
