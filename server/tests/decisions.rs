@@ -108,18 +108,7 @@ async fn a_deleted_project_leaves_its_ideas_its_followers_and_every_replica() {
     let (app, admin, themes) = setup().await;
     let author = Participant::new();
     let a = idea(&app, &author, &themes[0], "Parkplatzsensoren").await;
-    let p = project_ok(
-        send(
-            &app,
-            &admin,
-            Method::POST,
-            "/api/moderation/projects",
-            draft(themes[0].id, &[a]),
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    let p = create_project(&app, &admin, themes[0].id, &[a]).await;
     let (fan, late) = (Participant::new(), Participant::new());
     let on = follow(json!({"project": p.id}), true);
     assert_eq!(push(&app, &fan, &[on]).await, [Outcome::Applied]);
@@ -152,18 +141,7 @@ async fn a_deleted_project_leaves_its_ideas_its_followers_and_every_replica() {
     assert_eq!(code(&out[0]), Some("unknown_target"));
     assert!(replica(&app, &late).await.follows.is_empty());
     // The idea can grow into another project.
-    project_ok(
-        send(
-            &app,
-            &admin,
-            Method::POST,
-            "/api/moderation/projects",
-            draft(themes[0].id, &[a]),
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    create_project(&app, &admin, themes[0].id, &[a]).await;
     assert_error(
         admin.send(&app, Method::DELETE, &path, None).await,
         StatusCode::NOT_FOUND,

@@ -7,7 +7,6 @@ mod common;
 use common::projects::*;
 use common::staff::decide;
 use common::Participant;
-use reqwest::{Method, StatusCode};
 use serde_json::json;
 use werkstadt_domain::projects::ProjectRecord;
 use werkstadt_domain::sync::{Change, FollowTarget, Outcome};
@@ -19,18 +18,7 @@ async fn merging_an_idea_carries_its_project_link_and_its_followers_over() {
     let author = Participant::new();
     let dup = idea(&app, &author, &themes[0], "WLAN in Bussen").await;
     let keep = idea(&app, &author, &themes[0], "Freies WLAN im ÖPNV").await;
-    let p = project_ok(
-        send(
-            &app,
-            &admin,
-            Method::POST,
-            "/api/moderation/projects",
-            draft(themes[0].id, &[dup]),
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    let p = create_project(&app, &admin, themes[0].id, &[dup]).await;
     let (x, y) = (Participant::new(), Participant::new());
     assert_eq!(
         push(&app, &x, &[follow(json!({"idea": dup}), true)]).await,
@@ -79,18 +67,7 @@ async fn following_is_idempotent_private_and_refused_for_what_does_not_exist() {
     let citizen = Participant::new();
     let other = Participant::new();
     let i = idea(&app, &other, &themes[1], "Tablets für Schulen").await;
-    let p = project_ok(
-        send(
-            &app,
-            &admin,
-            Method::POST,
-            "/api/moderation/projects",
-            draft(themes[1].id, &[]),
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    let p = create_project(&app, &admin, themes[1].id, &[]).await;
     let on = follow(json!({"project": p.id}), true);
     let off = follow(json!({"project": p.id}), false);
     let theme = follow(json!({"theme": themes[1].id}), true);

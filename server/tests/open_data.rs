@@ -56,18 +56,7 @@ async fn every_dataset_round_trips_as_json_and_csv_with_the_licence() {
     Participant::new()
         .post(&app, "/api/sync/push", &support)
         .await;
-    let p = project_ok(
-        send(
-            &app,
-            &admin,
-            Method::POST,
-            "/api/moderation/projects",
-            draft(themes[0].id, &[i]),
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    let p = create_project(&app, &admin, themes[0].id, &[i]).await;
     let d = json!({"body": "rat", "decided_on": now() - DAY, "reference": "R; 7",
                    "outcome": "adopted", "text": "Beschlossen."});
     let path = format!("/api/moderation/projects/{}/decisions", p.id);
@@ -176,18 +165,7 @@ async fn no_public_answer_names_a_participant_or_a_staff_member() {
             "kind": {"set_support": {"idea_id": ideas[0], "supported": true}}}]});
         who.post(&app, "/api/sync/push", &support).await;
     }
-    let p = project_ok(
-        send(
-            &app,
-            &admin,
-            Method::POST,
-            "/api/moderation/projects",
-            draft(themes[0].id, &ideas[..1]),
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    let p = create_project(&app, &admin, themes[0].id, &ideas[..1]).await;
     let process = app.overview().await.process.id;
     let mut paths: Vec<String> = [
         "/api/process",

@@ -18,18 +18,7 @@ async fn a_project_grows_from_two_ideas_and_keeps_its_history_in_the_api_and_the
     let citizen = Participant::new();
     let a = idea(&app, &citizen, &themes[0], "Bürgeramt online").await;
     let b = idea(&app, &citizen, &themes[0], "Termine digital buchen").await;
-    let p = project_ok(
-        send(
-            &app,
-            &admin,
-            Method::POST,
-            "/api/moderation/projects",
-            draft(themes[0].id, &[a, b]),
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    let p = create_project(&app, &admin, themes[0].id, &[a, b]).await;
     assert_eq!(p.source_ideas, [a, b], "the project lists its source ideas");
     assert_eq!(p.status, ProjectStatus::Planned);
     assert_eq!(
@@ -185,18 +174,7 @@ async fn bad_input_is_refused_with_a_stable_code_and_nothing_is_written() {
     let (app, admin, themes) = setup().await;
     let citizen = Participant::new();
     let published = idea(&app, &citizen, &themes[0], "Sensoren an Ampeln").await;
-    let p = project_ok(
-        send(
-            &app,
-            &admin,
-            Method::POST,
-            "/api/moderation/projects",
-            draft(themes[0].id, &[published]),
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    let p = create_project(&app, &admin, themes[0].id, &[published]).await;
     let base = format!("/api/moderation/projects/{}", p.id);
     let res = admin.set_mode(&app, "pre").await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);

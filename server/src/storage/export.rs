@@ -4,7 +4,7 @@
 //! selected).
 
 use super::processes::{current_process, process};
-use super::project_reads::decision_row;
+use super::project_reads::{corrupt, decision_row};
 use super::rows::{u32_at, uuid_at};
 use super::{Store, StoreError};
 use rusqlite::{Connection, Row};
@@ -21,14 +21,6 @@ pub enum Rows {
     Votes(Vec<VoteRow>),
     Projects(Vec<ProjectRow>),
     Decisions(Vec<DecisionRow>),
-}
-
-fn corrupt(what: &str, value: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Text,
-        format!("{what} {value:?}").into(),
-    )
 }
 
 fn u64_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<u64>> {

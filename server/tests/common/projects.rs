@@ -85,6 +85,24 @@ pub async fn project_ok(res: reqwest::Response, status: StatusCode) -> ProjectRe
     res.json().await.expect("project")
 }
 
+/// A project of `ideas` in `theme`, created by `admin` (the draft of [`draft`]).
+pub async fn create_project(
+    app: &TestApp,
+    admin: &Moderator,
+    theme: ThemeId,
+    ideas: &[IdeaId],
+) -> ProjectRecord {
+    let res = send(
+        app,
+        admin,
+        Method::POST,
+        "/api/moderation/projects",
+        draft(theme, ideas),
+    )
+    .await;
+    project_ok(res, StatusCode::CREATED).await
+}
+
 pub async fn pull(app: &TestApp, who: &Participant) -> Vec<Change> {
     let res = who
         .send(
