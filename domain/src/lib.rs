@@ -6,6 +6,7 @@
 //! for native and wasm32 alike.
 
 pub mod api;
+pub mod channel;
 pub mod chars;
 pub mod codes;
 pub mod dots;
