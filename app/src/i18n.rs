@@ -207,7 +207,7 @@ impl Texts {
             | UnknownTarget | LicenceInvalid | UnknownMatrix | UnknownOption | UnknownCriterion
             | DuplicateEntry | MatrixTooLarge | ScaleInvalid | WeightOutOfRange
             | ScoreOutOfRange | MatrixClosed | MatrixNotClosed | NotInvited | UnknownExpert
-            | ExpertLimit | Unknown => return None,
+            | ExpertLimit | UnknownWorkshop | ResetOutOfRange | Unknown => return None,
         })
     }
 

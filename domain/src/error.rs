@@ -137,6 +137,10 @@ pub enum ErrorCode {
     UnknownExpert,
     /// The process already has as many DigitalSupporters as it may (12).
     ExpertLimit,
+    /// No workshop with this id or join code.
+    UnknownWorkshop,
+    /// A kiosk's inactivity reset outside 30–600 seconds.
+    ResetOutOfRange,
     Internal,
     /// A code this build does not know (a newer server).
     #[cfg_attr(not(target_arch = "wasm32"), serde(other))]
@@ -218,6 +222,8 @@ const WIRE_NAMES: &[(ErrorCode, &str)] = &[
     (ErrorCode::NotInvited, "not_invited"),
     (ErrorCode::UnknownExpert, "unknown_expert"),
     (ErrorCode::ExpertLimit, "expert_limit"),
+    (ErrorCode::UnknownWorkshop, "unknown_workshop"),
+    (ErrorCode::ResetOutOfRange, "reset_out_of_range"),
     (ErrorCode::Internal, "internal"),
 ];
 
@@ -275,7 +281,7 @@ mod tests {
             );
             assert_eq!(ErrorCode::from_wire(name), *code);
         }
-        assert_eq!(WIRE_NAMES.len(), 74);
+        assert_eq!(WIRE_NAMES.len(), 76);
         assert_eq!(
             ErrorCode::from_wire("from_a_newer_server"),
             ErrorCode::Unknown

@@ -34,6 +34,7 @@ pub mod tally;
 pub mod text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod whole;
+pub mod workshop;
 
 pub use dots::{DotBallot, DOT_BUDGET};
 pub use error::ErrorCode;

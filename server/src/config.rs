@@ -69,6 +69,28 @@ pub struct ServeConfig {
     /// their replica over (keeping pending changes).
     #[arg(long, env = "WERKSTADT_RETENTION_DAYS", default_value_t = DEFAULT_RETENTION_DAYS)]
     pub retention_days: u32,
+    /// The site's public address (e.g. `https://werkstadt.bielefeld.de`) that QR codes and
+    /// printed links point to (join codes, participation-code sheets). Unset: `http://` and the
+    /// listen address, which suits a local setup only.
+    #[arg(long, env = "WERKSTADT_PUBLIC_URL", value_parser = parse_public_url)]
+    pub public_url: Option<String>,
+}
+
+/// An `http://` or `https://` address without a trailing slash.
+fn parse_public_url(s: &str) -> Result<String, String> {
+    let s = s.trim().trim_end_matches('/');
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .ok_or("the public URL starts with https:// or http://")?;
+    if rest.is_empty()
+        || rest
+            .chars()
+            .any(|c| c.is_whitespace() || "<>\"'?#".contains(c))
+    {
+        return Err("the public URL is an address such as https://werkstadt.example.org".into());
+    }
+    Ok(s.to_owned())
 }
 
 pub const DEFAULT_RETENTION_DAYS: u32 = 180;

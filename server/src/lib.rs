@@ -66,6 +66,10 @@ pub async fn launch(
             secure_cookies: config.secure_cookies,
             trust_proxy: config.trust_proxy,
             write_burst: config.write_burst,
+            public_url: config
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{addr}")),
         },
         config.dist.clone(),
     );

@@ -353,6 +353,22 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
         )
         .await;
     assert_eq!(res.status(), StatusCode::OK);
+    let workshop_draft = json!({"title": "Zukunftswerkstatt", "place": "WissensWerkStadt",
+        "starts_at": 0, "ends_at": 4_102_444_800_000_i64});
+    let res = admin
+        .send(
+            &app,
+            Method::POST,
+            &format!("/api/moderation/processes/{process_id}/workshops"),
+            Some(workshop_draft.clone()),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let workshop: Value = res.json().await.expect("workshop");
+    let (workshop_id, join_code) = (
+        workshop["id"].as_str().expect("workshop id").to_owned(),
+        workshop["code"].as_str().expect("join code").to_owned(),
+    );
     let everyone = &[Anonymous, Participant, Expert, Moderator, Admin][..];
     // Staff are participants too (on their own device identity).
     let participants = &[Participant, Expert, Moderator, Admin][..];
@@ -660,6 +676,49 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
             format!("/api/staff/matrices/{matrix_id}/sheet"),
             Some(json!({"scores": []})),
             signed,
+        ),
+        (
+            Method::GET,
+            format!("/api/workshops/{join_code}"),
+            None,
+            everyone,
+        ),
+        (
+            Method::GET,
+            format!("/api/workshops/{join_code}/qr.svg"),
+            None,
+            everyone,
+        ),
+        (
+            Method::GET,
+            format!("/api/workshops/{workshop_id}/wall"),
+            None,
+            everyone,
+        ),
+        (
+            Method::GET,
+            format!("/api/moderation/processes/{process_id}/workshops"),
+            None,
+            staff,
+        ),
+        (
+            Method::POST,
+            format!("/api/moderation/processes/{process_id}/workshops"),
+            Some(workshop_draft.clone()),
+            staff,
+        ),
+        (
+            Method::PUT,
+            format!("/api/moderation/workshops/{workshop_id}"),
+            Some(workshop_draft.clone()),
+            staff,
+        ),
+        // Harmless: an unknown workshop (404).
+        (
+            Method::DELETE,
+            "/api/moderation/workshops/00000000-0000-7000-8000-000000000000".into(),
+            None,
+            staff,
         ),
         (Method::GET, "/api/staff/me".into(), None, signed),
         (Method::GET, "/api/admin/staff".into(), None, admins),

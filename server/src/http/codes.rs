@@ -74,11 +74,11 @@ pub async fn issue(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("text/html"));
     if wants_html {
-        let host = headers
-            .get(header::HOST)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("localhost");
-        return Ok((StatusCode::CREATED, Html(sheet(&label, &printed, host)?)).into_response());
+        return Ok((
+            StatusCode::CREATED,
+            Html(sheet(&label, &printed, &s.public_url)?),
+        )
+            .into_response());
     }
     Ok((
         StatusCode::CREATED,
@@ -97,20 +97,26 @@ pub const SHEET_STYLE: &str = "body{font-family:system-ui,sans-serif;color:#1a1a
 display:inline-block;width:45%;vertical-align:top}\
 .code{font:700 1.5rem monospace;letter-spacing:.1em}";
 
-/// A printable page: per code a card with the code in large type and its QR code.
-fn sheet(label: &str, codes: &[String], host: &str) -> Result<String, ApiError> {
+/// A QR code of `url` as an SVG image at least `size` pixels wide.
+pub fn qr_svg(url: &str, size: u32) -> Result<String, ApiError> {
+    Ok(qrcode::QrCode::new(url.as_bytes())
+        .map_err(|e| ApiError::Internal(format!("qr code: {e}")))?
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(size, size)
+        .build())
+}
+
+/// A printable page: per code a card with the code in large type and its QR code, which links
+/// to the public address (`--public-url`).
+fn sheet(label: &str, codes: &[String], public_url: &str) -> Result<String, ApiError> {
     let mut cards = String::new();
     for code in codes {
-        let url = format!("https://{host}/code?c={code}");
-        let qr = qrcode::QrCode::new(url.as_bytes())
-            .map_err(|e| ApiError::Internal(format!("qr code: {e}")))?
-            .render::<qrcode::render::svg::Color<'_>>()
-            .min_dimensions(160, 160)
-            .build();
+        let url = format!("{public_url}/code?c={code}");
+        let qr = qr_svg(&url, 160)?;
         cards.push_str(&format!(
             "<section class=\"card\"><h2>Ihr Teilnahmecode</h2>{qr}<p class=\"code\">{code}</p>\
              <p>Öffnen Sie werkstadt und geben Sie den Code ein – oder scannen Sie den QR-Code. \
-             Jeder Code gilt einmal.</p></section>"
+             Jeder Code gilt einmal.</p><p class=\"link\">{url}</p></section>"
         ));
     }
     Ok(format!(

@@ -59,7 +59,8 @@ impl ApiError {
             MilestoneBeforeStart | DecisionIncomplete | LinkInvalid => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            UnknownMatrix | UnknownExpert => StatusCode::NOT_FOUND,
+            UnknownMatrix | UnknownExpert | UnknownWorkshop => StatusCode::NOT_FOUND,
+            ResetOutOfRange => StatusCode::UNPROCESSABLE_ENTITY,
             UnknownOption | UnknownCriterion | DuplicateEntry | MatrixTooLarge | ScaleInvalid
             | WeightOutOfRange | ScoreOutOfRange => StatusCode::UNPROCESSABLE_ENTITY,
             MatrixClosed | MatrixNotClosed | ExpertLimit => StatusCode::CONFLICT,

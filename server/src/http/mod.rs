@@ -21,6 +21,7 @@ mod staff_accounts;
 mod staff_auth;
 mod sync;
 mod votes;
+mod workshops;
 
 use crate::storage::Store;
 use axum::extract::DefaultBodyLimit;
@@ -43,6 +44,8 @@ pub struct AppState {
     pub trust_proxy: bool,
     /// Writes one client address may send at once (then 30 per second).
     pub write_burst: std::num::NonZeroU32,
+    /// The site's public address, no trailing slash: QR codes and printed links point here.
+    pub public_url: String,
 }
 
 pub fn router(state: AppState, dist: PathBuf) -> Router {
@@ -66,6 +69,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
         .merge(sync::router())
         .merge(openapi::router())
         .merge(export::router())
+        .merge(workshops::router())
         .fallback(api_not_found)
         .layer(limits::writes(client, state.write_burst))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -114,7 +118,7 @@ fn cors() -> tower_http::cors::CorsLayer {
 
 /// Paths of the public reads: the same answer for everyone, no personal data.
 pub fn public_read(path: &str) -> bool {
-    const PUBLIC: [&str; 8] = [
+    const PUBLIC: [&str; 9] = [
         "/api/export/",
         "/api/process",
         "/api/projects",
@@ -123,6 +127,7 @@ pub fn public_read(path: &str) -> bool {
         "/api/ideas/",
         "/api/openapi.json",
         "/api/health",
+        "/api/workshops/",
     ];
     PUBLIC.iter().any(|p| path.starts_with(p))
 }

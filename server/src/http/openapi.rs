@@ -3,7 +3,7 @@
 
 use super::{
     codes, export, idea_decisions, ideas, matrix, moderation, privacy, process, projects, setup,
-    staff, staff_accounts, sync, votes, AppState, BODY_LIMIT,
+    staff, staff_accounts, sync, votes, workshops, AppState, BODY_LIMIT,
 };
 use axum::routing::get;
 use axum::{Json, Router};
@@ -89,6 +89,13 @@ use werkstadt_domain::staff::{CSRF_HEADER, SESSION_COOKIE};
         matrix::mine,
         matrix::sheet,
         matrix::put_sheet,
+        workshops::workshop_by_code,
+        workshops::workshop_qr,
+        workshops::workshop_wall,
+        workshops::list_workshops,
+        workshops::create_workshop,
+        workshops::edit_workshop,
+        workshops::delete_workshop,
         document,
     ),
     // Schemas referenced only from parameters or from `schema_with` functions are not

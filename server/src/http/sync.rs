@@ -75,22 +75,19 @@ pub async fn push(
         Some(s) if !s.session.role.can_moderate() => None,
         other => other,
     };
-    let res = match staff {
-        Some(staff) => {
-            s.store
-                .push_as_staff(caller, staff.session.staff_id, req.mutations)
-                .await?
-        }
-        // Not a final rejection: the moderator's decisions wait in the outbox until they sign
-        // in again (a session can expire while offline).
-        None if decides => {
-            return Err(ApiError::client(
-                ErrorCode::StaffRequired,
-                "Moderation decisions need a staff session: please sign in again.",
-            ))
-        }
-        None => s.store.push(caller, req.mutations).await?,
-    };
+    // Not a final rejection: the moderator's decisions wait in the outbox until they sign
+    // in again (a session can expire while offline).
+    if staff.is_none() && decides {
+        return Err(ApiError::client(
+            ErrorCode::StaffRequired,
+            "Moderation decisions need a staff session: please sign in again.",
+        ));
+    }
+    let staff_id = staff.map(|s| s.session.staff_id);
+    let res = s
+        .store
+        .push_joined(caller, staff_id, req.mutations, req.workshop)
+        .await?;
     Ok(AppJson(res))
 }
 

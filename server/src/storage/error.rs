@@ -54,6 +54,10 @@ pub enum StoreError {
         werkstadt_domain::matrix::EXPERTS_MAX
     )]
     ExpertLimit,
+    #[error("no workshop with this id or join code")]
+    UnknownWorkshop,
+    #[error("{0}")]
+    Workshop(#[from] werkstadt_domain::workshop::WorkshopError),
     #[error("the participant id is registered with a different secret")]
     WrongSecret,
     #[error("the id is already used for different content")]
@@ -135,6 +139,8 @@ impl StoreError {
             Self::NotInvited => ErrorCode::NotInvited,
             Self::UnknownExpert => ErrorCode::UnknownExpert,
             Self::ExpertLimit => ErrorCode::ExpertLimit,
+            Self::UnknownWorkshop => ErrorCode::UnknownWorkshop,
+            Self::Workshop(e) => e.code(),
             Self::WrongSecret => ErrorCode::WrongSecret,
             Self::IdConflict | Self::NotAuthor => ErrorCode::IdConflict,
             Self::DotBudgetExceeded => ErrorCode::DotBudgetExceeded,

@@ -10,6 +10,7 @@
 
 pub mod backup;
 mod changes;
+pub mod channels;
 pub mod codes;
 mod comments;
 mod connection;
@@ -46,6 +47,7 @@ mod sync;
 pub mod tally;
 mod verified;
 mod votes;
+pub mod workshops;
 
 pub use connection::MIGRATIONS;
 pub use error::StoreError;
@@ -347,8 +349,29 @@ impl Store {
         caller: Caller,
         mutations: Vec<Mutation>,
     ) -> Result<PushResponse, StoreError> {
-        self.write(move |tx| sync::push(tx, &caller, None, &mutations))
+        self.write(move |tx| sync::push(tx, &caller, None, &mutations, None))
             .await
+    }
+
+    /// A push from a device attached to the workshop with join code `join` (see
+    /// `storage::channels`); `staff_id` as for [`Store::push_as_staff`].
+    pub async fn push_joined(
+        &self,
+        caller: Caller,
+        staff_id: Option<String>,
+        mutations: Vec<Mutation>,
+        join: Option<String>,
+    ) -> Result<PushResponse, StoreError> {
+        self.write(move |tx| {
+            sync::push(
+                tx,
+                &caller,
+                staff_id.as_deref(),
+                &mutations,
+                join.as_deref(),
+            )
+        })
+        .await
     }
 
     /// A push from a device whose user is signed in as staff (`staff_id`): moderation
@@ -359,7 +382,7 @@ impl Store {
         staff_id: String,
         mutations: Vec<Mutation>,
     ) -> Result<PushResponse, StoreError> {
-        self.write(move |tx| sync::push(tx, &caller, Some(&staff_id), &mutations))
+        self.write(move |tx| sync::push(tx, &caller, Some(&staff_id), &mutations, None))
             .await
     }
 

@@ -256,7 +256,7 @@ fn is_tombstone(tx: &Connection, kind: &str, entity: &str) -> Result<bool, Store
 }
 
 /// The Unix ms of a UUIDv7 id; `None` for other ids.
-fn v7_ms(id: uuid::Uuid) -> Option<i64> {
+pub(crate) fn v7_ms(id: uuid::Uuid) -> Option<i64> {
     if id.get_version_num() != 7 {
         return None;
     }

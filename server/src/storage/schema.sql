@@ -262,7 +262,8 @@ CREATE TABLE idea (
     created_at  INTEGER NOT NULL
 , status TEXT NOT NULL DEFAULT 'published'
     CHECK (status IN ('pending', 'published', 'rejected', 'hidden', 'merged')), reason TEXT, merged_into TEXT REFERENCES idea (id), answer_status TEXT
-    CHECK (answer_status IN ('received', 'in_review', 'accepted', 'implemented', 'declined')), answer_text TEXT, answered_at INTEGER, support_count INTEGER NOT NULL DEFAULT 0, comment_count INTEGER NOT NULL DEFAULT 0, verified_support_count INTEGER NOT NULL DEFAULT 0) STRICT;
+    CHECK (answer_status IN ('received', 'in_review', 'accepted', 'implemented', 'declined')), answer_text TEXT, answered_at INTEGER, support_count INTEGER NOT NULL DEFAULT 0, comment_count INTEGER NOT NULL DEFAULT 0, verified_support_count INTEGER NOT NULL DEFAULT 0, channel TEXT NOT NULL DEFAULT 'web'
+    CHECK (channel IN ('web', 'code', 'kiosk', 'workshop')), workshop_id TEXT REFERENCES workshop (id) ON DELETE SET NULL) STRICT;
 
 CREATE TABLE idea_decision (
     id         TEXT PRIMARY KEY NOT NULL,
@@ -369,7 +370,8 @@ CREATE TABLE mutation (
     code           TEXT,
     message        TEXT,
     received_at    INTEGER NOT NULL
-) STRICT;
+, channel TEXT
+    CHECK (channel IN ('web', 'code', 'kiosk', 'workshop')), workshop_id TEXT REFERENCES workshop (id) ON DELETE SET NULL) STRICT;
 
 CREATE TABLE participant (
     id          TEXT PRIMARY KEY NOT NULL,
@@ -378,6 +380,14 @@ CREATE TABLE participant (
                 CHECK (role IN ('participant', 'moderator', 'admin')),
     verified_at INTEGER,
     created_at  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE participation (
+    participant_id TEXT NOT NULL REFERENCES participant (id),
+    process_id     TEXT NOT NULL REFERENCES process (id),
+    channel        TEXT NOT NULL CHECK (channel IN ('web', 'code', 'kiosk', 'workshop')),
+    workshop_id    TEXT REFERENCES workshop (id),
+    first_at       INTEGER NOT NULL
 ) STRICT;
 
 CREATE TABLE participation_code (
@@ -502,6 +512,23 @@ CREATE TABLE theme (
     position    INTEGER NOT NULL
 , idea_count INTEGER NOT NULL DEFAULT 0, dot_points INTEGER NOT NULL DEFAULT 0, retired_at INTEGER, verified_dot_points INTEGER NOT NULL DEFAULT 0) STRICT;
 
+CREATE TABLE workshop (
+    id          TEXT PRIMARY KEY NOT NULL,
+    process_id  TEXT NOT NULL REFERENCES process (id),
+    code        TEXT NOT NULL UNIQUE,        -- join code, 6 symbols (domain::workshop)
+    title       TEXT NOT NULL,
+    place       TEXT NOT NULL,
+    starts_at   INTEGER NOT NULL,
+    ends_at     INTEGER NOT NULL CHECK (ends_at > starts_at),
+    open_ideas    INTEGER NOT NULL CHECK (open_ideas IN (0, 1)),
+    open_supports INTEGER NOT NULL CHECK (open_supports IN (0, 1)),
+    open_dots     INTEGER NOT NULL CHECK (open_dots IN (0, 1)),
+    open_comments INTEGER NOT NULL CHECK (open_comments IN (0, 1)),
+    reset_secs  INTEGER NOT NULL CHECK (reset_secs BETWEEN 30 AND 600),
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL
+) STRICT;
+
 CREATE INDEX change_log_owner ON change_log (owner_id, seq);
 
 CREATE INDEX comment_idea ON comment (idea_id, created_at);
@@ -539,6 +566,13 @@ CREATE INDEX milestone_project ON milestone (project_id, due_on);
 
 CREATE INDEX mutation_participant ON mutation (participant_id);
 
+CREATE INDEX participation_process ON participation (process_id, participant_id);
+
+CREATE UNIQUE INDEX participation_unique
+    ON participation (participant_id, process_id, channel, coalesce(workshop_id, ''));
+
+CREATE INDEX participation_workshop ON participation (workshop_id, participant_id);
+
 CREATE UNIQUE INDEX process_current ON process (is_current) WHERE is_current = 1;
 
 CREATE INDEX project_idea_project ON project_idea (project_id, position);
@@ -556,3 +590,5 @@ CREATE INDEX staff_session_expiry ON staff_session (expires_at);
 CREATE INDEX support_participant ON support (participant_id);
 
 CREATE INDEX theme_process ON theme (process_id, position);
+
+CREATE INDEX workshop_process ON workshop (process_id, starts_at);

@@ -2,29 +2,34 @@
 //! isolated (a savepoint per mutation), the record of each result committed with its effects.
 
 use super::changes::{self, kind};
+use super::channels::Tagging;
 use super::rows::now_ms;
 use super::{comments, ideas, participants, processes, votes};
 use super::{Caller, IdeaDraft, StoreError};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use werkstadt_domain::api::NewIdea;
+use werkstadt_domain::channel::Channel;
 use werkstadt_domain::sync::{
     Mutation, MutationId, MutationKind, MutationResult, Outcome, PushResponse, MAX_PUSH,
 };
 use werkstadt_domain::{CommentBody, ErrorCode, IdeaBody, IdeaTitle, ParticipantId};
 
 /// `staff`: the signed-in staff member's id, if the push came with a staff session (needed
-/// for moderation decisions).
+/// for moderation decisions). `join`: the join code of the workshop the device is attached to
+/// (`storage::channels`).
 pub fn push(
     tx: &mut Transaction<'_>,
     caller: &Caller,
     staff: Option<&str>,
     mutations: &[Mutation],
+    join: Option<&str>,
 ) -> Result<PushResponse, StoreError> {
     if mutations.len() > MAX_PUSH {
         return Err(StoreError::TooManyMutations);
     }
     participants::ensure_participant(tx, caller)?;
     let rules = processes::rules(tx)?;
+    let tagging = Tagging::resolve(tx, caller.id, rules.process, join, Channel::Workshop)?;
     let horizon_ms = super::retention::horizon_ms(tx)?;
     let mut seen = already_received(tx, mutations)?;
     let mut results = Vec::with_capacity(mutations.len());
@@ -44,7 +49,7 @@ pub fn push(
                 Outcome::Applied | Outcome::Duplicate => Outcome::Duplicate,
                 rejected @ Outcome::Rejected { .. } => rejected,
             },
-            None => apply_once(tx, caller.id, staff, rules, horizon_ms, m)?,
+            None => apply_once(tx, caller.id, staff, (rules, &tagging), horizon_ms, m)?,
         };
         results.push(MutationResult { id: m.id, outcome });
     }
@@ -62,7 +67,7 @@ fn apply_once(
     tx: &mut Transaction<'_>,
     who: ParticipantId,
     staff: Option<&str>,
-    rules: processes::Rules,
+    (rules, tagging): (processes::Rules, &Tagging),
     horizon_ms: i64,
     m: &Mutation,
 ) -> Result<Outcome, StoreError> {
@@ -86,6 +91,13 @@ fn apply_once(
         },
     };
     record(&sp, who, m.id, &outcome)?;
+    if outcome == Outcome::Applied {
+        let new_idea = match &m.kind {
+            MutationKind::CreateIdea { idea_id, .. } => Some(*idea_id),
+            _ => None,
+        };
+        tagging.record(&sp, who, m.id, new_idea)?;
+    }
     sp.commit()?;
     Ok(outcome)
 }

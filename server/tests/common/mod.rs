@@ -5,6 +5,7 @@
 
 pub mod projects;
 pub mod staff;
+pub mod workshops;
 
 use reqwest::{Client, Response, StatusCode};
 use serde::de::DeserializeOwned;
@@ -54,6 +55,7 @@ impl TestApp {
             header_timeout_secs: std::num::NonZeroU64::new(10).expect("non-zero"),
             write_burst: std::num::NonZeroU32::new(300).expect("non-zero"),
             retention_days: werkstadt_server::config::DEFAULT_RETENTION_DAYS,
+            public_url: None,
         };
         configure(&mut config);
         // Without the demo, ready means answering at all.
