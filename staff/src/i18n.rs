@@ -33,6 +33,7 @@ texts! { Texts, DE, EN;
     nav_comments: "Kommentare", "Comments";
     nav_reports: "Meldungen", "Reports";
     nav_projects: "Projekte", "Projects";
+    nav_workshops: "Veranstaltungen", "Workshops";
     nav_results: "Ergebnisse", "Results";
     nav_audit: "Protokoll", "Audit log";
     nav_settings: "Einstellungen", "Settings";

@@ -37,6 +37,7 @@ pub fn Header() -> impl IntoView {
             Section::Comments => t.nav_comments,
             Section::Reports => t.nav_reports,
             Section::Projects => t.nav_projects,
+            Section::Workshops => t.nav_workshops,
             Section::Results => t.nav_results,
             Section::Audit => t.nav_audit,
             Section::Process => t.nav_process,

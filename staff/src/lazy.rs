@@ -35,6 +35,7 @@ fn section(s: Option<Section>) -> Result<AnyView, ChunkError> {
         Section::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
         Section::Process => view! { <pages::process::ProcessPage/> }.into_any(),
         Section::Projects => view! { <pages::projects::ProjectsPage/> }.into_any(),
+        Section::Workshops => view! { <pages::workshops::WorkshopsPage/> }.into_any(),
         Section::Results => view! { <pages::results::ResultsPage/> }.into_any(),
         Section::Ideas => view! { <pages::ideas::IdeasPage/> }.into_any(),
     })

@@ -12,6 +12,7 @@ pub enum Section {
     Comments,
     Reports,
     Projects,
+    Workshops,
     Results,
     Audit,
     Process,
@@ -19,11 +20,12 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Ideas,
         Section::Comments,
         Section::Reports,
         Section::Projects,
+        Section::Workshops,
         Section::Results,
         Section::Audit,
         Section::Process,
@@ -36,6 +38,7 @@ impl Section {
             Section::Comments => "/moderation/kommentare",
             Section::Reports => "/moderation/meldungen",
             Section::Projects => "/moderation/projekte",
+            Section::Workshops => "/moderation/veranstaltungen",
             Section::Results => "/moderation/ergebnisse",
             Section::Audit => "/moderation/protokoll",
             Section::Process => "/moderation/prozess",

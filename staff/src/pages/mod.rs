@@ -11,6 +11,7 @@ pub mod results;
 pub mod settings;
 pub mod status;
 pub mod texts;
+pub mod workshops;
 
 use crate::i18n::{tr, use_i18n};
 use leptos::prelude::*;
