@@ -171,7 +171,7 @@ pub struct PushRequest {
     /// code). The server tags the mutations made while that workshop ran with channel
     /// `workshop` and the workshop; an unknown code or a mutation made outside its time is
     /// counted as the participant's usual channel (web or participation code), never refused.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub workshop: Option<String>,
 }
 

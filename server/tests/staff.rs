@@ -713,6 +713,18 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
             Some(workshop_draft.clone()),
             staff,
         ),
+        (
+            Method::POST,
+            format!("/api/workshops/{join_code}/join"),
+            None,
+            participants,
+        ),
+        (
+            Method::DELETE,
+            format!("/api/workshops/{join_code}/join"),
+            None,
+            participants,
+        ),
         // Harmless: an unknown workshop (404).
         (
             Method::DELETE,

@@ -338,3 +338,65 @@ async fn a_push_made_during_a_workshop_counts_for_it_and_others_count_as_web_or_
     assert_eq!(over_wall.participants_here, 0);
     assert!(wall.participants_total >= 5, "{}", wall.participants_total);
 }
+
+#[tokio::test]
+async fn a_phone_that_joined_by_the_qr_link_counts_for_the_workshop_until_it_leaves() {
+    let app = TestApp::spawn().await;
+    let staff = sign_in(&app, DEMO.0, DEMO.1).await;
+    let t = now();
+    let w = create(&app, &staff, draft("Beitritt per QR", t - HOUR, t + HOUR)).await;
+    let code = w["code"].as_str().expect("code");
+    let theme = app.theme("Bildung").await.id.to_string();
+    let phone = Participant::new();
+    let anonymous = app
+        .client
+        .post(app.url(&format!("/api/workshops/{code}/join")))
+        .send()
+        .await
+        .expect("request");
+    assert_error(anonymous, StatusCode::UNAUTHORIZED, "auth_required").await;
+    assert_error(
+        phone
+            .post(&app, "/api/workshops/ZZZZZZ/join", &Value::Null)
+            .await,
+        StatusCode::NOT_FOUND,
+        "unknown_workshop",
+    )
+    .await;
+    let res = phone
+        .post(&app, &format!("/api/workshops/{code}/join"), &Value::Null)
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    // Pushes need not name the workshop: the server knows the phone joined it.
+    push(
+        &app,
+        &phone,
+        vec![create_idea(&theme, "Idee nach dem Scannen")],
+        None,
+    )
+    .await;
+    assert_eq!(
+        idea_channel(&app, "Idee nach dem Scannen"),
+        ("workshop".to_owned(), w["id"].as_str().map(str::to_owned))
+    );
+    let res = phone
+        .send(
+            &app,
+            Method::DELETE,
+            &format!("/api/workshops/{code}/join"),
+            &Value::Null,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    push(
+        &app,
+        &phone,
+        vec![create_idea(&theme, "Idee nach dem Verlassen")],
+        None,
+    )
+    .await;
+    assert_eq!(
+        idea_channel(&app, "Idee nach dem Verlassen"),
+        ("web".to_owned(), None)
+    );
+}

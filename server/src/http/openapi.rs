@@ -92,6 +92,8 @@ use werkstadt_domain::staff::{CSRF_HEADER, SESSION_COOKIE};
         workshops::workshop_by_code,
         workshops::workshop_qr,
         workshops::workshop_wall,
+        workshops::join_workshop,
+        workshops::leave_workshop,
         workshops::list_workshops,
         workshops::create_workshop,
         workshops::edit_workshop,

@@ -5,9 +5,10 @@
 use super::codes::qr_svg;
 use super::error::ApiError;
 use super::extract::{AppJson, AppPath};
-use super::openapi::{JsonBody, StaffRead, StaffWrite, Write};
+use super::openapi::{JsonBody, Participant, StaffRead, StaffWrite, Write};
 use super::staff_auth::Staff;
 use super::AppState;
+use crate::storage::Caller;
 use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
@@ -15,6 +16,7 @@ use axum::routing::{get, put};
 use axum::Router;
 use werkstadt_domain::error::ApiErrorBody;
 use werkstadt_domain::ids::WorkshopId;
+use werkstadt_domain::openapi::ParticipantHeaders;
 use werkstadt_domain::workshop::{join_path, WallData, Workshop, WorkshopDraft};
 use werkstadt_domain::ProcessId;
 
@@ -23,6 +25,10 @@ pub fn router() -> Router<AppState> {
         .route("/workshops/{key}", get(workshop_by_code))
         .route("/workshops/{key}/qr.svg", get(workshop_qr))
         .route("/workshops/{key}/wall", get(workshop_wall))
+        .route(
+            "/workshops/{key}/join",
+            axum::routing::post(join_workshop).delete(leave_workshop),
+        )
         .route(
             "/moderation/processes/{process_id}/workshops",
             get(list_workshops).post(create_workshop),
@@ -80,6 +86,34 @@ pub async fn workshop_wall(
     AppPath(key): AppPath<String>,
 ) -> Result<AppJson<WallData>, ApiError> {
     Ok(AppJson(s.store.wall(key, s.public_url.clone()).await?))
+}
+
+/// A phone joins the workshop (the QR code's link does this): the caller's changes made while
+/// it runs count for it (channel `workshop`), also those sent later.
+#[utoipa::path(post, path = "/api/workshops/{key}/join", tag = "workshops",
+    params(("key" = String, Path, description = "the join code or the workshop's id"), ParticipantHeaders),
+    responses((status = 204, description = "joined"), Participant, Write,
+              (status = 404, body = ApiErrorBody, description = "unknown_workshop")))]
+pub async fn join_workshop(
+    State(s): State<AppState>,
+    caller: Caller,
+    AppPath(key): AppPath<String>,
+) -> Result<StatusCode, ApiError> {
+    s.store.join_workshop(caller, key).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The phone leaves its workshop (whichever it joined): its changes count as web again.
+#[utoipa::path(delete, path = "/api/workshops/{key}/join", tag = "workshops",
+    params(("key" = String, Path, description = "the join code (not checked: one leaves whatever one joined)"), ParticipantHeaders),
+    responses((status = 204, description = "left"), Participant, Write))]
+pub async fn leave_workshop(
+    State(s): State<AppState>,
+    caller: Caller,
+    AppPath(_key): AppPath<String>,
+) -> Result<StatusCode, ApiError> {
+    s.store.leave_workshop(caller).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// The workshops of a process, earliest first.

@@ -2,8 +2,9 @@
 //! workshop phone) and for which workshop, so results can be counted per channel and workshop.
 //!
 //! A push resolves its [`Tagging`] once: the participant's usual channel (`code` if they
-//! redeemed a participation code, else `web`) and, if the push names a workshop by its join
-//! code, that workshop's time. Each applied mutation is then tagged by the time it was made
+//! redeemed a participation code, else `web`) and the workshop it counts for — the one the push
+//! names by its join code, else the one the participant joined (`workshop_join`, a phone that
+//! opened the QR link) — with that workshop's time. Each applied mutation is then tagged by the time it was made
 //! (its UUIDv7 id, never later than the server's clock): made while the workshop ran → channel
 //! `workshop` and the workshop; otherwise the usual channel. An unknown join code or a
 //! workshop of another process is ignored, not refused: the contribution itself is valid, and
@@ -49,7 +50,17 @@ impl Tagging {
         channel: Channel,
     ) -> Result<Self, StoreError> {
         let usual = usual_channel(tx, who)?;
-        let workshop = match (join.and_then(werkstadt_domain::workshop::normalise_code), process) {
+        let joined: Option<String> = tx
+            .prepare_cached(
+                "SELECT w.code FROM workshop_join j JOIN workshop w ON w.id = j.workshop_id
+                  WHERE j.participant_id = ?1",
+            )?
+            .query_row([who.to_string()], |r| r.get(0))
+            .optional()?;
+        let join = join
+            .and_then(werkstadt_domain::workshop::normalise_code)
+            .or(joined);
+        let workshop = match (join, process) {
             (Some(code), Some(process)) => tx
                 .prepare_cached(
                     "SELECT id, starts_at, ends_at FROM workshop WHERE code = ?1 AND process_id = ?2",

@@ -319,6 +319,7 @@ fn delete(tx: &Connection, who: ParticipantId) -> Result<Deletion, StoreError> {
     tx.execute("DELETE FROM mutation WHERE participant_id = ?1", [&me])?;
     // Which channels they took part through goes too (the counts per channel drop by one).
     tx.execute("DELETE FROM participation WHERE participant_id = ?1", [&me])?;
+    tx.execute("DELETE FROM workshop_join WHERE participant_id = ?1", [&me])?;
     tx.execute("DELETE FROM change_log WHERE owner_id = ?1", [&me])?;
     tx.execute("DELETE FROM participant WHERE id = ?1", [&me])?;
     let summary = serde_json::to_string(&done).map_err(|e| StoreError::Corrupt(e.to_string()))?;

@@ -529,6 +529,12 @@ CREATE TABLE workshop (
     updated_at  INTEGER NOT NULL
 ) STRICT;
 
+CREATE TABLE workshop_join (
+    participant_id TEXT PRIMARY KEY NOT NULL REFERENCES participant (id),
+    workshop_id    TEXT NOT NULL REFERENCES workshop (id) ON DELETE CASCADE,
+    joined_at      INTEGER NOT NULL
+) STRICT;
+
 CREATE INDEX change_log_owner ON change_log (owner_id, seq);
 
 CREATE INDEX comment_idea ON comment (idea_id, created_at);

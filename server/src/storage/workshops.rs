@@ -242,7 +242,38 @@ fn wall(
     })
 }
 
+/// Attaches a participant to a workshop (replacing an earlier join).
+fn join(tx: &Connection, who: &super::Caller, key: &str) -> Result<(), StoreError> {
+    super::participants::ensure_participant(tx, who)?;
+    let w = by_code_or_id(tx, key)?;
+    tx.execute(
+        "INSERT INTO workshop_join (participant_id, workshop_id, joined_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (participant_id) DO UPDATE SET workshop_id = ?2, joined_at = ?3",
+        params![who.id.to_string(), w.id.to_string(), now_ms()],
+    )?;
+    Ok(())
+}
+
+fn leave(tx: &Connection, who: &super::Caller) -> Result<(), StoreError> {
+    super::participants::ensure_participant(tx, who)?;
+    tx.execute(
+        "DELETE FROM workshop_join WHERE participant_id = ?1",
+        [who.id.to_string()],
+    )?;
+    Ok(())
+}
+
 impl Store {
+    /// A phone joins a workshop: its changes made while the workshop runs count for it.
+    pub async fn join_workshop(&self, who: super::Caller, key: String) -> Result<(), StoreError> {
+        self.write(move |tx| join(tx, &who, &key)).await
+    }
+
+    /// A phone leaves its workshop: its changes count as web (or code) again.
+    pub async fn leave_workshop(&self, who: super::Caller) -> Result<(), StoreError> {
+        self.write(move |tx| leave(tx, &who)).await
+    }
+
     pub async fn workshops(&self, process: ProcessId) -> Result<Vec<Workshop>, StoreError> {
         self.read(move |tx| list(tx, process)).await
     }

@@ -20,6 +20,15 @@ CREATE TABLE workshop (
 ) STRICT;
 CREATE INDEX workshop_process ON workshop (process_id, starts_at);
 
+-- Phones that joined a workshop by its code (`POST /api/workshops/{code}/join`): their pushes
+-- count for it while it runs. One row per participant; a new join replaces the previous one,
+-- leaving deletes it.
+CREATE TABLE workshop_join (
+    participant_id TEXT PRIMARY KEY NOT NULL REFERENCES participant (id),
+    workshop_id    TEXT NOT NULL REFERENCES workshop (id) ON DELETE CASCADE,
+    joined_at      INTEGER NOT NULL
+) STRICT;
+
 -- Who took part through which channel: one row per participant, process, channel and
 -- workshop, written with the first applied mutation that came that way. Not compacted (unlike
 -- the mutation records), so the counts per channel and workshop last.
