@@ -207,7 +207,8 @@ impl Texts {
             | UnknownTarget | LicenceInvalid | UnknownMatrix | UnknownOption | UnknownCriterion
             | DuplicateEntry | MatrixTooLarge | ScaleInvalid | WeightOutOfRange
             | ScoreOutOfRange | MatrixClosed | MatrixNotClosed | NotInvited | UnknownExpert
-            | ExpertLimit | Unknown => return None,
+            | ExpertLimit | PairingCodeInvalid | PairingCodeExpired | PinInvalid | WrongPin
+            | KioskInvalid | KioskRevoked | NotKioskVisitor | Unknown => return None,
         })
     }
 
