@@ -46,9 +46,8 @@ pub enum Lazy {
     NewsBadge,
 }
 
-/// Taking part: a theme's ideas, an idea, the new-idea form, the projects and the news; the
-/// start page's timeline and the news count (so the chunk arrives right after the first
-/// screen, and these pages then open without waiting).
+/// Taking part: a theme's ideas, an idea, the new-idea form; the start page's timeline (so the
+/// chunk arrives right after the first screen, and these pages then open without waiting).
 #[wasm_split(participate_pages, fallible, wasm_split_path = ::leptos::wasm_split)]
 fn participate(page: Lazy) -> Page {
     Ok(match page {
@@ -56,11 +55,21 @@ fn participate(page: Lazy) -> Page {
         Lazy::Idea(id) => view! { <pages::idea::IdeaPage id/> }.into_any(),
         Lazy::NewIdea(theme) => view! { <pages::new_idea::NewIdeaPage theme/> }.into_any(),
         Lazy::Timeline => view! { <crate::components::timeline::Timeline/> }.into_any(),
+        // `show` sends the other pages to `follow` and `more`.
+        _ => view! { <pages::not_found::NotFoundPage/> }.into_any(),
+    })
+}
+
+/// Following: the projects, one project, the news and the unread count in the navigation (for
+/// someone who follows something). A chunk of its own, so the theme and idea pages a citizen
+/// opens first do not wait for the project code.
+#[wasm_split(follow_pages, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn follow(page: Lazy) -> Page {
+    Ok(match page {
         Lazy::Projects(None) => view! { <pages::projects::ProjectsPage/> }.into_any(),
         Lazy::Projects(Some(id)) => view! { <pages::project::ProjectPage id/> }.into_any(),
         Lazy::News => view! { <pages::news::NewsPage/> }.into_any(),
         Lazy::NewsBadge => view! { <pages::news::NewsBadge/> }.into_any(),
-        // `show` sends the other pages to `more`.
         _ => view! { <pages::not_found::NotFoundPage/> }.into_any(),
     })
 }
@@ -89,8 +98,8 @@ pub fn timeline() -> AnyView {
     quiet(Lazy::Timeline)
 }
 
-/// The number of unread news, in the navigation: in the participation chunk (with the news
-/// and the project decoder it needs).
+/// The number of unread news, in the navigation: in the following chunk (with the news and the
+/// project decoder it needs).
 pub fn news_badge() -> AnyView {
     quiet(Lazy::NewsBadge)
 }
@@ -109,7 +118,8 @@ fn quiet(part: Lazy) -> AnyView {
                 let part = part.clone();
                 let loading = leptos::reactive::computed::ScopedFuture::new_untracked(async move {
                     match part {
-                        Lazy::Timeline | Lazy::NewsBadge => participate(part).await,
+                        Lazy::Timeline => participate(part).await,
+                        Lazy::NewsBadge => follow(part).await,
                         _ => more(part).await,
                     }
                 });
@@ -134,11 +144,10 @@ pub fn show(page: Lazy) -> AnyView {
                 // while being built does not build it again (losing what was typed).
                 let loading = leptos::reactive::computed::ScopedFuture::new_untracked(async move {
                     match page {
-                        Lazy::Theme(_)
-                        | Lazy::Idea(_)
-                        | Lazy::NewIdea(_)
-                        | Lazy::Projects(_)
-                        | Lazy::News => participate(page).await,
+                        Lazy::Theme(_) | Lazy::Idea(_) | Lazy::NewIdea(_) => {
+                            participate(page).await
+                        }
+                        Lazy::Projects(_) | Lazy::News => follow(page).await,
                         _ => more(page).await,
                     }
                 });

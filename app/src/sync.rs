@@ -104,16 +104,22 @@ impl Sync {
         let pending = RwSignal::new(Vec::<Mutation>::new());
         let replica = StoredValue::new(None::<Replica>);
         let replica_changed = Trigger::new();
-        let overlay = Memo::new(move |_| {
-            replica_changed.track();
-            pending.with(|p| {
-                replica.with_value(|r| {
-                    r.as_ref()
-                        .map(|r| Overlay::new(r, p, view::made_at(p)))
-                        .unwrap_or_default()
+        // Recomputed only when the replica or the outbox changed, so never compared: the pages'
+        // picks compare the small things they show (and the replica's comparison code, with
+        // every project type in it, stays out of the first route).
+        let overlay = Memo::new_with_compare(
+            move |_| {
+                replica_changed.track();
+                pending.with(|p| {
+                    replica.with_value(|r| {
+                        r.as_ref()
+                            .map(|r| Overlay::new(r, p, view::made_at(p)))
+                            .unwrap_or_default()
+                    })
                 })
-            })
-        });
+            },
+            |_, _| true,
+        );
         let sync = Self {
             pending,
             rejected: RwSignal::new(Vec::new()),

@@ -52,6 +52,16 @@ async fn after_a_first_visit_to_the_start_page_every_route_opens_offline() {
         on_dots.iter().any(|f| !on_start.contains(f)),
         "the dots page's code was not fetched with the start page: {on_dots:?}"
     );
+    // Someone who follows nothing never fetched the projects' and news' code (not even for the
+    // unread count in the header); the projects page fetches it.
+    page.click("a[href='/projekte']").await;
+    page.wait_text("Digitales Bürgeramt: Termine und Antragsstatus online")
+        .await;
+    let on_projects = wasm_fetched(&page).await;
+    assert!(
+        on_projects.iter().any(|f| !on_dots.contains(f)),
+        "the projects' code came before anyone asked for it: {on_projects:?}"
+    );
     page.wait_for_service_worker().await;
     let overview = werkstadt_tests::get_json(&format!("{}/api/process", server.url)).await;
     let theme = overview["themes"][3]["id"]

@@ -8,6 +8,10 @@ use leptos::prelude::*;
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let route = use_route();
+    let sync = crate::sync::use_sync();
+    // The unread count only for someone who follows something: a first visit never fetches the
+    // news code (and so never delays its first screen for it).
+    let follows_any = move || sync.read(|_, o| !o.follows().is_empty()).unwrap_or(false);
     let current = move |href: &'static str| (route.get().section() == href).then_some("page");
     let link = move |href: &'static str, text: fn(&'static crate::i18n::Texts) -> &'static str| {
         view! {
@@ -23,7 +27,8 @@ pub fn Header() -> impl IntoView {
             </div>
             // The news stay in sight with their unread count (the sections may scroll on a phone).
             <a class="news-link" href="/neuigkeiten" aria-current=move || current("/neuigkeiten")>
-                {move || i18n.t().nav_news}{crate::lazy::news_badge()}
+                {move || i18n.t().nav_news}
+                <Show when=follows_any>{crate::lazy::news_badge()}</Show>
             </a>
             <button
                 type="button"
