@@ -207,7 +207,9 @@ impl Texts {
             | UnknownTarget | LicenceInvalid | UnknownMatrix | UnknownOption | UnknownCriterion
             | DuplicateEntry | MatrixTooLarge | ScaleInvalid | WeightOutOfRange
             | ScoreOutOfRange | MatrixClosed | MatrixNotClosed | NotInvited | UnknownExpert
-            | ExpertLimit | UnknownWorkshop | ResetOutOfRange | Unknown => return None,
+            | ExpertLimit | UnknownWorkshop | ResetOutOfRange | PairingCodeInvalid
+            | PairingCodeExpired | PinInvalid | WrongPin | KioskInvalid | KioskRevoked
+            | NotKioskVisitor | Unknown => return None,
         })
     }
 

@@ -141,6 +141,20 @@ pub enum ErrorCode {
     UnknownWorkshop,
     /// A kiosk's inactivity reset outside 30–600 seconds.
     ResetOutOfRange,
+    /// A kiosk pairing code that is not one of the open ones (mistyped, already used).
+    PairingCodeInvalid,
+    /// A kiosk pairing code whose 10 minutes have passed: staff make a new one.
+    PairingCodeExpired,
+    /// An exit PIN that is not 4 to 12 digits.
+    PinInvalid,
+    /// The exit PIN does not match the one set at pairing.
+    WrongPin,
+    /// Unknown kiosk credential (id or secret).
+    KioskInvalid,
+    /// The kiosk's credential was revoked by staff: pair the device again.
+    KioskRevoked,
+    /// A kiosk acting for a participant it did not create.
+    NotKioskVisitor,
     Internal,
     /// A code this build does not know (a newer server).
     #[cfg_attr(not(target_arch = "wasm32"), serde(other))]
@@ -224,6 +238,13 @@ const WIRE_NAMES: &[(ErrorCode, &str)] = &[
     (ErrorCode::ExpertLimit, "expert_limit"),
     (ErrorCode::UnknownWorkshop, "unknown_workshop"),
     (ErrorCode::ResetOutOfRange, "reset_out_of_range"),
+    (ErrorCode::PairingCodeInvalid, "pairing_code_invalid"),
+    (ErrorCode::PairingCodeExpired, "pairing_code_expired"),
+    (ErrorCode::PinInvalid, "pin_invalid"),
+    (ErrorCode::WrongPin, "wrong_pin"),
+    (ErrorCode::KioskInvalid, "kiosk_invalid"),
+    (ErrorCode::KioskRevoked, "kiosk_revoked"),
+    (ErrorCode::NotKioskVisitor, "not_kiosk_visitor"),
     (ErrorCode::Internal, "internal"),
 ];
 
@@ -281,7 +302,7 @@ mod tests {
             );
             assert_eq!(ErrorCode::from_wire(name), *code);
         }
-        assert_eq!(WIRE_NAMES.len(), 76);
+        assert_eq!(WIRE_NAMES.len(), 83);
         assert_eq!(
             ErrorCode::from_wire("from_a_newer_server"),
             ErrorCode::Unknown

@@ -15,6 +15,7 @@ pub mod export;
 pub mod feed;
 pub mod follows;
 pub mod ids;
+pub mod kiosk;
 pub mod matrix;
 pub mod moderation;
 pub mod news;

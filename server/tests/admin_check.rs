@@ -32,6 +32,7 @@ async fn admin_check_passes_on_kept_tallies_and_fails_on_drift() {
         let who = Caller {
             id: ParticipantId(uuid::Uuid::from_u128(n)),
             secret_hash: format!("{n:064x}"),
+            kiosk: None,
         };
         let m = Mutation {
             id: MutationId(uuid::Uuid::now_v7()),

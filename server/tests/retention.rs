@@ -12,6 +12,7 @@ fn caller(n: u128) -> Caller {
     Caller {
         id: ParticipantId(uuid::Uuid::from_u128(n)),
         secret_hash: format!("{n:064x}"),
+        kiosk: None,
     }
 }
 

@@ -761,6 +761,28 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
         ),
         (Method::GET, "/api/admin/audit".into(), None, admins),
         (Method::GET, "/api/admin/audit.csv".into(), None, admins),
+        // Kiosks: staff set them up and revoke them (an unknown one: 404); pairing is open to
+        // anyone with a code (a wrong one: 422); a kiosk's own read needs its credential.
+        (Method::GET, "/api/moderation/kiosks".into(), None, staff),
+        (
+            Method::POST,
+            "/api/moderation/kiosks".into(),
+            Some(json!({"label": "Eingang"})),
+            staff,
+        ),
+        (
+            Method::POST,
+            format!("/api/moderation/kiosks/{}/revoke", uuid::Uuid::now_v7()),
+            None,
+            staff,
+        ),
+        (
+            Method::POST,
+            "/api/kiosk/pair".into(),
+            Some(json!({"code": "AAAA-BBBB", "pin": "1234"})),
+            everyone,
+        ),
+        (Method::GET, "/api/kiosk/me".into(), None, &[]),
         // Last: it deletes the caller's identity.
         (Method::DELETE, "/api/me".into(), None, participants),
     ];

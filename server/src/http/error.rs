@@ -64,7 +64,10 @@ impl ApiError {
             UnknownOption | UnknownCriterion | DuplicateEntry | MatrixTooLarge | ScaleInvalid
             | WeightOutOfRange | ScoreOutOfRange => StatusCode::UNPROCESSABLE_ENTITY,
             MatrixClosed | MatrixNotClosed | ExpertLimit => StatusCode::CONFLICT,
-            NotInvited => StatusCode::FORBIDDEN,
+            NotInvited | NotKioskVisitor => StatusCode::FORBIDDEN,
+            PairingCodeInvalid | PinInvalid | WrongPin => StatusCode::UNPROCESSABLE_ENTITY,
+            PairingCodeExpired => StatusCode::GONE,
+            KioskInvalid | KioskRevoked => StatusCode::UNAUTHORIZED,
             Internal | Unknown => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

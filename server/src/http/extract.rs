@@ -1,11 +1,12 @@
 //! Extractors that answer bad input in werkstadt's error format instead of axum's plain text.
 
 use super::error::ApiError;
-use crate::storage::Caller;
+use crate::storage::{Caller, KioskKey};
 use axum::extract::{FromRequest, FromRequestParts};
 use axum::http::request::Parts;
 use sha2::{Digest, Sha256};
 use werkstadt_domain::api::{PARTICIPANT_ID_HEADER, PARTICIPANT_SECRET_HEADER, SECRET_HEX_LEN};
+use werkstadt_domain::kiosk::{KIOSK_ID_HEADER, KIOSK_SECRET_HEADER};
 use werkstadt_domain::{ErrorCode, ParticipantId};
 
 #[derive(FromRequest)]
@@ -55,6 +56,44 @@ impl<S: Send + Sync> FromRequestParts<S> for Caller {
             ));
         }
         let secret_hash = hex::encode(Sha256::digest(secret.to_ascii_lowercase().as_bytes()));
-        Ok(Caller { id, secret_hash })
+        let kiosk = kiosk_key(parts)?;
+        Ok(Caller {
+            id,
+            secret_hash,
+            kiosk,
+        })
+    }
+}
+
+/// The kiosk credential headers, if sent (malformed ones are refused, never ignored: a kiosk
+/// must not act as a plain participant by mistake).
+fn kiosk_key(parts: &Parts) -> Result<Option<KioskKey>, ApiError> {
+    let header = |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok());
+    let (id, secret) = (header(KIOSK_ID_HEADER), header(KIOSK_SECRET_HEADER));
+    if id.is_none() && secret.is_none() {
+        return Ok(None);
+    }
+    let invalid = || ApiError::client(ErrorCode::KioskInvalid, "Unknown kiosk credential.");
+    let (Some(id), Some(secret)) = (id, secret) else {
+        return Err(invalid());
+    };
+    let id: uuid::Uuid = id.parse().map_err(|_| invalid())?;
+    if secret.len() != SECRET_HEX_LEN || !secret.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(invalid());
+    }
+    Ok(Some(KioskKey {
+        id: id.to_string(),
+        secret_hash: hex::encode(Sha256::digest(secret.to_ascii_lowercase().as_bytes())),
+    }))
+}
+
+/// A kiosk's own requests: its credential is required.
+impl<S: Send + Sync> FromRequestParts<S> for KioskKey {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        kiosk_key(parts)?.ok_or_else(|| {
+            ApiError::client(ErrorCode::KioskInvalid, "This needs a kiosk credential.")
+        })
     }
 }

@@ -8,6 +8,7 @@ mod export;
 mod extract;
 mod idea_decisions;
 mod ideas;
+mod kiosk;
 mod limits;
 mod matrix;
 mod moderation;
@@ -55,6 +56,8 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
     let api = Router::new()
         .merge(staff::login_router().layer(limits::login(client)))
         .merge(staff::router())
+        .merge(kiosk::guarded_router().layer(limits::login(client)))
+        .merge(kiosk::router())
         .merge(staff_accounts::router())
         .merge(moderation::router())
         .merge(codes::router())

@@ -2,8 +2,8 @@
 //! and the error answers several routes share (each handler names the ones it can give).
 
 use super::{
-    codes, export, idea_decisions, ideas, matrix, moderation, privacy, process, projects, setup,
-    staff, staff_accounts, sync, votes, workshops, AppState, BODY_LIMIT,
+    codes, export, idea_decisions, ideas, kiosk, matrix, moderation, privacy, process, projects,
+    setup, staff, staff_accounts, sync, votes, workshops, AppState, BODY_LIMIT,
 };
 use axum::routing::get;
 use axum::{Json, Router};
@@ -98,6 +98,12 @@ use werkstadt_domain::staff::{CSRF_HEADER, SESSION_COOKIE};
         workshops::create_workshop,
         workshops::edit_workshop,
         workshops::delete_workshop,
+        kiosk::create_kiosk,
+        kiosk::list_kiosks,
+        kiosk::revoke_kiosk,
+        kiosk::pair_kiosk,
+        kiosk::kiosk_settings,
+        kiosk::exit_kiosk,
         document,
     ),
     // Schemas referenced only from parameters or from `schema_with` functions are not
@@ -238,7 +244,8 @@ impl IntoResponses for Participant {
         errors(&[(
             "401",
             "auth_required: participant headers missing or invalid; \
-             wrong_secret: the id is registered with another secret",
+             wrong_secret: the id is registered with another secret; \
+             kiosk_invalid, kiosk_revoked: on a kiosk, its credential",
         )])
     }
 }

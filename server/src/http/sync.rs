@@ -52,7 +52,7 @@ fn check_protocol(version: u32) -> Result<(), ApiError> {
     responses((status = 200, body = PushResponse, description = "each mutation's outcome"),
               JsonBody, Write,
               (status = 401, body = ApiErrorBody, description = "auth_required or wrong_secret (participant headers); staff_required: decisions without a staff session"),
-              (status = 403, body = ApiErrorBody, description = "forbidden: decisions from a DigitalSupporter's session"),
+              (status = 403, body = ApiErrorBody, description = "forbidden: decisions from a DigitalSupporter's session or a kiosk; not_kiosk_visitor: a kiosk pushing for a participant it did not create"),
               (status = 422, body = ApiErrorBody, description = "too_many_mutations"),
               (status = 426, body = ApiErrorBody, description = "upgrade_required: another sync protocol"),
               (status = 503, body = ApiErrorBody, description = "busy: retry the same batch")))]
@@ -64,6 +64,16 @@ pub async fn push(
 ) -> Result<AppJson<PushResponse>, ApiError> {
     check_protocol(req.protocol)?;
     let decides = req.mutations.iter().any(|m| m.kind.is_staff_only());
+    // A kiosk never moderates, whoever signed in on its browser before.
+    if caller.kiosk.is_some() {
+        if decides {
+            return Err(ApiError::client(
+                ErrorCode::Forbidden,
+                "A kiosk cannot decide on ideas.",
+            ));
+        }
+        return Ok(AppJson(s.store.push(caller, req.mutations).await?));
+    }
     // A DigitalSupporter's device pushes like a participant's; decisions are not theirs.
     let staff = match staff {
         Some(s) if !s.session.role.can_moderate() && decides => {

@@ -50,13 +50,29 @@ impl Tagging {
         channel: Channel,
     ) -> Result<Self, StoreError> {
         let usual = usual_channel(tx, who)?;
-        let joined: Option<String> = tx
-            .prepare_cached(
-                "SELECT w.code FROM workshop_join j JOIN workshop w ON w.id = j.workshop_id
-                  WHERE j.participant_id = ?1",
-            )?
-            .query_row([who.to_string()], |r| r.get(0))
-            .optional()?;
+        // A kiosk's visitor counts for the workshop the kiosk serves (as `kiosk`); a phone for
+        // the one it joined.
+        let (joined, channel) = if usual == Channel::Kiosk {
+            let served: Option<String> = tx
+                .prepare_cached(
+                    "SELECT w.code FROM participant_channel c
+                       JOIN kiosk k ON k.id = c.kiosk_id
+                       JOIN workshop w ON w.id = k.workshop_id
+                      WHERE c.participant_id = ?1",
+                )?
+                .query_row([who.to_string()], |r| r.get(0))
+                .optional()?;
+            (served, Channel::Kiosk)
+        } else {
+            let joined: Option<String> = tx
+                .prepare_cached(
+                    "SELECT w.code FROM workshop_join j JOIN workshop w ON w.id = j.workshop_id
+                      WHERE j.participant_id = ?1",
+                )?
+                .query_row([who.to_string()], |r| r.get(0))
+                .optional()?;
+            (joined, channel)
+        };
         let join = join
             .and_then(werkstadt_domain::workshop::normalise_code)
             .or(joined);
@@ -130,8 +146,12 @@ impl Tagging {
     }
 }
 
-/// `code` for a participant who redeemed a participation code, else `web`.
+/// `kiosk` for a visitor a kiosk created, `code` for a participant who redeemed a
+/// participation code, else `web`.
 fn usual_channel(tx: &Connection, who: ParticipantId) -> Result<Channel, StoreError> {
+    if kiosk_of(tx, who)?.is_some() {
+        return Ok(Channel::Kiosk);
+    }
     let redeemed: bool = tx
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM participation_code WHERE redeemed_by = ?1)")?
         .query_row([who.to_string()], |r| r.get(0))?;
@@ -140,6 +160,45 @@ fn usual_channel(tx: &Connection, who: ParticipantId) -> Result<Channel, StoreEr
     } else {
         Channel::Web
     })
+}
+
+/// Where a participant came from when it was registered: the kiosk or workshop that brought it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Origin<'a> {
+    pub kiosk_id: Option<&'a str>,
+    pub workshop_id: Option<&'a str>,
+}
+
+/// Tags a participant (once, when it is registered) with the channel and origin it came through
+/// (a kiosk's visitors: `kiosk` and the kiosk).
+pub fn tag(
+    tx: &Connection,
+    participant: ParticipantId,
+    channel: Channel,
+    origin: Origin<'_>,
+) -> Result<(), StoreError> {
+    tx.prepare_cached(
+        "INSERT INTO participant_channel (participant_id, channel, kiosk_id, workshop_id, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (participant_id) DO NOTHING",
+    )?
+    .execute(params![
+        participant.to_string(),
+        channel.as_str(),
+        origin.kiosk_id,
+        origin.workshop_id,
+        now_ms()
+    ])?;
+    Ok(())
+}
+
+/// The kiosk that created a participant, if one did.
+pub fn kiosk_of(tx: &Connection, participant: ParticipantId) -> Result<Option<String>, StoreError> {
+    Ok(tx
+        .prepare_cached("SELECT kiosk_id FROM participant_channel WHERE participant_id = ?1")?
+        .query_row([participant.to_string()], |r| r.get::<_, Option<String>>(0))
+        .optional()?
+        .flatten())
 }
 
 /// **The** channel of a participant in a process (for the statistics): the most specific way

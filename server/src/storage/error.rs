@@ -84,6 +84,8 @@ pub enum StoreError {
     Moderation(ErrorCode),
     #[error("{}", code_message(*.0))]
     Code(ErrorCode),
+    #[error("{}", kiosk_message(*.0))]
+    Kiosk(ErrorCode),
     #[error("this user name is taken")]
     UsernameTaken,
     #[error("unknown staff member")]
@@ -149,7 +151,7 @@ impl StoreError {
             Self::TooManyMutations => ErrorCode::TooManyMutations,
             Self::UnknownCursor | Self::CursorCompacted => ErrorCode::ResetRequired,
             Self::UsernameTaken => ErrorCode::UsernameTaken,
-            Self::Moderation(code) | Self::Code(code) => *code,
+            Self::Moderation(code) | Self::Code(code) | Self::Kiosk(code) => *code,
             Self::UnknownStaff => ErrorCode::NotFound,
             Self::LastAdmin => ErrorCode::LastAdmin,
             _ => return None,
@@ -213,5 +215,23 @@ fn phase_message(
         // The phase ended at `s`; its last day is the day before when it ends at midnight.
         (Some(s), None) => format!("{what} closed on {} (UTC).", date(s - 1)),
         (None, None) => format!("{what} is not open in this process."),
+    }
+}
+
+fn kiosk_message(code: ErrorCode) -> &'static str {
+    match code {
+        ErrorCode::PairingCodeInvalid => {
+            "This pairing code is not valid: check it, or ask for a new one."
+        }
+        ErrorCode::PairingCodeExpired => {
+            "This pairing code has expired: make a new one in the staff app."
+        }
+        ErrorCode::KioskRevoked => "This kiosk was revoked by staff: pair the device again.",
+        ErrorCode::NotKioskVisitor => "A kiosk may act only for the participants it created.",
+        ErrorCode::RateLimited => {
+            "This kiosk created too many participants in the last minute: please wait."
+        }
+        ErrorCode::NotFound => "No such kiosk.",
+        _ => "Unknown kiosk credential.",
     }
 }

@@ -20,6 +20,7 @@ pub use export::Rows as ExportRows;
 mod follows;
 mod idea_decisions;
 mod ideas;
+pub mod kiosks;
 mod lock;
 pub mod matrix;
 mod matrix_definition;
@@ -64,11 +65,28 @@ use werkstadt_domain::api::{
 use werkstadt_domain::sync::{CommentId, CommentRecord, Mutation, PullResponse, PushResponse};
 use werkstadt_domain::{CommentBody, IdeaBody, IdeaId, IdeaTitle, ParticipantId, ThemeId};
 
-/// Who is writing: a participant id and the SHA-256 of the secret they presented.
+/// Who is writing: a participant id and the SHA-256 of the secret they presented; on a
+/// kiosk also the kiosk's credential, which must vouch for the participant.
 #[derive(Clone)]
 pub struct Caller {
     pub id: ParticipantId,
     pub secret_hash: String,
+    pub kiosk: Option<KioskKey>,
+}
+
+/// A kiosk's credential as presented: its id and the SHA-256 of its secret.
+#[derive(Clone)]
+pub struct KioskKey {
+    pub id: String,
+    pub secret_hash: String,
+}
+
+impl std::fmt::Debug for KioskKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KioskKey")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
 }
 
 impl std::fmt::Debug for Caller {

@@ -1,7 +1,7 @@
 //! Participants: their pseudonymous identity, registered on first write, checked on every read of their own data.
 
 use super::rows::now_ms;
-use super::{Caller, StoreError};
+use super::{kiosks, Caller, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
 use werkstadt_domain::ParticipantId;
 
@@ -24,26 +24,49 @@ fn stored_hash(tx: &Connection, id: ParticipantId) -> Result<Option<String>, Sto
         .optional()?)
 }
 
-/// Refuses a known participant id presented with a different secret.
+/// The kiosk a request came through, its credential checked (revoked or unknown: refused).
+fn kiosk(tx: &Connection, caller: &Caller) -> Result<Option<kiosks::Kiosk>, StoreError> {
+    caller
+        .kiosk
+        .as_ref()
+        .map(|key| kiosks::authenticate(tx, key))
+        .transpose()
+}
+
+/// Refuses a known participant id presented with a different secret, and through a kiosk a
+/// participant that kiosk did not create.
 pub fn check_participant(tx: &Connection, caller: &Caller) -> Result<(), StoreError> {
+    let kiosk = kiosk(tx, caller)?;
     match stored_hash(tx, caller.id)? {
         Some(h) if !hashes_equal(&h, &caller.secret_hash) => Err(StoreError::WrongSecret),
-        _ => Ok(()),
+        Some(_) => match kiosk {
+            Some(k) => kiosks::vouches_for(tx, &k, caller),
+            None => Ok(()),
+        },
+        None => Ok(()),
     }
 }
 
 /// Registers the participant on first write (the identity may have been created offline),
-/// or checks the secret of a known one.
+/// or checks the secret of a known one. Through a kiosk, a new participant is that kiosk's
+/// visitor (rate-limited, tagged with the kiosk channel), and a known one must be.
 pub fn ensure_participant(tx: &Connection, caller: &Caller) -> Result<(), StoreError> {
+    let kiosk = kiosk(tx, caller)?;
     match stored_hash(tx, caller.id)? {
-        Some(h) if hashes_equal(&h, &caller.secret_hash) => Ok(()),
+        Some(h) if hashes_equal(&h, &caller.secret_hash) => match kiosk {
+            Some(k) => kiosks::vouches_for(tx, &k, caller),
+            None => Ok(()),
+        },
         Some(_) => Err(StoreError::WrongSecret),
         None => {
             tx.execute(
                 "INSERT INTO participant (id, secret_hash, created_at) VALUES (?1, ?2, ?3)",
                 params![caller.id.to_string(), caller.secret_hash, now_ms()],
             )?;
-            Ok(())
+            match kiosk {
+                Some(k) => kiosks::admit_visitor(tx, &k, caller),
+                None => Ok(()),
+            }
         }
     }
 }

@@ -304,6 +304,22 @@ CREATE TABLE instance (
     id TEXT NOT NULL PRIMARY KEY
 ) STRICT;
 
+CREATE TABLE kiosk (
+    id                 TEXT PRIMARY KEY NOT NULL,
+    label              TEXT NOT NULL,
+    workshop_id        TEXT,
+    reset_seconds      INTEGER NOT NULL DEFAULT 90 CHECK (reset_seconds BETWEEN 20 AND 1800),
+    pairing_code_hash  TEXT UNIQUE,             -- SHA-256 of the pairing code while it is open
+    pairing_expires_at INTEGER,
+    secret_hash        TEXT,                    -- SHA-256 of the credential, once paired
+    pin_hash           TEXT,                    -- argon2id PHC string of the exit PIN
+    created_by         TEXT NOT NULL REFERENCES staff (id),
+    created_at         INTEGER NOT NULL,
+    paired_at          INTEGER,
+    revoked_at         INTEGER,
+    last_seen          INTEGER
+) STRICT;
+
 CREATE TABLE matrix (
     id           TEXT PRIMARY KEY NOT NULL,
     process_id   TEXT NOT NULL REFERENCES process (id),
@@ -380,6 +396,14 @@ CREATE TABLE participant (
                 CHECK (role IN ('participant', 'moderator', 'admin')),
     verified_at INTEGER,
     created_at  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE participant_channel (
+    participant_id TEXT PRIMARY KEY NOT NULL REFERENCES participant (id) ON DELETE CASCADE,
+    channel        TEXT NOT NULL CHECK (channel IN ('web', 'code', 'kiosk', 'workshop')),
+    kiosk_id       TEXT REFERENCES kiosk (id),
+    workshop_id    TEXT,
+    created_at     INTEGER NOT NULL
 ) STRICT;
 
 CREATE TABLE participation (
@@ -556,6 +580,8 @@ CREATE INDEX idea_theme_support ON idea (theme_id, status, support_count DESC, c
 CREATE INDEX idea_theme_verified_support
     ON idea (theme_id, status, verified_support_count DESC, created_at, id);
 
+CREATE INDEX kiosk_created ON kiosk (created_at);
+
 CREATE INDEX matrix_criterion_matrix ON matrix_criterion (matrix_id, position);
 
 CREATE INDEX matrix_expert_staff ON matrix_expert (staff_id);
@@ -571,6 +597,8 @@ CREATE INDEX matrix_score_option ON matrix_score (option_id);
 CREATE INDEX milestone_project ON milestone (project_id, due_on);
 
 CREATE INDEX mutation_participant ON mutation (participant_id);
+
+CREATE INDEX participant_channel_kiosk ON participant_channel (kiosk_id, created_at);
 
 CREATE INDEX participation_process ON participation (process_id, participant_id);
 

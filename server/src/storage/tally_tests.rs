@@ -24,6 +24,7 @@ fn caller(n: u8) -> Caller {
     Caller {
         id: ParticipantId(uuid::Uuid::from_u128(100 + u128::from(n))),
         secret_hash: format!("{n:064x}"),
+        kiosk: None,
     }
 }
 

@@ -13,6 +13,7 @@ fn caller(n: u128) -> Caller {
     Caller {
         id: ParticipantId(uuid::Uuid::from_u128(n)),
         secret_hash: format!("{n:064x}"),
+        kiosk: None,
     }
 }
 
@@ -103,7 +104,7 @@ fn schema_after_migrations_equals_the_expected_schema() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
-    assert_eq!(version, 21);
+    assert_eq!(version, 22);
 }
 
 #[tokio::test]
