@@ -53,7 +53,7 @@ mod tests {
     fn names_round_trip_and_match_serde() {
         for channel in Channel::ALL {
             assert_eq!(Channel::parse(channel.as_str()), Some(channel));
-            let json = serde_json::to_string(&channel).unwrap();
+            let json = serde_json::to_string(&channel).expect("serialises");
             assert_eq!(json, format!("\"{}\"", channel.as_str()));
         }
         assert_eq!(Channel::parse("fax"), None);

@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0018_idea_decisions.sql"),
     include_str!("migrations/0019_process_licence.sql"),
     include_str!("migrations/0020_matrix.sql"),
+    include_str!("migrations/0023_dot_vote_dates.sql"),
 ];
 
 /// Opens a connection with the pragmas werkstadt relies on: WAL (readers beside the writer),
