@@ -214,6 +214,10 @@ async fn the_document_is_valid_and_declares_parameters_where_they_are_read() {
             ("get", "/api/export/{file}"),
             query_fields::<werkstadt_domain::export::ExportQuery>(),
         ),
+        (
+            ("get", "/api/moderation/processes/{process_id}/report"),
+            query_fields::<werkstadt_domain::report::ReportQuery>(),
+        ),
     ]
     .into();
     let mut ids = BTreeSet::new();

@@ -629,6 +629,18 @@ async fn the_permission_matrix_holds_for_every_endpoint_and_role() {
         ),
         (
             Method::GET,
+            format!("/api/processes/{process_id}/participation"),
+            None,
+            everyone,
+        ),
+        (
+            Method::GET,
+            format!("/api/moderation/processes/{process_id}/report?body=verwaltungsvorstand"),
+            None,
+            staff,
+        ),
+        (
+            Method::GET,
             format!("/api/moderation/processes/{process_id}/matrices"),
             None,
             staff,

@@ -13,6 +13,7 @@ mod limits;
 mod matrix;
 mod moderation;
 mod openapi;
+mod participation;
 mod privacy;
 mod process;
 mod projects;
@@ -66,6 +67,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
         .merge(projects::router())
         .merge(idea_decisions::router())
         .merge(matrix::router())
+        .merge(participation::router())
         .merge(ideas::router())
         .merge(votes::router())
         .merge(privacy::router())

@@ -2,8 +2,8 @@
 //! and the error answers several routes share (each handler names the ones it can give).
 
 use super::{
-    codes, export, idea_decisions, ideas, kiosk, matrix, moderation, privacy, process, projects,
-    setup, staff, staff_accounts, sync, votes, workshops, AppState, BODY_LIMIT,
+    codes, export, idea_decisions, ideas, kiosk, matrix, moderation, participation, privacy,
+    process, projects, setup, staff, staff_accounts, sync, votes, workshops, AppState, BODY_LIMIT,
 };
 use axum::routing::get;
 use axum::{Json, Router};
@@ -104,6 +104,8 @@ use werkstadt_domain::staff::{CSRF_HEADER, SESSION_COOKIE};
         kiosk::pair_kiosk,
         kiosk::kiosk_settings,
         kiosk::exit_kiosk,
+        participation::participation,
+        participation::report,
         document,
     ),
     // Schemas referenced only from parameters or from `schema_with` functions are not

@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0020_matrix.sql"),
     include_str!("migrations/0021_workshops.sql"),
     include_str!("migrations/0022_kiosk.sql"),
+    include_str!("migrations/0023_dot_vote_dates.sql"),
 ];
 
 /// Opens a connection with the pragmas werkstadt relies on: WAL (readers beside the writer),

@@ -263,8 +263,27 @@ pub(super) fn public_matrices(
     process: ProcessId,
 ) -> Result<Vec<PublicMatrix>, StoreError> {
     super::processes::process(tx, process)?;
+    with_results(tx, matrix_ids(tx, process, true)?)
+}
+
+/// The closed and published matrices of `process` with their results (the committee report).
+pub(super) fn finished_matrices(
+    tx: &Connection,
+    process: ProcessId,
+) -> Result<Vec<PublicMatrix>, StoreError> {
+    let ids = tx
+        .prepare_cached(
+            "SELECT id FROM matrix WHERE process_id = ?1 AND state <> 'open'
+             ORDER BY created_at, id",
+        )?
+        .query_map([process.to_string()], |r| Ok(MatrixId(uuid_at(r, 0)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    with_results(tx, ids)
+}
+
+fn with_results(tx: &Connection, ids: Vec<MatrixId>) -> Result<Vec<PublicMatrix>, StoreError> {
     let mut out = Vec::new();
-    for id in matrix_ids(tx, process, true)? {
+    for id in ids {
         let m = matrix_record(tx, id, false)?;
         let result = result(&m, &sheets(tx, id)?);
         out.push(PublicMatrix {

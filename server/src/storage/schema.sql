@@ -236,7 +236,7 @@ CREATE TABLE dot_vote (
     process_id     TEXT NOT NULL REFERENCES process (id),
     participant_id TEXT NOT NULL REFERENCES participant (id),
     theme_id       TEXT NOT NULL REFERENCES theme (id),
-    points         INTEGER NOT NULL CHECK (points BETWEEN 1 AND 255),
+    points         INTEGER NOT NULL CHECK (points BETWEEN 1 AND 255), placed_at INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (process_id, participant_id, theme_id)
 ) STRICT, WITHOUT ROWID;
 

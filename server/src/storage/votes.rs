@@ -106,14 +106,17 @@ pub fn replace_dots(
         params![process.id.to_string(), who.to_string()],
     )?;
     let mut insert = tx.prepare_cached(
-        "INSERT INTO dot_vote (process_id, participant_id, theme_id, points) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO dot_vote (process_id, participant_id, theme_id, points, placed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
+    let now = super::now_ms();
     for entry in ballot.entries() {
         insert.execute(params![
             process.id.to_string(),
             who.to_string(),
             entry.theme_id.to_string(),
-            entry.points
+            entry.points,
+            now
         ])?;
     }
     let mut touched: Vec<ThemeId> = before

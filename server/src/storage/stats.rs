@@ -1,0 +1,127 @@
+//! Participation statistics: two aggregated queries over a process's contributions, folded
+//! into days and channels by `domain::stats`. Nothing here returns a participant id: the
+//! distinct-participant query keys people by their row number, which never leaves the server.
+
+use super::rows::u32_at;
+use super::{Store, StoreError};
+use rusqlite::{params, Connection};
+use werkstadt_domain::channel::Channel;
+use werkstadt_domain::stats::{ActiveHour, Activity, HourCount, ParticipationStats};
+use werkstadt_domain::ProcessId;
+
+/// Each participant's channel in process `?1` and whether they are verified: THE place that
+/// decides a participant's channel for the statistics, by the same rule as
+/// `channels::channel_of`: the most specific way they took part — a kiosk's visitor, then a
+/// phone that took part during a workshop (`participation`, written by the sync as it tags
+/// contributions), then whoever redeemed a participation code, else the website.
+pub(super) const PARTICIPANT_CHANNEL: &str = "
+    SELECT p.rowid AS key, p.id AS id,
+           CASE
+               WHEN EXISTS (SELECT 1 FROM participant_channel k
+                            WHERE k.participant_id = p.id AND k.channel = 'kiosk')
+                 OR EXISTS (SELECT 1 FROM participation w
+                            WHERE w.participant_id = p.id AND w.process_id = ?1
+                              AND w.channel = 'kiosk') THEN 'kiosk'
+               WHEN EXISTS (SELECT 1 FROM participation w
+                            WHERE w.participant_id = p.id AND w.process_id = ?1
+                              AND w.channel = 'workshop') THEN 'workshop'
+               WHEN c.redeemed_by IS NOT NULL THEN 'code'
+               ELSE 'web'
+           END AS channel,
+           p.verified_at IS NOT NULL AS verified
+    FROM participant p
+    LEFT JOIN (SELECT DISTINCT redeemed_by FROM participation_code
+               WHERE redeemed_by IS NOT NULL) c ON c.redeemed_by = p.id";
+
+/// A process's contributions (kind, participant, time) in `[?2, ?3)`: published (or merged)
+/// ideas, published comments, supports, and each participant's dot ballot at its last change.
+const ACTIVITY: &str = "
+    SELECT 'idea' AS kind, i.author_id AS pid, i.created_at AS at
+    FROM idea i JOIN theme t ON t.id = i.theme_id
+    WHERE t.process_id = ?1 AND i.status IN ('published', 'merged')
+    UNION ALL
+    SELECT 'comment', c.author_id, c.created_at
+    FROM comment c JOIN idea i ON i.id = c.idea_id JOIN theme t ON t.id = i.theme_id
+    WHERE t.process_id = ?1 AND c.status = 'published'
+    UNION ALL
+    SELECT 'support', s.participant_id, s.created_at
+    FROM support s JOIN idea i ON i.id = s.idea_id JOIN theme t ON t.id = i.theme_id
+    WHERE t.process_id = ?1
+    UNION ALL
+    SELECT 'dots', d.participant_id, MAX(d.placed_at)
+    FROM dot_vote d WHERE d.process_id = ?1 GROUP BY d.participant_id";
+
+fn channel_at(r: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Channel> {
+    let name: String = r.get(idx)?;
+    Channel::parse(&name).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            format!("channel {name:?}").into(),
+        )
+    })
+}
+
+/// The participation in a process between `from` (inclusive) and `to` (exclusive), ms.
+pub(super) fn participation(
+    tx: &Connection,
+    process: ProcessId,
+    from: i64,
+    to: i64,
+) -> Result<ParticipationStats, StoreError> {
+    super::processes::process(tx, process)?;
+    let with = format!(
+        "WITH channel_of AS ({PARTICIPANT_CHANNEL}),
+              act AS ({ACTIVITY}),
+              ranged AS (SELECT * FROM act WHERE at >= ?2 AND at < ?3)"
+    );
+    let args = params![process.to_string(), from, to];
+    let mut stmt = tx.prepare_cached(&format!(
+        "{with} SELECT a.kind, ch.channel, a.at / 3600000, COUNT(*)
+         FROM ranged a JOIN channel_of ch ON ch.id = a.pid GROUP BY 1, 2, 3"
+    ))?;
+    let counts = stmt
+        .query_map(args, |r| {
+            let kind: String = r.get(0)?;
+            let activity = Activity::parse(&kind).ok_or_else(|| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    0,
+                    rusqlite::types::Type::Text,
+                    format!("activity {kind:?}").into(),
+                )
+            })?;
+            Ok(HourCount {
+                activity,
+                channel: channel_at(r, 1)?,
+                hour: r.get(2)?,
+                count: u32_at(r, 3)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut stmt = tx.prepare_cached(&format!(
+        "{with} SELECT ch.key, ch.channel, ch.verified, a.at / 3600000
+         FROM ranged a JOIN channel_of ch ON ch.id = a.pid GROUP BY ch.key, 4"
+    ))?;
+    let active = stmt
+        .query_map(args, |r| {
+            Ok(ActiveHour {
+                key: r.get(0)?,
+                channel: channel_at(r, 1)?,
+                verified: r.get(2)?,
+                hour: r.get(3)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ParticipationStats::build(process, &counts, &active))
+}
+
+impl Store {
+    /// A process's participation over its whole life (the public statistics).
+    pub async fn participation(
+        &self,
+        process: ProcessId,
+    ) -> Result<ParticipationStats, StoreError> {
+        self.read(move |tx| participation(tx, process, i64::MIN, i64::MAX))
+            .await
+    }
+}
