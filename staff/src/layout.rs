@@ -38,6 +38,7 @@ pub fn Header() -> impl IntoView {
             Section::Reports => t.nav_reports,
             Section::Projects => t.nav_projects,
             Section::Results => t.nav_results,
+            Section::Kiosks => "Kiosks",
             Section::Audit => t.nav_audit,
             Section::Process => t.nav_process,
             Section::Settings => t.nav_settings,

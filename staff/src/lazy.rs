@@ -36,6 +36,7 @@ fn section(s: Option<Section>) -> Result<AnyView, ChunkError> {
         Section::Process => view! { <pages::process::ProcessPage/> }.into_any(),
         Section::Projects => view! { <pages::projects::ProjectsPage/> }.into_any(),
         Section::Results => view! { <pages::results::ResultsPage/> }.into_any(),
+        Section::Kiosks => view! { <pages::kiosks::KiosksPage/> }.into_any(),
         Section::Ideas => view! { <pages::ideas::IdeasPage/> }.into_any(),
     })
 }

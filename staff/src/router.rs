@@ -13,18 +13,20 @@ pub enum Section {
     Reports,
     Projects,
     Results,
+    Kiosks,
     Audit,
     Process,
     Settings,
 }
 
 impl Section {
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Ideas,
         Section::Comments,
         Section::Reports,
         Section::Projects,
         Section::Results,
+        Section::Kiosks,
         Section::Audit,
         Section::Process,
         Section::Settings,
@@ -37,6 +39,7 @@ impl Section {
             Section::Reports => "/moderation/meldungen",
             Section::Projects => "/moderation/projekte",
             Section::Results => "/moderation/ergebnisse",
+            Section::Kiosks => "/moderation/kiosks",
             Section::Audit => "/moderation/protokoll",
             Section::Process => "/moderation/prozess",
             Section::Settings => "/moderation/einstellungen",
