@@ -39,6 +39,7 @@ pub enum Lazy {
     Processes(Option<ProcessId>),
     Projects(Option<ProjectId>),
     News,
+    Kiosk,
     /// Parts of pages: the start page's timeline, the notice of refused changes, the unread
     /// count of the news in the navigation.
     Timeline,
@@ -74,8 +75,8 @@ fn follow(page: Lazy) -> Page {
     })
 }
 
-/// Everything else: dots, results, codes, one's own data, the processes; the notice of
-/// refused changes.
+/// Everything else: dots, results, codes, one's own data, the processes, the kiosk; the
+/// notice of refused changes.
 #[wasm_split(more_pages, fallible, wasm_split_path = ::leptos::wasm_split)]
 fn more(page: Lazy) -> Page {
     Ok(match page {
@@ -86,6 +87,7 @@ fn more(page: Lazy) -> Page {
         Lazy::Processes(None) => view! { <pages::archive::ArchivePage/> }.into_any(),
         Lazy::Processes(Some(id)) => view! { <pages::archive::ProcessPage id/> }.into_any(),
         Lazy::Rejected => view! { <crate::components::rejected::RejectedNotice/> }.into_any(),
+        Lazy::Kiosk => view! { <crate::kiosk::KioskPage/> }.into_any(),
         _ => view! { <pages::not_found::NotFoundPage/> }.into_any(),
     })
 }

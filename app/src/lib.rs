@@ -6,6 +6,7 @@
 mod api;
 mod components;
 mod i18n;
+mod kiosk;
 mod lazy;
 mod pages;
 mod router;
@@ -62,6 +63,7 @@ fn App() -> impl IntoView {
             Route::Processes(id) => lazy::show(Lazy::Processes(id)),
             Route::Projects(id) => lazy::show(Lazy::Projects(id)),
             Route::News => lazy::show(Lazy::News),
+            Route::Kiosk => lazy::show(Lazy::Kiosk),
             Route::CrashTest => view! { <crash::CrashPage/> }.into_any(),
             Route::NotFound => view! { <not_found::NotFoundPage/> }.into_any(),
         }

@@ -29,6 +29,8 @@ pub enum Route {
     Projects(Option<ProjectId>),
     /// What happened to what the participant follows (`/neuigkeiten`).
     News,
+    /// The kiosk for a shared touch screen at a workshop (`kiosk`): no site chrome.
+    Kiosk,
     /// A page that crashes the app on purpose, for the browser tests (`pages::crash`).
     CrashTest,
     NotFound,
@@ -60,6 +62,7 @@ impl Route {
                 .map_or(Route::NotFound, |id| Route::Projects(Some(id))),
             ["neuigkeiten"] => Route::News,
             ["meine-daten"] => Route::MyData(search.contains("geloescht")),
+            ["kiosk"] => Route::Kiosk,
             ["__test", "absturz"] => Route::CrashTest,
             _ => Route::NotFound,
         }
@@ -75,6 +78,7 @@ impl Route {
             | Route::MyData(_)
             | Route::Processes(_)
             | Route::CrashTest
+            | Route::Kiosk
             | Route::NotFound => "/",
             Route::NewIdea(_) => "/neu",
             Route::Dots => "/punkte",

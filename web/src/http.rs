@@ -128,8 +128,9 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(
 }
 
 /// The one fetch of both apps: a request with the participant's headers when `who` is given,
-/// further headers (the CSRF token, `accept`), a JSON body; the answer's text, or the error.
-async fn fetch_with(
+/// further headers (the CSRF token, `accept`, a kiosk's credential), a JSON body; the
+/// answer's text, or the error.
+pub async fn fetch_with(
     method: &str,
     path: &str,
     body: Option<String>,

@@ -38,15 +38,21 @@ pub fn get_or_create() -> Result<Identity, ClientError> {
     if let Some(found) = stored() {
         return Ok(found);
     }
-    let mut secret = [0u8; 32];
-    super::random_bytes(&mut secret)?;
-    let identity = Identity {
-        id: ParticipantId(new_uuid()?),
-        secret: secret.iter().map(|b| format!("{b:02x}")).collect(),
-    };
+    let identity = fresh()?;
     super::storage_set(SECRET_KEY, &identity.secret)?;
     super::storage_set(ID_KEY, &identity.id.to_string())?;
     Ok(identity)
+}
+
+/// A new identity, not stored (a kiosk makes one per visitor and keeps it only in memory and
+/// with the visitor's queued changes).
+pub fn fresh() -> Result<Identity, ClientError> {
+    let mut secret = [0u8; 32];
+    super::random_bytes(&mut secret)?;
+    Ok(Identity {
+        id: ParticipantId(new_uuid()?),
+        secret: secret.iter().map(|b| format!("{b:02x}")).collect(),
+    })
 }
 
 /// Forgets this device's identity (after the participant deleted it on the server): the next

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod comments;
 pub mod ideas;
+pub mod kiosks;
 pub mod login;
 pub mod process;
 pub mod projects;
