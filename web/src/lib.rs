@@ -87,6 +87,38 @@ pub fn set_document_lang(code: &str) {
     }
 }
 
+/// Replaces the page's own constructed stylesheet (`document.adoptedStyleSheets`) with `css`,
+/// or removes it (`None`). A constructed sheet is CSSOM, not markup: the strict CSP (no inline
+/// styles) allows it, so a lazily loaded page can bring rules of its own (the committee
+/// report's print stylesheet) without adding them to the app's first route.
+pub fn set_page_style(css: Option<&str>) {
+    use js_sys::{Array, Function, Reflect};
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let Some(doc) = w.document() else {
+        return;
+    };
+    let sheets = Array::new();
+    if let Some(css) = css {
+        let sheet = Reflect::get(&w, &"CSSStyleSheet".into())
+            .ok()
+            .and_then(|c| c.dyn_into::<Function>().ok())
+            .and_then(|ctor| Reflect::construct(&ctor, &Array::new()).ok());
+        let Some(sheet) = sheet else {
+            return;
+        };
+        if let Some(replace) = Reflect::get(&sheet, &"replaceSync".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+        {
+            let _ = replace.call1(&sheet, &css.into());
+        }
+        sheets.push(&sheet);
+    }
+    let _ = Reflect::set(&doc, &"adoptedStyleSheets".into(), &sheets);
+}
+
 pub fn set_document_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         doc.set_title(&format!("{title} – werkstadt"));

@@ -1,4 +1,5 @@
 pub mod archive;
+pub mod charts;
 pub mod code;
 pub mod crash;
 pub mod dots;
@@ -8,6 +9,7 @@ pub mod my_data;
 pub mod new_idea;
 pub mod news;
 pub mod not_found;
+pub mod participation;
 pub mod project;
 pub mod projects;
 pub mod results;

@@ -47,6 +47,7 @@ pub fn ResultsPage() -> impl IntoView {
                     <Rank id=row.0 rank=row.1 max=Signal::derive(max)/>
                 </For>
             </ol>
+            <super::participation::Participation/>
             <super::matrices::PublishedMatrices/>
         </Ready>
     }

@@ -134,7 +134,8 @@ async fn measure(size: Size, secs: u64) -> Run {
         .collect();
     let page = vec![format!("/api/themes/{theme}/ideas")];
     let results = vec!["/api/results".to_owned()];
-    let endpoints: [(&'static str, Vec<String>, Option<&'static str>); 6] = [
+    let participation = vec![format!("/api/processes/{}/participation", seeded.process)];
+    let endpoints: [(&'static str, Vec<String>, Option<&'static str>); 7] = [
         ("GET /api/process", vec!["/api/process".into()], None),
         ("GET /api/themes/{id}/ideas", page.clone(), None),
         ("GET /api/results", results.clone(), None),
@@ -142,6 +143,7 @@ async fn measure(size: Size, secs: u64) -> Run {
         // As browsers ask: compressed on the fly.
         ("GET /api/themes/{id}/ideas, br", page, Some("br, gzip")),
         ("GET /api/results, br", results, Some("br, gzip")),
+        ("GET /api/processes/{id}/participation", participation, None),
     ];
     let mut reads = Vec::new();
     for (name, paths, encoding) in endpoints {

@@ -24,6 +24,8 @@ const PARALLEL: usize = 8;
 
 /// What the load needs to know of the seeded process.
 pub struct Seeded {
+    /// The current process's id.
+    pub process: String,
     pub themes: Vec<ThemeId>,
     pub ideas: Vec<IdeaId>,
 }
@@ -171,7 +173,15 @@ pub async fn seed(base: &str, size: Size) -> Seeded {
         jobs.push(batch);
     }
     run(&client, base, jobs, 100).await;
-    Seeded { themes, ideas }
+    let process = overview["process"]["id"]
+        .as_str()
+        .expect("process id")
+        .to_owned();
+    Seeded {
+        process,
+        themes,
+        ideas,
+    }
 }
 
 /// Pushes each batch as a new participant, [`PARALLEL`] at a time.

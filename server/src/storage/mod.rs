@@ -140,6 +140,8 @@ struct Inner {
     /// The last results computed, with the feed head they were computed at: every write that
     /// changes what results show moves the head, so until it moves the results stand.
     results: Mutex<Option<(u64, Results)>>,
+    /// The same for the last participation statistics asked for (`stats`).
+    participation: Mutex<Option<(u64, werkstadt_domain::stats::ParticipationStats)>>,
     /// Held while the database is open: a restore waits for (refuses) this process.
     _lock: lock::DbLock,
 }
@@ -171,6 +173,7 @@ impl Store {
                     readers: pool::Readers::new(pool::default_size()),
                     head: tokio::sync::watch::channel(head).0,
                     results: Mutex::new(None),
+                    participation: Mutex::new(None),
                     _lock: lock,
                 }),
             })

@@ -116,12 +116,37 @@ pub(super) fn participation(
 }
 
 impl Store {
-    /// A process's participation over its whole life (the public statistics).
+    /// A process's participation over its whole life (the public statistics), computed once
+    /// per change of the feed's head (every write that changes a count moves it) and answered
+    /// from memory until it moves, as the results are.
     pub async fn participation(
         &self,
         process: ProcessId,
     ) -> Result<ParticipationStats, StoreError> {
-        self.read(move |tx| participation(tx, process, i64::MIN, i64::MAX))
-            .await
+        let inner = std::sync::Arc::clone(&self.inner);
+        self.read(move |tx| {
+            let head = super::changes::head(tx)?;
+            let cached = inner
+                .participation
+                .lock()
+                .map_err(|_| StoreError::Poisoned)?;
+            if let Some((_, stats)) = cached
+                .as_ref()
+                .filter(|(at, s)| *at == head && s.process_id == process)
+            {
+                return Ok(stats.clone());
+            }
+            drop(cached);
+            let stats = participation(tx, process, i64::MIN, i64::MAX)?;
+            let mut cached = inner
+                .participation
+                .lock()
+                .map_err(|_| StoreError::Poisoned)?;
+            if cached.as_ref().is_none_or(|(at, _)| *at <= head) {
+                *cached = Some((head, stats.clone()));
+            }
+            Ok(stats)
+        })
+        .await
     }
 }

@@ -11,7 +11,7 @@ mod idea_decisions;
 mod ideas;
 mod list;
 mod milestones;
-mod texts;
+pub(crate) mod texts;
 mod updates;
 
 use super::status::{Said, Status};

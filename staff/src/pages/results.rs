@@ -8,11 +8,15 @@
 //! Every write is followed by a reload of what it changed; the server validates and audits.
 
 mod calls;
+mod chart;
 mod detail;
 mod experts;
 mod exports;
 mod form;
 mod list;
+mod report;
+mod report_texts;
+mod report_view;
 mod sheet;
 mod table;
 mod texts;
@@ -120,12 +124,36 @@ pub fn ResultsPage() -> impl IntoView {
             Some(Some(p)) => view! { <list::Matrices process=p.id/> }.into_any(),
         }
     };
-    view! {
-        <h1 tabindex="-1">{rt(|t| t.heading)}</h1>
-        <p>{if moderates { rt(|t| t.intro) } else { rt(|t| t.intro_expert) }}</p>
-        <p role="status" class="field-error">{move || failed.get()}</p>
-        {matrices}
-        {open}
-        {move || current.get().map(|p| view! { <exports::Exports process=p/> })}
+    // The committee report replaces the section while it is open (and alone is printed).
+    let reporting = RwSignal::new(false);
+    let back = Callback::new(move |()| {
+        reporting.set(false);
+        crate::router::focus_main();
+    });
+    let report_block = move || {
+        current.get().filter(|_| moderates).map(|_| {
+            view! {
+                <section aria-labelledby="bericht-gremium-titel">
+                    <h2 id="bericht-gremium-titel">{report_texts::rp(|t| t.open_heading)}</h2>
+                    <p>{report_texts::rp(|t| t.open_intro)}</p>
+                    <button type="button" class="button" on:click=move |_| reporting.set(true)>
+                        {report_texts::rp(|t| t.open_button)}
+                    </button>
+                </section>
+            }
+        })
+    };
+    move || match (reporting.get(), current.get()) {
+        (true, Some(p)) => view! { <report::ReportPage process=p.id back/> }.into_any(),
+        _ => view! {
+            <h1 tabindex="-1">{rt(|t| t.heading)}</h1>
+            <p>{if moderates { rt(|t| t.intro) } else { rt(|t| t.intro_expert) }}</p>
+            <p role="status" class="field-error">{move || failed.get()}</p>
+            {matrices}
+            {open}
+            {report_block}
+            {move || current.get().map(|p| view! { <exports::Exports process=p/> })}
+        }
+        .into_any(),
     }
 }

@@ -14,6 +14,8 @@ pub fn ResultTable(review: MatrixReview) -> impl IntoView {
     let MatrixReview { matrix, result, .. } = review;
     let sheets = result.sheets.to_string();
     let title = matrix.title.clone();
+    let caption_id = format!("matrix-ergebnis-{}", matrix.id);
+    let region_label = caption_id.clone();
     let header = matrix
         .options
         .iter()
@@ -94,9 +96,9 @@ pub fn ResultTable(review: MatrixReview) -> impl IntoView {
     );
     let none = result.sheets == 0;
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="matrix-ergebnis">
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=region_label>
             <table class="audit matrix-result">
-                <caption id="matrix-ergebnis">{move || fill(texts_of(i18n).result_caption, &title, "")}</caption>
+                <caption id=caption_id.clone()>{move || fill(texts_of(i18n).result_caption, &title, "")}</caption>
                 <thead><tr>
                     <th scope="col">{rt(|t| t.criterion)}</th>
                     {header}
