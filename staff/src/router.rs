@@ -21,7 +21,7 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Ideas,
         Section::Comments,
         Section::Reports,

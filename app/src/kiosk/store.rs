@@ -210,9 +210,11 @@ impl Booth {
                     })
             });
             let Some((who, mutations)) = batch else { break };
+            // The server counts a kiosk's visitors for the workshop the kiosk serves.
             let req = PushRequest {
                 protocol: PROTOCOL_VERSION,
                 mutations,
+                workshop: None,
             };
             let body = http::to_json(&req);
             let answered: Vec<_> = match self
