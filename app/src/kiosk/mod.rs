@@ -27,11 +27,22 @@ pub fn KioskPage() -> impl IntoView {
     let credential = RwSignal::new(store::stored_credential());
     lock::lock_navigation();
     Effect::new(move |_| crate::platform::set_document_title(kt(i18n).title));
+    let other_lang = move || match i18n.lang() {
+        Lang::De => Lang::En,
+        Lang::En => Lang::De,
+    };
     view! {
         <link rel="stylesheet" href="/kiosk.css"/>
         <div class="kiosk">
+            <div class="kiosk-top">
+                <span class="kiosk-title">{move || kt(i18n).welcome}</span>
+                <button type="button" class="kiosk-small" lang=move || other_lang().code()
+                    on:click=move |_| i18n.0.set(other_lang())>{move || kt(i18n).other_lang}</button>
+            </div>
             {move || match credential.get() {
-                None => view! { <pair::PairScreen paired=credential/> }.into_any(),
+                None => view! {
+                    <div class="kiosk-stage"><pair::PairScreen paired=credential/></div>
+                }.into_any(),
                 Some(c) => view! { <BoothScreen credential=c unpaired=credential/> }.into_any(),
             }}
         </div>
@@ -101,16 +112,7 @@ fn BoothScreen(credential: Credential, unpaired: RwSignal<Option<Credential>>) -
         typed.remove();
     });
     let finished = Callback::new(move |()| reset());
-    let other_lang = move || match i18n.lang() {
-        Lang::De => Lang::En,
-        Lang::En => Lang::De,
-    };
     view! {
-        <div class="kiosk-top">
-            <span class="kiosk-title">{move || kt(i18n).welcome}</span>
-            <button type="button" class="kiosk-small" lang=move || other_lang().code()
-                on:click=move |_| i18n.0.set(other_lang())>{move || kt(i18n).other_lang}</button>
-        </div>
         {move || booth.revoked.get().then(|| view! {
             <p class="kiosk-error" role="alert">{move || kt(i18n).revoked}</p>
         })}
