@@ -164,6 +164,13 @@ async fn two_visitors_in_turn_each_count_in_full_and_leave_no_trace() {
     let browser = Browser::start(Viewport::Desktop).await;
     let page = Page::new(&browser, &server.url);
     let before = dot_points(&server.url).await;
+    page.goto("/kiosk").await;
+    page.wait_text("Dieses Gerät als Kiosk einrichten").await;
+    page.assert_accessible("Kiosk: koppeln (de)").await;
+    page.click_text("English").await;
+    page.wait_text("Set up this device as a kiosk").await;
+    page.assert_accessible("Kiosk: pairing (en)").await;
+    page.click_text("Deutsch").await;
     pair(&page, &code).await;
     // No site chrome: nothing to follow away from the kiosk.
     let visible_links = "return [...document.querySelectorAll('a')].filter(a => a.getClientRects().length > 0).length";
@@ -233,6 +240,22 @@ async fn two_visitors_in_turn_each_count_in_full_and_leave_no_trace() {
     assert_eq!(kiosks[0]["visitors"], 2, "{kiosks}");
     assert!(!outbox(&page).await.contains(first.1));
     assert_eq!(outbox(&page).await, "[]");
+
+    // Revoked by staff, the device forgets the kiosk and asks to be paired again.
+    let id = kiosks[0]["id"].as_str().expect("kiosk id");
+    api.send(
+        Method::POST,
+        &format!("/api/moderation/kiosks/{id}/revoke"),
+        Value::Null,
+    )
+    .await;
+    page.wait_text("Dieser Kiosk wurde vom Team abgemeldet.")
+        .await;
+    page.wait_text("Dieses Gerät als Kiosk einrichten").await;
+    let local = page
+        .eval("return JSON.stringify(Object.assign({}, localStorage))")
+        .await;
+    assert!(!local.to_string().contains("werkstadt.kiosk"), "{local}");
 }
 
 #[tokio::test]

@@ -1,18 +1,14 @@
 //! The team's way out: a small button, then the PIN set at pairing (checked by the server,
 //! so it needs a connection). The device stays paired; `/kiosk` opens the kiosk again.
 
-use super::store::{Booth, Credential};
+use super::store::Booth;
 use super::texts::kt;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use werkstadt_domain::kiosk::KioskExit;
 
 #[component]
-pub fn ExitButton(
-    booth: Booth,
-    exiting: RwSignal<bool>,
-    unpaired: RwSignal<Option<Credential>>,
-) -> impl IntoView {
+pub fn ExitButton(booth: Booth, exiting: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let router = crate::router::use_route();
     let pin = RwSignal::new(String::new());
@@ -33,12 +29,11 @@ pub fn ExitButton(
                     close();
                     router.navigate("/");
                 }
+                // Revoked: the kiosk page forgets the kiosk and shows the pairing screen.
                 Err(crate::platform::http::ClientError::Api(b))
                     if b.code == werkstadt_domain::ErrorCode::KioskRevoked =>
                 {
-                    // A revoked kiosk forgets its credential: it must be paired again.
-                    crate::platform::storage_remove_prefix("werkstadt.kiosk.");
-                    unpaired.set(None);
+                    close();
                 }
                 Err(e) => {
                     pin.set(String::new());

@@ -25,14 +25,31 @@ const DONE_SECS: f64 = 8.0;
 pub fn KioskPage() -> impl IntoView {
     let i18n = use_i18n();
     let credential = RwSignal::new(store::stored_credential());
+    let revoked = RwSignal::new(false);
     lock::lock_navigation();
     Effect::new(move |_| crate::platform::set_document_title(kt(i18n).title));
+    let other_lang = move || match i18n.lang() {
+        Lang::De => Lang::En,
+        Lang::En => Lang::De,
+    };
     view! {
         <link rel="stylesheet" href="/kiosk.css"/>
         <div class="kiosk">
+            <div class="kiosk-top">
+                <span class="kiosk-title">{move || kt(i18n).welcome}</span>
+                <button type="button" class="kiosk-small" lang=move || other_lang().code()
+                    on:click=move |_| i18n.0.set(other_lang())>{move || kt(i18n).other_lang}</button>
+            </div>
             {move || match credential.get() {
-                None => view! { <pair::PairScreen paired=credential/> }.into_any(),
-                Some(c) => view! { <BoothScreen credential=c unpaired=credential/> }.into_any(),
+                None => view! {
+                    <div class="kiosk-stage">
+                        {move || revoked.get().then(|| view! {
+                            <p class="kiosk-error" role="alert">{move || kt(i18n).revoked}</p>
+                        })}
+                        <pair::PairScreen paired=credential/>
+                    </div>
+                }.into_any(),
+                Some(c) => view! { <BoothScreen credential=c unpaired=credential revoked/> }.into_any(),
             }}
         </div>
     }
@@ -43,7 +60,11 @@ fn now_s() -> f64 {
 }
 
 #[component]
-fn BoothScreen(credential: Credential, unpaired: RwSignal<Option<Credential>>) -> impl IntoView {
+fn BoothScreen(
+    credential: Credential,
+    unpaired: RwSignal<Option<Credential>>,
+    revoked: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let booth = Booth::start(credential);
     let visit = RwSignal::new(0u32);
@@ -101,19 +122,17 @@ fn BoothScreen(credential: Credential, unpaired: RwSignal<Option<Credential>>) -
         typed.remove();
     });
     let finished = Callback::new(move |()| reset());
-    let other_lang = move || match i18n.lang() {
-        Lang::De => Lang::En,
-        Lang::En => Lang::De,
-    };
+    // Revoked by staff: nothing more can be sent from here; back to pairing.
+    Effect::new(move |_| {
+        if booth.revoked.get() {
+            leptos::task::spawn_local(async move {
+                booth.forget().await;
+                revoked.set(true);
+                unpaired.set(None);
+            });
+        }
+    });
     view! {
-        <div class="kiosk-top">
-            <span class="kiosk-title">{move || kt(i18n).welcome}</span>
-            <button type="button" class="kiosk-small" lang=move || other_lang().code()
-                on:click=move |_| i18n.0.set(other_lang())>{move || kt(i18n).other_lang}</button>
-        </div>
-        {move || booth.revoked.get().then(|| view! {
-            <p class="kiosk-error" role="alert">{move || kt(i18n).revoked}</p>
-        })}
         <div class="kiosk-stage">
             {move || {
                 visit.track();
@@ -132,7 +151,7 @@ fn BoothScreen(credential: Credential, unpaired: RwSignal<Option<Credential>>) -
         })}
         <div class="kiosk-foot">
             <StatusDot booth/>
-            <exit::ExitButton booth exiting unpaired/>
+            <exit::ExitButton booth exiting/>
         </div>
     }
 }

@@ -144,11 +144,20 @@ impl Booth {
         let extra = [(h[0].0, h[0].1.as_str()), (h[1].0, h[1].1.as_str())];
         let result = http::fetch_with(method, path, body, who, &extra).await;
         if let Err(ClientError::Api(b)) = &result {
-            if matches!(b.code, ErrorCode::KioskRevoked | ErrorCode::KioskInvalid) {
+            if b.code == ErrorCode::KioskRevoked {
                 self.revoked.set(true);
             }
         }
         result
+    }
+
+    /// Forgets the kiosk on this device once staff revoked it: its credential, and the
+    /// outbox, which the server will never take from it (the visitors' text goes with it).
+    pub async fn forget(self) {
+        self.queue.update_value(Vec::clear);
+        let _ = self.save().await;
+        platform::storage_remove(SECRET_KEY);
+        platform::storage_remove(SETTINGS_KEY);
     }
 
     /// The settings from the server (a workshop may change the reset time); a sign of life.
