@@ -140,8 +140,9 @@ struct Inner {
     /// The last results computed, with the feed head they were computed at: every write that
     /// changes what results show moves the head, so until it moves the results stand.
     results: Mutex<Option<(u64, Results)>>,
-    /// The same for the last participation statistics asked for (`stats`).
-    participation: Mutex<Option<(u64, werkstadt_domain::stats::ParticipationStats)>>,
+    /// The last participation statistics asked for, with the head and the time (ms) they
+    /// were computed at (`stats`).
+    participation: Mutex<Option<(u64, i64, werkstadt_domain::stats::ParticipationStats)>>,
     /// Held while the database is open: a restore waits for (refuses) this process.
     _lock: lock::DbLock,
 }

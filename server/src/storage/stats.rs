@@ -33,6 +33,9 @@ pub(super) const PARTICIPANT_CHANNEL: &str = "
     LEFT JOIN (SELECT DISTINCT redeemed_by FROM participation_code
                WHERE redeemed_by IS NOT NULL) c ON c.redeemed_by = p.id";
 
+/// How old kept statistics may be before a change makes them computed again.
+pub const STATS_MAX_AGE_MS: i64 = 60_000;
+
 /// A process's contributions (kind, participant, time) in `[?2, ?3)`: published (or merged)
 /// ideas, published comments, supports, and each participant's dot ballot at its last change.
 const ACTIVITY: &str = "
@@ -75,50 +78,47 @@ pub(super) fn participation(
               act AS ({ACTIVITY}),
               ranged AS (SELECT * FROM act WHERE at >= ?2 AND at < ?3)"
     );
-    let args = params![process.to_string(), from, to];
+    // One pass: contributions per kind, participant and hour (the participant as a row
+    // number that never leaves this function).
     let mut stmt = tx.prepare_cached(&format!(
-        "{with} SELECT a.kind, ch.channel, a.at / 3600000, COUNT(*)
-         FROM ranged a JOIN channel_of ch ON ch.id = a.pid GROUP BY 1, 2, 3"
+        "{with} SELECT a.kind, ch.key, ch.channel, ch.verified, a.at / 3600000, COUNT(*)
+         FROM ranged a JOIN channel_of ch ON ch.id = a.pid GROUP BY 1, 2, 5"
     ))?;
-    let counts = stmt
-        .query_map(args, |r| {
-            let kind: String = r.get(0)?;
-            let activity = Activity::parse(&kind).ok_or_else(|| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    0,
-                    rusqlite::types::Type::Text,
-                    format!("activity {kind:?}").into(),
-                )
-            })?;
-            Ok(HourCount {
-                activity,
-                channel: channel_at(r, 1)?,
-                hour: r.get(2)?,
-                count: u32_at(r, 3)?,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut stmt = tx.prepare_cached(&format!(
-        "{with} SELECT ch.key, ch.channel, ch.verified, a.at / 3600000
-         FROM ranged a JOIN channel_of ch ON ch.id = a.pid GROUP BY ch.key, 4"
-    ))?;
-    let active = stmt
-        .query_map(args, |r| {
-            Ok(ActiveHour {
-                key: r.get(0)?,
-                channel: channel_at(r, 1)?,
-                verified: r.get(2)?,
-                hour: r.get(3)?,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut counts = Vec::new();
+    let mut active = Vec::new();
+    let mut rows = stmt.query(params![process.to_string(), from, to])?;
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(0)?;
+        let activity = Activity::parse(&kind).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                0,
+                rusqlite::types::Type::Text,
+                format!("activity {kind:?}").into(),
+            )
+        })?;
+        let (channel, hour) = (channel_at(r, 2)?, r.get(4)?);
+        counts.push(HourCount {
+            activity,
+            channel,
+            hour,
+            count: u32_at(r, 5)?,
+        });
+        active.push(ActiveHour {
+            key: r.get(1)?,
+            channel,
+            verified: r.get(3)?,
+            hour,
+        });
+    }
     Ok(ParticipationStats::build(process, &counts, &active))
 }
 
 impl Store {
-    /// A process's participation over its whole life (the public statistics), computed once
-    /// per change of the feed's head (every write that changes a count moves it) and answered
-    /// from memory until it moves, as the results are.
+    /// A process's participation over its whole life (the public statistics). Computing it
+    /// reads every contribution (about 0.3 s at 10,000 ideas and 100,000 supports), so it is
+    /// kept in memory and computed again only when the feed's head moved AND the kept copy is
+    /// older than [`STATS_MAX_AGE_MS`]: figures at most a minute behind, at most one
+    /// computation a minute however busy the process.
     pub async fn participation(
         &self,
         process: ProcessId,
@@ -126,14 +126,14 @@ impl Store {
         let inner = std::sync::Arc::clone(&self.inner);
         self.read(move |tx| {
             let head = super::changes::head(tx)?;
+            let now = super::now_ms();
             let cached = inner
                 .participation
                 .lock()
                 .map_err(|_| StoreError::Poisoned)?;
-            if let Some((_, stats)) = cached
-                .as_ref()
-                .filter(|(at, s)| *at == head && s.process_id == process)
-            {
+            if let Some((_, _, stats)) = cached.as_ref().filter(|(at, when, s)| {
+                s.process_id == process && (*at == head || now - *when < STATS_MAX_AGE_MS)
+            }) {
                 return Ok(stats.clone());
             }
             drop(cached);
@@ -142,8 +142,8 @@ impl Store {
                 .participation
                 .lock()
                 .map_err(|_| StoreError::Poisoned)?;
-            if cached.as_ref().is_none_or(|(at, _)| *at <= head) {
-                *cached = Some((head, stats.clone()));
+            if cached.as_ref().is_none_or(|(at, _, _)| *at <= head) {
+                *cached = Some((head, now, stats.clone()));
             }
             Ok(stats)
         })
