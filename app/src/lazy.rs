@@ -39,6 +39,7 @@ pub enum Lazy {
     Processes(Option<ProcessId>),
     Projects(Option<ProjectId>),
     News,
+    Workshop(String),
     /// Parts of pages: the start page's timeline, the notice of refused changes, the unread
     /// count of the news in the navigation.
     Timeline,
@@ -86,6 +87,7 @@ fn more(page: Lazy) -> Page {
         Lazy::Processes(None) => view! { <pages::archive::ArchivePage/> }.into_any(),
         Lazy::Processes(Some(id)) => view! { <pages::archive::ProcessPage id/> }.into_any(),
         Lazy::Rejected => view! { <crate::components::rejected::RejectedNotice/> }.into_any(),
+        Lazy::Workshop(path) => pages::join::workshop_page(&path),
         _ => view! { <pages::not_found::NotFoundPage/> }.into_any(),
     })
 }

@@ -29,6 +29,9 @@ pub enum Route {
     Projects(Option<ProjectId>),
     /// What happened to what the participant follows (`/neuigkeiten`).
     News,
+    /// Joining a workshop (`/mitmachen/{code}`, the QR code's target; `/mitmachen` to type it)
+    /// and its results wall (`/wand/{code or id}`): the path, read by the lazily loaded page.
+    Workshop(String),
     /// A page that crashes the app on purpose, for the browser tests (`pages::crash`).
     CrashTest,
     NotFound,
@@ -59,6 +62,7 @@ impl Route {
                 .parse()
                 .map_or(Route::NotFound, |id| Route::Projects(Some(id))),
             ["neuigkeiten"] => Route::News,
+            ["mitmachen"] | ["mitmachen", _] | ["wand", _] => Route::Workshop(path.to_owned()),
             ["meine-daten"] => Route::MyData(search.contains("geloescht")),
             ["__test", "absturz"] => Route::CrashTest,
             _ => Route::NotFound,
@@ -74,6 +78,7 @@ impl Route {
             | Route::Code(_)
             | Route::MyData(_)
             | Route::Processes(_)
+            | Route::Workshop(_)
             | Route::CrashTest
             | Route::NotFound => "/",
             Route::NewIdea(_) => "/neu",
