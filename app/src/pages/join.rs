@@ -42,20 +42,16 @@ fn leave(me: Option<Identity>) {
     }
 }
 
-/// "30.11.2026, 14:00 – 17:00" (the end's date too if it is another day).
+/// "30.11.2026" (or "30.11.2026 – 1.12.2026" over several days).
 pub fn span(starts: i64, ends: i64, lang: &str) -> String {
-    let hm = |ms: i64| {
-        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-        format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
-    };
     let (day, end_day) = (
         platform::format_date(starts, lang),
-        platform::format_date(ends, lang),
+        platform::format_date(ends - 1, lang),
     );
     if day == end_day {
-        format!("{day}, {} – {}", hm(starts), hm(ends))
+        day
     } else {
-        format!("{day}, {} – {end_day}, {}", hm(starts), hm(ends))
+        format!("{day} – {end_day}")
     }
 }
 
