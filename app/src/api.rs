@@ -14,7 +14,6 @@ pub async fn push(mutations: Vec<Mutation>, who: &Identity) -> ApiResult<PushRes
     let req = PushRequest {
         protocol: PROTOCOL_VERSION,
         mutations,
-        workshop: None,
     };
     http::post("/api/sync/push", &req, who).await
 }

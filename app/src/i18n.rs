@@ -14,6 +14,7 @@ mod de;
 mod en;
 pub mod pages;
 pub mod projects;
+pub mod workshop;
 pub use de::DE;
 pub use en::EN;
 

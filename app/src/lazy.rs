@@ -40,6 +40,7 @@ pub enum Lazy {
     Projects(Option<ProjectId>),
     News,
     Kiosk,
+    Workshop(String),
     /// Parts of pages: the start page's timeline, the notice of refused changes, the unread
     /// count of the news in the navigation.
     Timeline,
@@ -88,6 +89,7 @@ fn more(page: Lazy) -> Page {
         Lazy::Processes(Some(id)) => view! { <pages::archive::ProcessPage id/> }.into_any(),
         Lazy::Rejected => view! { <crate::components::rejected::RejectedNotice/> }.into_any(),
         Lazy::Kiosk => view! { <crate::kiosk::KioskPage/> }.into_any(),
+        Lazy::Workshop(path) => pages::join::workshop_page(&path),
         _ => view! { <pages::not_found::NotFoundPage/> }.into_any(),
     })
 }

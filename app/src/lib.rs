@@ -64,6 +64,7 @@ fn App() -> impl IntoView {
             Route::Projects(id) => lazy::show(Lazy::Projects(id)),
             Route::News => lazy::show(Lazy::News),
             Route::Kiosk => lazy::show(Lazy::Kiosk),
+            Route::Workshop(path) => lazy::show(Lazy::Workshop(path)),
             Route::CrashTest => view! { <crash::CrashPage/> }.into_any(),
             Route::NotFound => view! { <not_found::NotFoundPage/> }.into_any(),
         }

@@ -31,6 +31,9 @@ pub enum Route {
     News,
     /// The kiosk for a shared touch screen at a workshop (`kiosk`): no site chrome.
     Kiosk,
+    /// Joining a workshop (`/mitmachen/{code}`, the QR code's target; `/mitmachen` to type it)
+    /// and its results wall (`/wand/{code or id}`): the path, read by the lazily loaded page.
+    Workshop(String),
     /// A page that crashes the app on purpose, for the browser tests (`pages::crash`).
     CrashTest,
     NotFound,
@@ -61,6 +64,7 @@ impl Route {
                 .parse()
                 .map_or(Route::NotFound, |id| Route::Projects(Some(id))),
             ["neuigkeiten"] => Route::News,
+            ["mitmachen"] | ["mitmachen", _] | ["wand", _] => Route::Workshop(path.to_owned()),
             ["meine-daten"] => Route::MyData(search.contains("geloescht")),
             ["kiosk"] => Route::Kiosk,
             ["__test", "absturz"] => Route::CrashTest,
@@ -77,6 +81,7 @@ impl Route {
             | Route::Code(_)
             | Route::MyData(_)
             | Route::Processes(_)
+            | Route::Workshop(_)
             | Route::CrashTest
             | Route::Kiosk
             | Route::NotFound => "/",

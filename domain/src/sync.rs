@@ -167,12 +167,6 @@ pub struct PushRequest {
     pub protocol: u32,
     #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::mutations))]
     pub mutations: Vec<Mutation>,
-    /// The join code of the workshop the device is attached to (a phone that joined by QR
-    /// code). The server tags the mutations made while that workshop ran with channel
-    /// `workshop` and the workshop; an unknown code or a mutation made outside its time is
-    /// counted as the participant's usual channel (web or participation code), never refused.
-    #[serde(default)]
-    pub workshop: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,6 +13,7 @@ pub mod lang;
 pub mod outbox;
 pub mod sw;
 pub mod trap;
+pub mod workshop;
 
 /// Fills `buf` from the browser's CSPRNG (`crypto.getRandomValues`).
 pub fn random_bytes(buf: &mut [u8]) -> Result<(), ClientError> {

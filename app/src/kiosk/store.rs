@@ -223,7 +223,6 @@ impl Booth {
             let req = PushRequest {
                 protocol: PROTOCOL_VERSION,
                 mutations,
-                workshop: None,
             };
             let body = http::to_json(&req);
             let answered: Vec<_> = match self

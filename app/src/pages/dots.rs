@@ -71,6 +71,7 @@ pub fn DotsPage() -> impl IntoView {
 
     view! {
         <h1 tabindex="-1">{move || i18n.t().dots_heading}</h1>
+        <super::join::JoinBanner/>
         <p>{move || count(u32::from(budget()), pt(i18n).dots_intro)}</p>
         <ClosedNotice module=Module::Dots/>
         <p class="dots-remaining" role="status" aria-live="polite">

@@ -71,6 +71,7 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
 
     view! {
         <h1 tabindex="-1">{move || i18n.t().new_heading}</h1>
+        <super::join::JoinBanner/>
         <p>{move || pt(i18n).new_intro}</p>
         <ClosedNotice module=Module::Ideas/>
         {move || match themes.get() {

@@ -70,7 +70,6 @@ async fn push(client: &reqwest::Client, base: &str, n: usize, mutations: Vec<Mut
         .json(&werkstadt_domain::sync::PushRequest {
             protocol: werkstadt_domain::sync::PROTOCOL_VERSION,
             mutations,
-            workshop: None,
         })
         .send()
         .await

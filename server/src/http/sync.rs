@@ -96,7 +96,7 @@ pub async fn push(
     let staff_id = staff.map(|s| s.session.staff_id);
     let res = s
         .store
-        .push_joined(caller, staff_id, req.mutations, req.workshop)
+        .push_joined(caller, staff_id, req.mutations, None)
         .await?;
     Ok(AppJson(res))
 }

@@ -57,10 +57,17 @@ pub fn create_idea(theme: &str, title: &str) -> Value {
 
 /// Pushes `mutations` as `p`, attached to the workshop `join` (if any); all must apply.
 pub async fn push(app: &TestApp, p: &Participant, mutations: Vec<Value>, join: Option<&str>) {
-    let mut body = json!({"protocol": 1, "mutations": mutations});
     if let Some(code) = join {
-        body["workshop"] = json!(code);
+        // A phone opens the join link; an unknown code joins nothing.
+        let res = p
+            .post(app, &format!("/api/workshops/{code}/join"), &Value::Null)
+            .await;
+        assert!(matches!(
+            res.status(),
+            StatusCode::NO_CONTENT | StatusCode::NOT_FOUND
+        ));
     }
+    let body = json!({"protocol": 1, "mutations": mutations});
     let res = p.post(app, "/api/sync/push", &body).await;
     assert_eq!(res.status(), StatusCode::OK);
     let body: Value = res.json().await.expect("json");

@@ -149,7 +149,7 @@ pub fn WorkshopsPage() -> impl IntoView {
             <tr>
                 <th scope="row">{w.title.clone()}</th>
                 <td>{span(&w)}", "{w.place.clone()}</td>
-                <td class="join-code">{w.code.clone()}</td>
+                <td style:font-family="monospace" style:font-weight="700">{w.code.clone()}</td>
                 <td>
                     <button type="button" class="button" aria-label=edit_label
                         on:click=move |_| choose(Open::Edit(id))>{wt(|t| t.edit)}</button>
@@ -193,22 +193,13 @@ pub fn WorkshopsPage() -> impl IntoView {
     }
 }
 
-/// The join code in large type, the QR code (SVG from the server) and the address, with a
-/// button that prints this panel as a poster.
+/// The join code in large type, the QR code (SVG from the server) and the join path.
 #[component]
 fn JoinPanel(w: Workshop) -> impl IntoView {
     let i18n = use_i18n();
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
     let qr = format!("/api/workshops/{}/qr.svg", w.code);
-    let address = format!("{origin}{}", join_path(&w.code));
+    let address = join_path(&w.code);
     let title = w.title.clone();
-    let print = move |_| {
-        if let Some(win) = web_sys::window() {
-            let _ = win.print();
-        }
-    };
     view! {
         <section class="join-sheet" aria-labelledby="beitritt-titel">
             <h2 id="beitritt-titel">{w.title.clone()}</h2>
@@ -217,9 +208,9 @@ fn JoinPanel(w: Workshop) -> impl IntoView {
             <p>{wt(|t| t.join_hint)}</p>
             <img class="join-qr" src=qr width="240" height="240"
                 alt=move || fill(texts_of(i18n).qr_alt, &title, "")/>
-            <p class="join-code join-code-large">{w.code.clone()}</p>
+            <p class="join-code-large" style:font-size="3rem" style:font-weight="700"
+                style:letter-spacing=".15em" style:margin=".2em 0">{w.code.clone()}</p>
             <p class="join-address">{address}</p>
-            <button type="button" class="button no-print" on:click=print>{wt(|t| t.print)}</button>
         </section>
     }
 }

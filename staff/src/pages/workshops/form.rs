@@ -10,29 +10,22 @@ use werkstadt_domain::setup::Modules;
 use werkstadt_domain::workshop::{Workshop, WorkshopDraft, RESET_SECS_DEFAULT};
 use werkstadt_domain::ProcessId;
 
-/// A Unix-millisecond time as an `<input type="datetime-local">` value ("2026-11-30T14:00").
+/// A Unix-millisecond time as an `<input type="datetime-local">` value ("2026-11-30T14:00"):
+/// the Swedish locale writes local times in ISO order (no further browser calls needed).
 fn input_value(unix_ms: i64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_ms as f64));
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    )
+    let s: String = d
+        .to_locale_string("sv-SE", &wasm_bindgen::JsValue::UNDEFINED)
+        .into();
+    s.get(..16).unwrap_or_default().replace(' ', "T")
 }
 
-/// The local time of a `datetime-local` value.
+/// The local time of a `datetime-local` value (a date-time without offset is read as local).
 fn parse_input(value: &str) -> Option<i64> {
-    let (date, time) = value.split_once('T')?;
-    let mut d = date.splitn(3, '-').map(|p| p.parse::<i32>().ok());
-    let (y, m, day) = (d.next()??, d.next()??, d.next()??);
-    let mut t = time.splitn(3, ':').map(|p| p.parse::<i32>().ok());
-    let (h, min) = (t.next()??, t.next()??);
-    let date =
-        js_sys::Date::new_with_year_month_day_hr_min(u32::try_from(y).ok()?, m - 1, day, h, min);
-    let ms = date.get_time();
+    if value.len() < 16 {
+        return None;
+    }
+    let ms = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(value)).get_time();
     (!ms.is_nan()).then_some(ms as i64)
 }
 

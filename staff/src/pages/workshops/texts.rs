@@ -43,7 +43,6 @@ texts! { WorkshopTexts, DE, EN;
     join_heading: "Mitmachen mit dem Handy", "Join with your phone";
     join_hint: "QR-Code scannen oder die Adresse öffnen und den Code eingeben:", "Scan the QR code or open the address and enter the code:";
     qr_alt: "QR-Code zum Mitmachen bei {n}", "QR code to join {n}";
-    print: "Aushang drucken", "Print a poster";
     err_dates: "Das Ende muss nach dem Beginn liegen.", "The end must come after the start.";
     err_reset: "Bitte eine Zeit zwischen 30 und 600 Sekunden angeben.", "Please give a time between 30 and 600 seconds.";
     err_title_short: "Titel und Ort brauchen mindestens 3 Zeichen.", "Title and place need at least 3 characters.";

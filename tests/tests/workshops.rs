@@ -1,0 +1,199 @@
+//! Workshops in a real browser (issue 15): a moderator creates a workshop and sees its join
+//! code and QR code; a phone opens the join link, submits an idea and it counts for the
+//! workshop; a results wall open in a second browser shows a new dot within 2 s and recovers
+//! by itself after a server restart. axe-core on the staff section, the join page and the wall
+//! in both languages.
+
+use std::process::Command;
+use std::time::Duration;
+use werkstadt_tests::{eventually, get_json, now_ms, push_as, Browser, Page, Server, Viewport};
+
+const MODERATOR: (&str, &str) = ("moderation", "werkstadt-demo-2026");
+const TITLE: &str = "Zukunftswerkstatt Smart City";
+const HOUR: i64 = 3_600_000;
+
+/// A time `offset_ms` from now as an `<input type="datetime-local">` value (the browser runs
+/// in the same zone as the test).
+fn local_input(offset_ms: i64) -> String {
+    let out = Command::new("date")
+        .args([
+            "-d",
+            &format!("@{}", (now_ms() + offset_ms) / 1000),
+            "+%Y-%m-%dT%H:%M",
+        ])
+        .output()
+        .expect("date");
+    String::from_utf8(out.stdout)
+        .expect("utf8")
+        .trim()
+        .to_owned()
+}
+
+/// The wall's data for `code`.
+async fn wall(base: &str, code: &str) -> serde_json::Value {
+    get_json(&format!("{base}/api/workshops/{code}/wall")).await
+}
+
+/// axe-core on a page without the language switch (the wall hides the site's header): German,
+/// then English from the stored preference, then German again.
+async fn accessible_both(page: &Page<'_>, path: &str, name: &str, english: &str, german: &str) {
+    page.assert_accessible(&format!("{name} (de)")).await;
+    page.eval("localStorage.setItem('werkstadt.lang', 'en'); return true")
+        .await;
+    page.goto(path).await;
+    page.wait_text(english).await;
+    page.assert_accessible(&format!("{name} (en)")).await;
+    page.eval("localStorage.setItem('werkstadt.lang', 'de'); return true")
+        .await;
+    page.goto(path).await;
+    page.wait_text(german).await;
+}
+
+#[tokio::test]
+async fn a_workshop_gets_a_code_phones_join_it_and_the_wall_follows_live() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("werkstadt.db");
+    let server = Server::start(&db);
+    let base = server.url.clone();
+
+    // Staff: the section, a new workshop, its join code and QR code.
+    let desk = Browser::start(Viewport::Desktop).await;
+    let staff = Page::new(&desk, &base);
+    staff.goto("/moderation").await;
+    staff.wait_text("Anmeldung für das Team").await;
+    staff.fill("#login-name", MODERATOR.0).await;
+    staff.fill("#login-password", MODERATOR.1).await;
+    staff.click_text("Anmelden").await;
+    staff.wait_text("Ideen moderieren").await;
+    staff.click("a[href='/moderation/veranstaltungen']").await;
+    staff
+        .wait_text("Veranstaltungen im aktuellen Prozess")
+        .await;
+    staff.click_text("Neue Veranstaltung anlegen").await;
+    staff.fill("#veranstaltung-titel", TITLE).await;
+    staff
+        .fill("#veranstaltung-ort", "WissensWerkStadt, Wilhelmstraße 3")
+        .await;
+    staff
+        .set_value("#veranstaltung-beginn", &local_input(-HOUR))
+        .await;
+    staff
+        .set_value("#veranstaltung-ende", &local_input(2 * HOUR))
+        .await;
+    staff.click("form.card button[type=submit]").await;
+    staff.wait_text("Veranstaltung angelegt.").await;
+    staff.wait_text("Mitmachen mit dem Handy").await;
+    let code = staff.text_of(".join-code-large").await;
+    assert_eq!(code.len(), 6, "{code:?}");
+    let qr_loaded = eventually("the QR code to load", || async {
+        (staff.eval("const i = document.querySelector('img.join-qr'); return !!i && i.complete && i.naturalWidth > 0").await == true).then_some(())
+    });
+    qr_loaded.await;
+    staff
+        .assert_accessible_in_both_languages(
+            "Veranstaltungen",
+            "Workshops in the current process",
+            Some("Veranstaltungen im aktuellen Prozess"),
+        )
+        .await;
+
+    // The wall in a second browser.
+    let projector = Browser::start(Viewport::Desktop).await;
+    let wall_page = Page::new(&projector, &base);
+    let wall_path = format!("/wand/{code}");
+    wall_page.goto(&wall_path).await;
+    wall_page.wait_text("Handlungsfelder nach Punkten").await;
+    wall_page.wait_text(TITLE).await;
+    assert_eq!(
+        wall_page
+            .eval("return document.querySelector('.site-header').hidden")
+            .await,
+        true,
+        "no site chrome"
+    );
+    accessible_both(
+        &wall_page,
+        &wall_path,
+        "Ergebniswand",
+        "Fields of action by dots",
+        "Handlungsfelder nach Punkten",
+    )
+    .await;
+    wall_page.goto(&format!("{wall_path}?dunkel")).await;
+    wall_page.wait_text("Handlungsfelder nach Punkten").await;
+    wall_page.assert_accessible("Ergebniswand (dunkel)").await;
+
+    // A phone joins by the QR code's link and submits an idea: it counts for the workshop.
+    let phone_browser = Browser::start(Viewport::Phone).await;
+    let phone = Page::new(&phone_browser, &base);
+    phone
+        .goto(&format!("/mitmachen/{}", code.to_lowercase()))
+        .await;
+    phone
+        .wait_text(&format!("Sie nehmen an „{TITLE}“ teil."))
+        .await;
+    accessible_both(
+        &phone,
+        &format!("/mitmachen/{code}"),
+        "Mitmachen",
+        "You are taking part in",
+        "Sie nehmen an",
+    )
+    .await;
+    phone.goto("/neu").await;
+    phone
+        .wait_text(&format!("Sie nehmen an „{TITLE}“ teil."))
+        .await;
+    phone.find("#idee-titel").await;
+    phone.choose("#idee-thema", "Bildung").await;
+    phone
+        .fill("#idee-titel", "Programmierkurse in der WissensWerkStadt")
+        .await;
+    phone
+        .fill("#idee-text", "Jeden Samstag, für alle Altersgruppen.")
+        .await;
+    phone.click_text("Idee absenden").await;
+    phone.wait_text("0 Unterstützungen").await;
+    eventually("the phone's idea to count for the workshop", || async {
+        (wall(&base, &code).await["participants_here"] == 1).then_some(())
+    })
+    .await;
+    wall_page
+        .wait_text_within("1\nhier dabei", Duration::from_secs(5))
+        .await;
+
+    // A vote shows on the wall within 2 s.
+    let data = wall(&base, &code).await;
+    let top = &data["themes"][0];
+    let now = top["dots"].as_u64().expect("dots") + 5;
+    push_as(
+        &base,
+        &uuid::Uuid::now_v7().to_string(),
+        serde_json::json!({"set_dots": {"allocations": [{"theme_id": top["id"], "points": 5}]}}),
+    )
+    .await;
+    wall_page
+        .wait_text_within(&format!("{now} Punkte"), Duration::from_secs(2))
+        .await;
+
+    // The server goes away and comes back on the same address: the wall recovers by itself.
+    let (db, dist, addr) = server.kill();
+    wall_page
+        .wait_text_within("Verbindung wird wiederhergestellt", Duration::from_secs(15))
+        .await;
+    let server = Server::start_plain(&db, &dist, &addr);
+    let after = now + 3;
+    push_as(
+        &server.url,
+        &uuid::Uuid::now_v7().to_string(),
+        serde_json::json!({"set_dots": {"allocations": [{"theme_id": top["id"], "points": 3}]}}),
+    )
+    .await;
+    wall_page
+        .wait_text_within(&format!("{after} Punkte"), Duration::from_secs(15))
+        .await;
+    assert!(!wall_page
+        .body_text()
+        .await
+        .contains("Verbindung wird wiederhergestellt"));
+}
