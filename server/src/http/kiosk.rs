@@ -47,7 +47,8 @@ fn display(code: &str) -> String {
     security(("staff_session" = [], "csrf_token" = [])),
     responses((status = 201, body = KioskPairing, description = "set up; pair within 10 minutes"),
               StaffWrite, JsonBody, Write,
-              (status = 400, body = ApiErrorBody, description = "bad_query: label or reset seconds out of range")))]
+              (status = 400, body = ApiErrorBody, description = "bad_query: label or reset seconds out of range"),
+              (status = 404, body = ApiErrorBody, description = "unknown_workshop: no workshop with this id")))]
 pub async fn create_kiosk(
     State(s): State<AppState>,
     staff: Staff,

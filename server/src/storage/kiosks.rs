@@ -106,6 +106,15 @@ impl Store {
         draft: KioskDraft,
     ) -> Result<(String, i64), StoreError> {
         self.write(move |tx| {
+            // The workshop it serves must exist (its visitors are counted for it).
+            if let Some(w) = &draft.workshop_id {
+                let known: bool = tx
+                    .prepare_cached("SELECT EXISTS (SELECT 1 FROM workshop WHERE id = ?1)")?
+                    .query_row([w], |r| r.get(0))?;
+                if !known {
+                    return Err(StoreError::UnknownWorkshop);
+                }
+            }
             let id = uuid::Uuid::now_v7().to_string();
             let now = now_ms();
             let expires = now + PAIRING_MINUTES * 60_000;
