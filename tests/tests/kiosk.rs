@@ -332,6 +332,23 @@ async fn staff_pair_the_kiosk_in_the_staff_app_and_only_the_pin_leads_out() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("werkstadt.db");
     let server = Server::start(&db);
+    // A workshop running now, which the kiosk will serve.
+    create_staff(&db, "admin", ADMIN.0, ADMIN.1);
+    let api = StaffClient::sign_in(&server.url, ADMIN.0, ADMIN.1).await;
+    let process = get_json(&format!("{}/api/process", server.url)).await["process"]["id"]
+        .as_str()
+        .expect("process id")
+        .to_owned();
+    let now = werkstadt_tests::now_ms();
+    let workshop = api
+        .send(
+            Method::POST,
+            &format!("/api/moderation/processes/{process}/workshops"),
+            json!({"title": "Zukunftswerkstatt", "place": "WissensWerkStadt",
+                   "starts_at": now - 3_600_000, "ends_at": now + 3_600_000,
+                   "open": {"ideas": true, "dots": true}, "reset_secs": 240}),
+        )
+        .await;
     let browser = Browser::start(Viewport::Desktop).await;
     let page = Page::new(&browser, &server.url);
     page.goto("/moderation/kiosks").await;
@@ -340,8 +357,20 @@ async fn staff_pair_the_kiosk_in_the_staff_app_and_only_the_pin_leads_out() {
     page.click_text("Anmelden").await;
     page.wait_text("Neuer Kiosk").await;
     page.fill("#kiosk-label", "Foyer").await;
+    // Set up for the workshop: its restart time becomes the kiosk's.
+    page.choose("#kiosk-workshop", "Zukunftswerkstatt").await;
+    assert_eq!(
+        page.eval("return document.querySelector('#kiosk-reset').value")
+            .await,
+        "240"
+    );
     page.click_text("Kopplungscode erzeugen").await;
     let code = page.text_of(".pairing-code").await;
+    let kiosks = api
+        .send(Method::GET, "/api/moderation/kiosks", json!(null))
+        .await;
+    assert_eq!(kiosks[0]["workshop_id"], workshop["id"], "{kiosks}");
+    assert_eq!(kiosks[0]["reset_seconds"], 240, "{kiosks}");
     page.wait_text("wartet auf Kopplung").await;
     page.assert_accessible_in_both_languages("Kiosks (Team)", "All kiosks", Some("Alle Kiosks"))
         .await;

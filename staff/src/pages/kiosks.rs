@@ -6,6 +6,7 @@ use super::when;
 use crate::i18n::{fill, texts, tr, use_i18n, I18n, Lang};
 use leptos::prelude::*;
 use werkstadt_domain::kiosk::{KioskPairing, KioskRecord, NewKiosk, RESET_DEFAULT_SECS};
+use werkstadt_domain::workshop::Workshop;
 
 texts! { KioskTexts, DE, EN;
     heading: "Kiosks", "Kiosks";
@@ -13,6 +14,8 @@ texts! { KioskTexts, DE, EN;
     new_kiosk: "Neuer Kiosk", "New kiosk";
     label: "Bezeichnung (z. B. WissensWerkStadt Eingang)", "Label (e.g. WissensWerkStadt entrance)";
     reset: "Neustart nach so vielen Sekunden ohne Berührung (20–1800)", "Start over after this many seconds without a touch (20–1800)";
+    workshop: "Veranstaltung (ihre Teilnehmenden zählen für sie; der Neustart folgt ihrer Einstellung)", "Workshop (its participants count for it; the restart follows its setting)";
+    no_workshop: "keine Veranstaltung", "no workshop";
     create: "Kopplungscode erzeugen", "Create pairing code";
     code_is: "Kopplungscode für „{n}“:", "Pairing code for “{n}”:";
     code_until: "Gültig bis {n}. Auf dem Gerät /kiosk öffnen, Code und eine PIN zum Beenden eingeben.", "Valid until {n}. Open /kiosk on the device, type the code and a PIN to end the kiosk.";
@@ -55,6 +58,25 @@ pub fn KiosksPage() -> impl IntoView {
     });
     let label = RwSignal::new(String::new());
     let reset = RwSignal::new(RESET_DEFAULT_SECS.to_string());
+    // The current process's workshops, to set a kiosk up for one of them.
+    let workshops = RwSignal::new(Vec::<Workshop>::new());
+    leptos::task::spawn_local(async move {
+        if let Ok(Some((_, list))) = super::workshops::load().await {
+            workshops.set(list);
+        }
+    });
+    let workshop = RwSignal::new(String::new());
+    let choose = move |id: String| {
+        // A workshop's own reset time is the kiosk's default.
+        if let Some(secs) = workshops.with_untracked(|l| {
+            l.iter()
+                .find(|w| w.id.to_string() == id)
+                .map(|w| w.reset_secs)
+        }) {
+            reset.set(secs.to_string());
+        }
+        workshop.set(id);
+    };
     let pairing = RwSignal::new(None::<(String, KioskPairing)>);
     let msg = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -63,7 +85,7 @@ pub fn KiosksPage() -> impl IntoView {
         let req = NewKiosk {
             label: label.get_untracked(),
             reset_seconds: reset.get_untracked().trim().parse().ok(),
-            workshop_id: None,
+            workshop_id: Some(workshop.get_untracked()).filter(|w| !w.is_empty()),
         };
         leptos::task::spawn_local(async move {
             let r = crate::api::write("POST", "/api/moderation/kiosks", &req, &csrf).await;
@@ -72,6 +94,7 @@ pub fn KiosksPage() -> impl IntoView {
                     msg.set(String::new());
                     pairing.set(Some((req.label, p)));
                     label.set(String::new());
+                    workshop.set(String::new());
                     reload();
                 }
                 Ok(None) => msg.set(i18n.t().client_error(&werkstadt_web::http::unexpected())),
@@ -88,6 +111,17 @@ pub fn KiosksPage() -> impl IntoView {
                 <label for="kiosk-label">{move || kt(i18n).label}</label>
                 <input id="kiosk-label" type="text" required maxlength="60" autocomplete="off"
                     prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="kiosk-workshop">{move || kt(i18n).workshop}</label>
+                <select id="kiosk-workshop" prop:value=move || workshop.get()
+                    on:change=move |ev| choose(event_target_value(&ev))>
+                    <option value="">{move || kt(i18n).no_workshop}</option>
+                    {move || workshops.get().into_iter().map(|w| {
+                        let id = w.id.to_string();
+                        view! { <option value=id>{w.title}</option> }
+                    }).collect_view()}
+                </select>
             </div>
             <div class="field">
                 <label for="kiosk-reset">{move || kt(i18n).reset}</label>

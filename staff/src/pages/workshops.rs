@@ -55,7 +55,7 @@ async fn delete(id: WorkshopId, csrf: &str) -> Result<(), ClientError> {
 }
 
 /// The current process and its workshops; `None` without a current process.
-async fn load() -> Result<Option<(ProcessId, Vec<Workshop>)>, ClientError> {
+pub(super) async fn load() -> Result<Option<(ProcessId, Vec<Workshop>)>, ClientError> {
     let process = match crate::api::process().await {
         Ok((p, _)) => p.process.id,
         Err(ClientError::Api(_)) => return Ok(None),
