@@ -102,6 +102,7 @@ pub struct KioskPairing {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PairKiosk {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::pairing_code))]
     pub code: String,
     /// 4 to 12 digits.
     #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{4,12}$"))]

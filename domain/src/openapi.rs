@@ -119,18 +119,27 @@ pub fn code_count() -> Object {
 /// A participation code as typed: its symbols (case-insensitive; O, I and L read as 0, 1, 1),
 /// with any spaces and hyphens.
 pub fn participation_code() -> Object {
+    code_of(crate::codes::CODE_LEN, "XXXX-XXXX-XXXX")
+}
+
+/// A kiosk's pairing code, as the staff app shows it.
+pub fn pairing_code() -> Object {
+    code_of(crate::kiosk::PAIRING_CODE_LEN, "XXXX-XXXX")
+}
+
+/// A code of `len` symbols of the codes' alphabet (O, I, L read as 0, 1, 1), as printed.
+fn code_of(len: usize, shown: &str) -> Object {
     let alphabet: String = crate::codes::ALPHABET
         .iter()
         .map(|&b| char::from(b))
         .collect();
     let lower: String = alphabet.chars().filter(char::is_ascii_alphabetic).collect();
     let class = format!("{alphabet}{}OILoil", lower.to_ascii_lowercase());
-    let len = crate::codes::CODE_LEN;
     ObjectBuilder::new()
         .schema_type(Type::String)
         .pattern(Some(format!("^[- ]*(?:[{class}][- ]*){{{len}}}$")))
         .description(Some(format!(
-            "{len} symbols, as printed (XXXX-XXXX-XXXX); case, spaces and hyphens do not matter."
+            "{len} symbols, as printed ({shown}); case, spaces and hyphens do not matter."
         )))
         .build()
 }
