@@ -16,7 +16,13 @@ pub const LABEL_MAX: usize = 80;
 
 /// The canonical form (12 symbols, no hyphens) of a typed code.
 pub fn normalise(typed: &str) -> Result<String, ErrorCode> {
-    let mut out = String::with_capacity(CODE_LEN);
+    canonical(typed, CODE_LEN).ok_or(ErrorCode::CodeInvalid)
+}
+
+/// A typed code of `len` symbols of [`ALPHABET`] in canonical form: case, spaces and hyphens
+/// do not matter, `O`/`I`/`L` read as `0`/`1`/`1`. `None` if it is not one.
+pub fn canonical(typed: &str, len: usize) -> Option<String> {
+    let mut out = String::with_capacity(len);
     for c in typed.chars() {
         let c = match c.to_ascii_uppercase() {
             ' ' | '-' => continue,
@@ -25,15 +31,11 @@ pub fn normalise(typed: &str) -> Result<String, ErrorCode> {
             c => c,
         };
         if !c.is_ascii() || !ALPHABET.contains(&(c as u8)) {
-            return Err(ErrorCode::CodeInvalid);
+            return None;
         }
         out.push(c);
     }
-    if out.len() == CODE_LEN {
-        Ok(out)
-    } else {
-        Err(ErrorCode::CodeInvalid)
-    }
+    (out.len() == len).then_some(out)
 }
 
 /// A batch's label as stored: 1 to [`LABEL_MAX`] visible characters on one line, without

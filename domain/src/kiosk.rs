@@ -34,24 +34,7 @@ pub const LABEL_MAX: usize = 60;
 /// The canonical form (8 symbols) of a typed pairing code: case, spaces and hyphens do not
 /// matter, `O`/`I`/`L` read as `0`/`1`/`1`.
 pub fn normalise_pairing_code(typed: &str) -> Result<String, ErrorCode> {
-    let mut out = String::with_capacity(PAIRING_CODE_LEN);
-    for c in typed.chars() {
-        let c = match c.to_ascii_uppercase() {
-            ' ' | '-' => continue,
-            'O' => '0',
-            'I' | 'L' => '1',
-            c => c,
-        };
-        if !c.is_ascii() || !crate::codes::ALPHABET.contains(&(c as u8)) {
-            return Err(ErrorCode::PairingCodeInvalid);
-        }
-        out.push(c);
-    }
-    if out.len() == PAIRING_CODE_LEN {
-        Ok(out)
-    } else {
-        Err(ErrorCode::PairingCodeInvalid)
-    }
+    crate::codes::canonical(typed, PAIRING_CODE_LEN).ok_or(ErrorCode::PairingCodeInvalid)
 }
 
 /// A pairing code from 8 random bytes (5 bits of each used).
