@@ -138,6 +138,7 @@ fn quiet(part: Lazy) -> AnyView {
 /// fetched, a notice with a button that tries again.
 pub fn show(page: Lazy) -> AnyView {
     let i18n = use_i18n();
+    crate::platform::use_stylesheet("seiten-css");
     let attempt = RwSignal::new(0u32);
     view! {
         <Suspense fallback=|| view! { <Loading/> }>

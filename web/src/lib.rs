@@ -120,6 +120,17 @@ pub fn set_page_style(css: Option<&str>) {
     let _ = Reflect::set(&doc, &"adoptedStyleSheets".into(), &sheets);
 }
 
+/// Switches on a stylesheet the page links with `media="print"` (fetched without holding up the
+/// first screen): the rules of the lazily loaded pages, applied once one of them shows.
+pub fn use_stylesheet(id: &str) {
+    if let Some(link) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        let _ = link.set_attribute("media", "all");
+    }
+}
+
 pub fn set_document_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         doc.set_title(&format!("{title} – werkstadt"));
