@@ -195,19 +195,18 @@ mod tests {
                     __wbg_set_fedcba9876543210: function() {},\n  \
                     __wbg_mem_0000000000000000: m,\n};\n\
                     const imports = { \"./x_bg.js\": i };\n";
-        let (wasm, glue) = shorten(&module(), glue, "./x_bg.js").unwrap();
+        let (wasm, glue) = shorten(&module(), glue, "./x_bg.js").expect("shorten");
         assert!(glue.contains("  a: function"), "{glue}");
         assert!(glue.contains("  b: function"), "{glue}");
         assert!(glue.contains("  c: m"), "{glue}");
         assert!(glue.contains("{ \"w\": i }"), "{glue}");
         assert!(!glue.contains("__wbg_"), "{glue}");
-        let (section, _) = (&wasm[8 + 3..], ());
-        let text = String::from_utf8_lossy(section);
+        let text = String::from_utf8_lossy(&wasm[8 + 3..]);
         assert!(!text.contains("__wbg_"), "{text}");
         assert!(text.contains("__wasm_split_load_more"), "{text}");
         assert!(text.contains("./split.js"), "{text}");
         // Re-parsed, the module still has four imports with the same descriptions.
-        let (renamed, _) = shorten(&wasm, &glue, "w").unwrap();
+        let (renamed, _) = shorten(&wasm, &glue, "w").expect("shorten");
         assert_eq!(renamed, wasm, "a second pass finds nothing left to rename");
     }
 
@@ -215,7 +214,7 @@ mod tests {
     fn a_name_used_twice_in_the_glue_is_left_alone() {
         let glue = "const i = {\n  __wbg_get_0123456789abcdef: f,\n};\n\
                     __wbg_get_0123456789abcdef();\n\"./x_bg.js\": i\n";
-        let (wasm, glue) = shorten(&module(), glue, "./x_bg.js").unwrap();
+        let (wasm, glue) = shorten(&module(), glue, "./x_bg.js").expect("shorten");
         assert!(glue.matches("__wbg_get_0123456789abcdef").count() == 2);
         assert!(String::from_utf8_lossy(&wasm).contains("__wbg_get_0123456789abcdef"));
     }
