@@ -145,6 +145,9 @@ impl Sync {
             news_read: RwSignal::new(None),
         };
         provide_context(sync);
+        // The overview (preloaded by the page) is read while the device's replica is: a first
+        // visit draws the start page without waiting for IndexedDB to be set up.
+        leptos::task::spawn_local(sync.first_screen());
         leptos::task::spawn_local(async move {
             if sync.load().await.is_err() {
                 sync.storage_failed.set(true);
@@ -152,15 +155,15 @@ impl Sync {
             }
             sync.listen();
             sync.sync_now();
-            sync.first_screen().await;
         });
         sync
     }
 
     /// On a first visit the replica is empty and the first pull can be long (thousands of
     /// ideas): the start page is drawn from the process overview (one small request) while
-    /// the pull fills in the rest page by page. Kept in memory only; the pull's own process and
-    /// themes replace it, and it is dropped if the pull was quicker.
+    /// the pull fills in the rest page by page. Kept in memory only (and kept when the device's
+    /// replica is read and has no process yet); the pull's own process and themes replace it,
+    /// and it is dropped if the device or the pull was quicker.
     async fn first_screen(self) {
         if self
             .replica
@@ -237,7 +240,16 @@ impl Sync {
         Ok(())
     }
 
-    fn set_replica(self, replica: Replica) {
+    fn set_replica(self, mut replica: Replica) {
+        if replica.process.is_none() {
+            // The overview of a first visit stays on screen until the pull brings the process.
+            self.replica.update_value(|shown| {
+                if let Some(shown) = shown.take() {
+                    replica.process = shown.process;
+                    replica.themes = shown.themes;
+                }
+            });
+        }
         self.replica.set_value(Some(replica));
         self.replica_changed.notify();
     }
