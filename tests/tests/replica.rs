@@ -177,3 +177,74 @@ async fn an_outbox_kept_by_the_previous_release_in_local_storage_is_carried_over
         "the old copy is gone, so it is never sent twice"
     );
 }
+
+/// How many ideas the app has stored on the device, and its cursor.
+const STORED_IDEAS: &str = r#"
+const done = arguments[arguments.length - 1];
+const r = indexedDB.open('werkstadt');
+r.onerror = () => done('open failed');
+r.onsuccess = () => {
+  const db = r.result;
+  const tx = db.transaction(['entities', 'state']);
+  const keys = tx.objectStore('entities').getAllKeys();
+  const cursor = tx.objectStore('state').get('cursor');
+  tx.oncomplete = () => {
+    done(JSON.stringify([keys.result.filter(k => String(k).startsWith('idea:')).length, cursor.result ?? 0]));
+    db.close();
+  };
+};
+"#;
+
+/// A first visit to a process with 1,250 ideas: each page of the pull (1,000 changes) is stored
+/// in slices of puts, all in one transaction with the cursor. Every idea arrives on the device,
+/// and after an offline reload the field of action lists them all.
+#[tokio::test]
+async fn a_first_visit_stores_every_idea_of_a_large_process_on_the_device() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(&dir.path().join("werkstadt.db"));
+    let bildung = theme(&server.url, "Bildung").await;
+    let before = bildung["idea_count"].as_u64().expect("idea count");
+    for batch in [1_000, 250] {
+        let mutations: Vec<Value> = (0..batch)
+            .map(|n| {
+                json!({"id": Uuid::now_v7(), "kind": {"create_idea": {
+                    "idea_id": Uuid::now_v7(), "theme_id": bildung["id"],
+                    "title": format!("Vorschlag {batch}-{n} für die Schulen"),
+                    "body": "Ein Vorschlag mit etwas Text, damit die Seite Gewicht hat."}}})
+            })
+            .collect();
+        let res = push_as_someone_else(&server.url, json!(mutations)).await;
+        assert_eq!(res["results"].as_array().map(Vec::len), Some(batch));
+    }
+    let total = before + 1_250;
+
+    let browser = Browser::start(Viewport::Phone).await;
+    let page = Page::new(&browser, &server.url);
+    page.goto("/").await;
+    page.wait_text("Smart City Strategie Bielefeld").await;
+    page.wait_for_service_worker().await;
+    let all_ideas = eventually("every idea stored on the device", || async {
+        let stored: Value = serde_json::from_str(
+            page.eval_async(STORED_IDEAS)
+                .await
+                .trim_matches('"')
+                .replace("\\\"", "\"")
+                .as_str(),
+        )
+        .unwrap_or(Value::Null);
+        (stored[0].as_u64() >= Some(total)).then_some(stored)
+    })
+    .await;
+    assert!(
+        all_ideas[1].as_u64() > Some(0),
+        "the cursor was stored with the pages"
+    );
+
+    // Offline, the field of action still lists every idea (its pages come from the device).
+    let (_, _dist, _addr) = server.kill();
+    page.goto(&format!("/themen/{}", bildung["id"].as_str().expect("id")))
+        .await;
+    // The theme page's 20 ideas a page (domain::api::DEFAULT_PER_PAGE).
+    page.wait_text(&format!("Seite 1 von {}", total.div_ceil(20)))
+        .await;
+}

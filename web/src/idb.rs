@@ -37,6 +37,9 @@ fn failed(_: JsValue) -> ClientError {
 }
 
 /// Resolves with the request's result once it succeeded.
+/// Puts placed in one task by [`Db::write`].
+const WRITE_SLICE: usize = 100;
+
 async fn finished(req: &IdbRequest) -> Result<JsValue, ClientError> {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let r = req.clone();
@@ -141,21 +144,22 @@ impl Db {
         Ok(finished(&req).await?.unchecked_into())
     }
 
-    /// Applies all `ops` in one transaction; returns once it is committed.
+    /// Applies all `ops` in one transaction; returns once it is committed. A value is cloned
+    /// when its put is placed, so many puts (a first pull's page of 1,000 ideas) are placed in
+    /// slices, each from the success of the previous slice's last request: a task of its own,
+    /// while the transaction stays open and the write stays all or nothing.
     pub async fn write(&self, ops: Vec<Op>) -> Result<(), ClientError> {
         let tx = self.tx(&[STATE, ENTITIES], IdbTransactionMode::Readwrite)?;
-        for op in ops {
-            match op {
-                Op::Put(store, key, value) => {
-                    tx.object_store(store)
-                        .and_then(|s| s.put_with_key(&value, &JsValue::from_str(&key)))
-                        .map_err(failed)?;
-                }
-                Op::Clear(store) => {
-                    tx.object_store(store)
-                        .and_then(|s| s.clear())
-                        .map_err(failed)?;
-                }
+        for (n, op) in ops.into_iter().enumerate() {
+            let req = match op {
+                Op::Put(store, key, value) => tx
+                    .object_store(store)
+                    .and_then(|s| s.put_with_key(&value, &JsValue::from_str(&key))),
+                Op::Clear(store) => tx.object_store(store).and_then(|s| s.clear()),
+            }
+            .map_err(failed)?;
+            if n % WRITE_SLICE == WRITE_SLICE - 1 {
+                finished(&req).await?;
             }
         }
         completed(&tx).await
