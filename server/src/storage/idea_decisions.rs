@@ -5,6 +5,7 @@
 
 use super::changes::{self, kind};
 use super::project_reads::decision_row;
+use super::projects::{insert_decision, DecisionOn};
 use super::staff::{audit_change as audit, audit_json as json};
 use super::{Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -43,22 +44,7 @@ fn add(
         Some(_) => return Err(StoreError::IdeaNotPublished),
     }
     let c = d.validate(DecisionId(Uuid::now_v7()))?;
-    tx.execute(
-        "INSERT INTO idea_decision (id, idea_id, body, body_other, decided_on, reference,
-             outcome, link, body_text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            c.id.to_string(),
-            idea.to_string(),
-            c.body.as_str(),
-            c.body_other,
-            c.decided_on,
-            c.reference,
-            c.outcome.as_str(),
-            c.link,
-            c.text
-        ],
-    )?;
+    insert_decision(tx, DecisionOn::Idea(idea), &c)?;
     changes::touch(tx, kind::IDEA_DECISIONS, &idea.to_string(), None)?;
     audit(tx, staff_id, "idea.decision", idea, None, json(&c))?;
     decisions_of(tx, idea)

@@ -12,9 +12,10 @@ use rusqlite::{params, Connection, OptionalExtension};
 use uuid::Uuid;
 use werkstadt_domain::ids::{DecisionId, MilestoneId, UpdateId};
 use werkstadt_domain::projects::{
-    DecisionDraft, MilestoneDraft, ProjectDraft, ProjectQuery, ProjectRecord, UpdateDraft,
+    CommitteeDecision, DecisionDraft, MilestoneDraft, ProjectDraft, ProjectQuery, ProjectRecord,
+    UpdateDraft,
 };
-use werkstadt_domain::ProjectId;
+use werkstadt_domain::{IdeaId, ProjectId};
 
 fn i64_of(v: Option<u64>) -> Option<i64> {
     v.map(|n| i64::try_from(n).unwrap_or(i64::MAX))
@@ -174,25 +175,45 @@ fn add_decision(
 ) -> Result<ProjectRecord, StoreError> {
     project_record(tx, id)?;
     let c = d.validate(DecisionId(Uuid::now_v7()))?;
-    tx.execute(
-        "INSERT INTO committee_decision (id, project_id, body, body_other, decided_on, reference,
-             outcome, link, body_text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            c.id.to_string(),
-            id.to_string(),
-            c.body.as_str(),
-            c.body_other,
-            c.decided_on,
-            c.reference,
-            c.outcome.as_str(),
-            c.link,
-            c.text
-        ],
-    )?;
+    insert_decision(tx, DecisionOn::Project(id), &c)?;
     let after = touched(tx, id)?;
     audit(tx, staff_id, "project.decision", id, None, json(&c))?;
     Ok(after)
+}
+
+/// What a committee decision is about: a project, or an idea itself.
+pub(super) enum DecisionOn {
+    Project(ProjectId),
+    Idea(IdeaId),
+}
+
+/// Stores a validated decision in the table of what it is about (both have the same columns).
+pub(super) fn insert_decision(
+    tx: &Connection,
+    on: DecisionOn,
+    c: &CommitteeDecision,
+) -> Result<(), StoreError> {
+    let (table, parent, id) = match on {
+        DecisionOn::Project(p) => ("committee_decision", "project_id", p.to_string()),
+        DecisionOn::Idea(i) => ("idea_decision", "idea_id", i.to_string()),
+    };
+    tx.prepare_cached(&format!(
+        "INSERT INTO {table} (id, {parent}, body, body_other, decided_on, reference, outcome,
+             link, body_text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    ))?
+    .execute(params![
+        c.id.to_string(),
+        id,
+        c.body.as_str(),
+        c.body_other,
+        c.decided_on,
+        c.reference,
+        c.outcome.as_str(),
+        c.link,
+        c.text
+    ])?;
+    Ok(())
 }
 
 fn add_update(
