@@ -1,13 +1,16 @@
 //! Open data and exports: the rows of the public datasets of a process, as JSON and as CSV
 //! (`GET /api/export/{dataset}.{json|csv}`). Never personal data: no participant ids, no
 //! author of anything, no staff names, votes only aggregated; only what is public anyway
-//! (published ideas and comments, projects, decisions). Every answer names the process's
-//! licence (e.g. `dl-de/by-2-0`).
+//! (published ideas and comments, projects, decisions, results of published matrices). Every
+//! answer names the process's licence (e.g. `dl-de/by-2-0`).
 
 use crate::ids::{IdeaId, ProcessId, ProjectId, ThemeId};
 use crate::moderation::OfficialStatus;
 use crate::projects::{DecisionBody, DecisionOutcome, ProjectStatus};
 use serde::{Deserialize, Serialize};
+
+mod matrices;
+pub use matrices::{matrix_rows, MatrixRow};
 
 /// The licence a process's data is published under unless its admins choose another:
 /// Datenlizenz Deutschland – Namensnennung – Version 2.0.
@@ -36,15 +39,18 @@ pub enum Dataset {
     Projects,
     /// Committee decisions on projects and on ideas.
     Decisions,
+    /// The results of the published evaluation matrices (per option and criterion).
+    Matrices,
 }
 
 impl Dataset {
-    pub const ALL: [Dataset; 5] = [
+    pub const ALL: [Dataset; 6] = [
         Self::Ideas,
         Self::Comments,
         Self::Votes,
         Self::Projects,
         Self::Decisions,
+        Self::Matrices,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -54,6 +60,7 @@ impl Dataset {
             Self::Votes => "votes",
             Self::Projects => "projects",
             Self::Decisions => "decisions",
+            Self::Matrices => "matrices",
         }
     }
 
@@ -362,46 +369,4 @@ impl CsvRow for DecisionRow {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn files_name_a_dataset_and_a_format() {
-        assert_eq!(
-            Dataset::parse_file("ideas.csv"),
-            Some((Dataset::Ideas, Format::Csv))
-        );
-        assert_eq!(
-            Dataset::parse_file("decisions.json"),
-            Some((Dataset::Decisions, Format::Json))
-        );
-        assert_eq!(Dataset::parse_file("participants.csv"), None);
-        assert_eq!(Dataset::parse_file("ideas.xlsx"), None);
-        assert_eq!(Dataset::parse_file("ideas"), None);
-    }
-
-    #[test]
-    fn cells_follow_the_header_with_iso_dates_and_euro() {
-        let p = ProjectRow {
-            id: ProjectId(uuid::Uuid::nil()),
-            theme_id: ThemeId(uuid::Uuid::nil()),
-            theme: "Bildung".into(),
-            title: "Tablets".into(),
-            status: ProjectStatus::InProgress,
-            responsible: "Stadt".into(),
-            starts_on: 1_767_225_600_000,
-            milestones_done: 1,
-            milestones: 2,
-            own_budget_cents: Some(15_000_050),
-            programme: None,
-            programme_cents: None,
-            source_ideas: 2,
-        };
-        let cells = p.cells();
-        assert_eq!(cells.len(), ProjectRow::HEADER.len());
-        assert_eq!(cells[4], "in_progress");
-        assert_eq!(cells[6], "2026-01-01");
-        assert_eq!(cells[9], "150000.50");
-        assert_eq!(cells[11], "");
-    }
-}
+mod tests;

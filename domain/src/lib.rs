@@ -8,6 +8,7 @@
 pub mod api;
 pub mod channel;
 pub mod chars;
+pub mod chart;
 pub mod codes;
 pub mod dots;
 pub mod error;

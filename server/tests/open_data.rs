@@ -6,35 +6,14 @@
 
 mod common;
 
+use common::matrices::{published_matrix, staff_id, Sheet};
 use common::projects::*;
-use common::{assert_error, Participant};
+use common::{assert_error, csv_rows, Participant};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 use werkstadt_domain::export::{Export, IdeaRow, VoteRow};
 
 const TRICKY: &str = "Übergänge; sicher und \"barrierefrei\"";
-
-/// The rows of a CSV export (the byte order mark checked and dropped).
-async fn csv_rows(app: &common::TestApp, path: &str, sep: u8) -> Vec<Vec<String>> {
-    let res = app.get(path).await;
-    assert_eq!(res.status(), StatusCode::OK, "{path}");
-    assert!(res.headers()["content-type"]
-        .to_str()
-        .expect("ascii")
-        .starts_with("text/csv"));
-    let bytes = res.bytes().await.expect("body");
-    let text = std::str::from_utf8(&bytes).expect("UTF-8");
-    let text = text
-        .strip_prefix('\u{feff}')
-        .expect("a byte order mark first");
-    csv::ReaderBuilder::new()
-        .delimiter(sep)
-        .has_headers(false)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.expect("a CSV record").iter().map(str::to_owned).collect())
-        .collect()
-}
 
 #[tokio::test]
 async fn every_dataset_round_trips_as_json_and_csv_with_the_licence() {
@@ -166,6 +145,21 @@ async fn no_public_answer_names_a_participant_or_a_staff_member() {
         who.post(&app, "/api/sync/push", &support).await;
     }
     let p = create_project(&app, &admin, themes[0].id, &ideas[..1]).await;
+    // A published matrix scored by a DigitalSupporter, with a note naming them.
+    let sheet = Sheet {
+        expert: "expertin.geheim",
+        points: vec![vec![Some(3), Some(1)]],
+        note: "Notiz von expertin.geheim",
+    };
+    published_matrix(
+        &app,
+        &admin,
+        "Rechtsform",
+        &["Option A", "Option B"],
+        &[("Wirkung", 2)],
+        &[sheet],
+    )
+    .await;
     let process = app.overview().await.process.id;
     let mut paths: Vec<String> = [
         "/api/process",
@@ -178,6 +172,7 @@ async fn no_public_answer_names_a_participant_or_a_staff_member() {
     .to_vec();
     paths.push(format!("/api/processes/{process}"));
     paths.push(format!("/api/processes/{process}/results"));
+    paths.push(format!("/api/processes/{process}/matrices"));
     paths.push(format!("/api/projects/{}", p.id));
     for t in &themes {
         paths.push(format!("/api/themes/{}/ideas", t.id));
@@ -187,19 +182,35 @@ async fn no_public_answer_names_a_participant_or_a_staff_member() {
         paths.push(format!("/api/ideas/{i}/comments"));
         paths.push(format!("/api/ideas/{i}/decisions"));
     }
-    for d in ["ideas", "comments", "votes", "projects", "decisions"] {
+    for d in [
+        "ideas",
+        "comments",
+        "votes",
+        "projects",
+        "decisions",
+        "matrices",
+    ] {
         paths.push(format!("/api/export/{d}.json"));
         paths.push(format!("/api/export/{d}.csv"));
     }
     let secrets: Vec<String> = people
         .iter()
         .map(|p| p.id.to_string())
-        .chain(["leitung".to_owned(), staff_id(&app)])
+        .chain([
+            "leitung".to_owned(),
+            staff_id(&app, "leitung"),
+            "expertin.geheim".to_owned(),
+            staff_id(&app, "expertin.geheim"),
+            "Notiz von".to_owned(),
+        ])
         .collect();
     for path in &paths {
         let res = app.get(path).await;
         assert_eq!(res.status(), StatusCode::OK, "{path}");
         let text = res.text().await.expect("text");
+        if path.contains("matrices") {
+            assert!(text.contains("Wirkung"), "{path} has the matrix: {text}");
+        }
         for s in &secrets {
             assert!(!text.contains(s.as_str()), "{path} names {s}");
         }
@@ -278,13 +289,4 @@ async fn other_sites_may_read_the_public_endpoints_and_nothing_else() {
         .is_some_and(|h| h.to_str().unwrap_or_default().contains("x-participant")));
     drop(admin);
     app.stop().await;
-}
-
-/// The admin's account id, from the database.
-fn staff_id(app: &common::TestApp) -> String {
-    let db = rusqlite::Connection::open(&app.db).expect("opens");
-    db.query_row("SELECT id FROM staff WHERE username = 'leitung'", [], |r| {
-        r.get::<_, String>(0)
-    })
-    .expect("the admin")
 }

@@ -5,10 +5,13 @@
 //! figures again with the server gone. The demo moderator opens the report to the
 //! Digitalisierungsausschuss: every section is there; printed to PDF by headless Chromium
 //! (`Page.printToPDF`, the browser's "save as PDF"), `pdftotext` finds the headings, the page
-//! numbers, and every project row whole on one page. axe-core in German and English.
+//! numbers, and every project row whole on one page. The moderator can also report on a
+//! process of the archive. axe-core in German and English.
 
 use base64::Engine;
-use werkstadt_tests::{eventually, get_json, Browser, Page, Server, StaffClient, Viewport};
+use werkstadt_tests::{
+    create_staff, eventually, get_json, Browser, Page, Server, StaffClient, Viewport,
+};
 
 const MODERATOR: (&str, &str) = ("moderation", "werkstadt-demo-2026");
 /// Projects of the fixture: enough rows for the project table to run over a page break.
@@ -129,6 +132,23 @@ async fn projects(base: &str) {
     }
 }
 
+/// A process of the archive (an admin creates it; the demo process stays the current one).
+const ARCHIVED: &str = "Digitalstrategie 2025 (Archiv)";
+
+async fn archived_process(base: &str, db: &std::path::Path) {
+    create_staff(db, "admin", "leitung", "ein langes Admin-Passwort");
+    let admin = StaffClient::sign_in(base, "leitung", "ein langes Admin-Passwort").await;
+    let now = werkstadt_tests::now_ms();
+    admin
+        .send(
+            reqwest::Method::POST,
+            "/api/admin/processes",
+            serde_json::json!({"title": ARCHIVED, "moderation": "post",
+                "starts_at": now - 400 * 86_400_000_i64, "ends_at": now - 30 * 86_400_000_i64}),
+        )
+        .await;
+}
+
 const HEADINGS: [&str; 7] = [
     "Bericht an den Digitalisierungsausschuss",
     "Prozess und Methode",
@@ -142,8 +162,10 @@ const HEADINGS: [&str; 7] = [
 #[tokio::test]
 async fn the_committee_report_renders_every_section_and_prints_to_clean_pages() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let server = Server::start(&dir.path().join("werkstadt.db"));
+    let db = dir.path().join("werkstadt.db");
+    let server = Server::start(&db);
     projects(&server.url).await;
+    archived_process(&server.url, &db).await;
     let browser = Browser::start(Viewport::Desktop).await;
     let page = Page::new(&browser, &server.url);
     page.goto("/moderation").await;
@@ -224,4 +246,20 @@ async fn the_committee_report_renders_every_section_and_prints_to_clean_pages() 
         (page.text_of(".report h1").await == "Bericht an den Verwaltungsvorstand").then_some(())
     })
     .await;
+
+    // A process of the archive: its own figures, none of the current process's projects.
+    page.find("#bericht-prozess option").await;
+    let current = page
+        .eval("return document.querySelector('#bericht-prozess').selectedOptions[0].textContent")
+        .await;
+    assert_eq!(current, "Smart City Strategie Bielefeld (aktuell)");
+    page.choose("#bericht-prozess", ARCHIVED).await;
+    page.click_text("Bericht anzeigen").await;
+    eventually("the report on the archived process", || async {
+        let text = page.text_of(".report").await;
+        (text.contains(ARCHIVED) && !text.contains("Beschluss-01")).then_some(())
+    })
+    .await;
+    page.assert_accessible("Bericht über einen Prozess des Archivs")
+        .await;
 }

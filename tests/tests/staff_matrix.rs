@@ -4,10 +4,14 @@
 //! first signs in, lands on *Ergebnisse* with nothing else in the navigation, and scores
 //! Tabelle 1's numbers; the second scores every cell one point lower. The moderator closes and
 //! publishes the matrix: the result table shows the means, spreads, totals and ranks, and
-//! `GET /api/processes/{id}/matrices` has them. A closed matrix's sheet is read only. The open
-//! data links download CSV with a byte order mark. axe-core in German and English.
+//! `GET /api/processes/{id}/matrices` has them. The moderator's open matrix shows a saved sheet
+//! without a reload. A closed matrix's sheet is read only. The open data links download CSV
+//! with a byte order mark, the matrix results among them. Ideas and projects of the process
+//! become options by picking them from a list. axe-core in German and English.
 
-use werkstadt_tests::{create_staff, eventually, get_json, Browser, Page, Server, Viewport};
+use werkstadt_tests::{
+    create_staff, eventually, get_json, Browser, Page, Server, StaffClient, Viewport,
+};
 
 const MODERATOR: (&str, &str) = ("moderation", "werkstadt-demo-2026");
 const EXPERTS: [(&str, &str); 2] = [
@@ -164,6 +168,9 @@ async fn two_experts_score_tabelle_1_and_the_moderator_publishes_the_result() {
     let experts = Browser::start(Viewport::Desktop).await;
     let expert = Page::new(&experts, &server.url);
     expert_scores(&expert, EXPERTS[0], 0).await;
+    // The moderator's open matrix follows without a reload.
+    page.wait_text("expertin.a: 28 Zellen bewertet").await;
+    page.wait_text("Mittelwerte aus 1 Bewertungsbögen").await;
     expert
         .assert_accessible_in_both_languages(
             "Ergebnisse (Bewertungsbogen)",
@@ -264,7 +271,7 @@ async fn two_experts_score_tabelle_1_and_the_moderator_publishes_the_result() {
         .eval("return [...document.querySelectorAll('.exports a[download]')].map((a) => a.getAttribute('href'))")
         .await;
     let links: Vec<String> = serde_json::from_value(links).expect("links");
-    assert_eq!(links.len(), 15, "{links:?}");
+    assert_eq!(links.len(), 18, "{links:?}");
     let ideas_excel = links
         .iter()
         .find(|l| l.starts_with("/api/export/ideas.csv") && l.contains("sep=semicolon"))
@@ -285,6 +292,17 @@ async fn two_experts_score_tabelle_1_and_the_moderator_publishes_the_result() {
     assert!(links
         .iter()
         .any(|l| l.starts_with("/api/export/votes.json")));
+    let matrices = links
+        .iter()
+        .find(|l| l.starts_with("/api/export/matrices.json"))
+        .expect("the matrix results");
+    let export = get_json(&format!("{}{matrices}", server.url)).await;
+    assert_eq!(
+        export["rows"].as_array().map(Vec::len),
+        Some(28),
+        "{export}"
+    );
+    assert_eq!(export["rows"][0]["matrix"], TITLE);
 
     // Citizens see the published matrix on the results page, ranked, without names.
     let phone = Browser::start(Viewport::Phone).await;
@@ -308,4 +326,85 @@ async fn two_experts_score_tabelle_1_and_the_moderator_publishes_the_result() {
             None,
         )
         .await;
+}
+
+const PROJECT: &str = "Digitales Bürgeramt: Termine und Antragsstatus online";
+const IDEA: &str = "Bürgeramt-Termine per App buchen";
+
+/// The values of the option title fields, once there are `n`.
+async fn option_titles(page: &Page<'_>, n: usize) -> Vec<String> {
+    let js = "return [...document.querySelectorAll('.matrix-options > fieldset input[type=text]')]\
+              .map((i) => i.value)";
+    eventually(&format!("{n} options"), || async {
+        let v: Vec<String> = serde_json::from_value(page.eval(js).await).ok()?;
+        (v.len() == n).then_some(v)
+    })
+    .await
+}
+
+#[tokio::test]
+async fn ideas_and_projects_of_the_process_become_options_from_a_list() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(&dir.path().join("werkstadt.db"));
+    let desk = Browser::start(Viewport::Desktop).await;
+    let page = Page::new(&desk, &server.url);
+    sign_in(&page, MODERATOR).await;
+    page.wait_text("Ideen moderieren").await;
+    page.click("a[href='/moderation/ergebnisse']").await;
+    page.click_text("Neue Bewertungsmatrix anlegen").await;
+    page.wait_text("Ideen und Projekte des Prozesses als Optionen")
+        .await;
+    // The two empty free-text options go; the demo project and one of its ideas come in.
+    page.click_text("Option 1 entfernen").await;
+    page.click_text("Option 1 entfernen").await;
+    option_titles(&page, 0).await;
+    page.fill("#matrix-quelle-filter", "bürgeramt").await;
+    page.choose("#matrix-quelle", PROJECT).await;
+    page.click_text("Als Option hinzufügen").await;
+    page.wait_text(&format!("Option hinzugefügt: {PROJECT}"))
+        .await;
+    page.choose("#matrix-quelle", IDEA).await;
+    page.click_text("Als Option hinzufügen").await;
+    assert_eq!(option_titles(&page, 2).await, [PROJECT, IDEA]);
+    page.wait_text("Steht für ein Projekt des Prozesses.").await;
+    page.wait_text("Steht für eine Idee des Prozesses.").await;
+    // What is an option already is not offered again.
+    let offered = page
+        .eval("return [...document.querySelectorAll('#matrix-quelle option')].map((o) => o.textContent)")
+        .await;
+    let offered: Vec<String> = serde_json::from_value(offered).expect("labels");
+    assert!(
+        !offered.iter().any(|o| o == PROJECT || o == IDEA),
+        "{offered:?}"
+    );
+    page.fill("#matrix-titel", "Bürgeramt digital").await;
+    for (i, title) in ["Nutzen", "Aufwand"].iter().enumerate() {
+        let entry = format!(".matrix-criteria > fieldset:nth-of-type({})", i + 1);
+        page.fill(&format!("{entry} input[type=text]"), title).await;
+    }
+    page.assert_accessible_in_both_languages(
+        "Ergebnisse (Optionen aus dem Prozess)",
+        "Ideas and projects of the process as options",
+        Some("Ideen und Projekte des Prozesses als Optionen"),
+    )
+    .await;
+    page.click(".matrix-form button[type=submit]").await;
+    page.wait_text("Matrix angelegt.").await;
+
+    // The matrix's options stand for the project and the idea.
+    let staff = StaffClient::sign_in(&server.url, MODERATOR.0, MODERATOR.1).await;
+    let process = get_json(&format!("{}/api/process", server.url)).await;
+    let id = process["process"]["id"].as_str().expect("process id");
+    let list = staff
+        .send(
+            reqwest::Method::GET,
+            &format!("/api/moderation/processes/{id}/matrices"),
+            serde_json::Value::Null,
+        )
+        .await;
+    let options = &list[0]["options"];
+    assert_eq!(options[0]["title"], PROJECT, "{list}");
+    assert!(options[0]["source"]["project"].is_string(), "{list}");
+    assert_eq!(options[1]["title"], IDEA, "{list}");
+    assert!(options[1]["source"]["idea"].is_string(), "{list}");
 }

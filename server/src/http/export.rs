@@ -22,11 +22,17 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/export/{file}", get(export))
 }
 
-/// One dataset: `ideas`, `comments`, `votes` (per field of action), `projects` or
-/// `decisions`, as `.json` (rows with the process and its licence) or `.csv` (UTF-8 with a
-/// byte order mark, a header row, `,` or with `?sep=semicolon` `;`). No personal data.
+/// One dataset: `ideas`, `comments`, `votes` (per field of action), `projects`, `decisions`
+/// or `matrices` (the published evaluation matrices: per option and criterion the experts'
+/// mean, lowest, highest and standard deviation, per option the plain and weighted total and
+/// the rank), as `.json` (rows with the process and its licence) or `.csv` (UTF-8 with a
+/// byte order mark, a header row, `,` or with `?sep=semicolon` `;`). The rows' fields are the
+/// schemas `IdeaRow`, `CommentRow`, `VoteRow`, `ProjectRow`, `DecisionRow` and `MatrixRow`.
+/// No personal data.
 #[utoipa::path(get, path = "/api/export/{file}", tag = "open data",
-    params(("file" = String, Path, description = "e.g. ideas.csv, votes.json"), ExportQuery),
+    params(("file" = String, Path,
+            description = "{dataset}.{json|csv}; dataset: ideas, comments, votes, projects, decisions or matrices (e.g. ideas.csv, matrices.json)"),
+           ExportQuery),
     responses((status = 200, description = "the dataset",
                 content((Object = "application/json"), (String = "text/csv"))),
               (status = 400, body = ApiErrorBody, description = "bad_query: sep is not comma or semicolon"),
@@ -39,7 +45,8 @@ pub async fn export(
     let Some((dataset, format)) = Dataset::parse_file(&file) else {
         return Err(ApiError::client(
             ErrorCode::NotFound,
-            "No such dataset: ideas, comments, votes, projects or decisions, as .json or .csv.",
+            "No such dataset: ideas, comments, votes, projects, decisions or matrices, as .json \
+             or .csv.",
         ));
     };
     let semicolon = match q.sep.as_deref() {
@@ -60,11 +67,13 @@ pub async fn export(
         (Format::Json, Rows::Votes(r)) => json(&p, r),
         (Format::Json, Rows::Projects(r)) => json(&p, r),
         (Format::Json, Rows::Decisions(r)) => json(&p, r),
+        (Format::Json, Rows::Matrices(r)) => json(&p, r),
         (Format::Csv, Rows::Ideas(r)) => csv(&r, semicolon, &name)?,
         (Format::Csv, Rows::Comments(r)) => csv(&r, semicolon, &name)?,
         (Format::Csv, Rows::Votes(r)) => csv(&r, semicolon, &name)?,
         (Format::Csv, Rows::Projects(r)) => csv(&r, semicolon, &name)?,
         (Format::Csv, Rows::Decisions(r)) => csv(&r, semicolon, &name)?,
+        (Format::Csv, Rows::Matrices(r)) => csv(&r, semicolon, &name)?,
     };
     if let Some(url) = licence_url(&p.licence) {
         if let Ok(v) = HeaderValue::from_str(&format!("<{url}>; rel=\"license\"")) {

@@ -116,6 +116,13 @@ use werkstadt_domain::staff::{CSRF_HEADER, SESSION_COOKIE};
         werkstadt_domain::moderation::IdeaStatus,
         werkstadt_domain::sync::Mutation,
         werkstadt_domain::sync::Change,
+        // The rows of `GET /api/export/{file}` (its answer is one of them per dataset).
+        werkstadt_domain::export::IdeaRow,
+        werkstadt_domain::export::CommentRow,
+        werkstadt_domain::export::VoteRow,
+        werkstadt_domain::export::ProjectRow,
+        werkstadt_domain::export::DecisionRow,
+        werkstadt_domain::export::MatrixRow,
     )),
     modifiers(&StaffSecurity, &ExternallyTagged)
 )]

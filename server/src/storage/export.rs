@@ -1,7 +1,7 @@
 //! Open data: the public datasets of one process (`domain::export`), read in one transaction.
-//! Only what is public anyway — published ideas and comments, aggregated votes, projects and
-//! decisions — and never who wrote or voted anything (no participant or staff columns are
-//! selected).
+//! Only what is public anyway — published ideas and comments, aggregated votes, projects,
+//! decisions and the results of published matrices — and never who wrote, voted or scored
+//! anything (no participant or staff columns are selected).
 
 use super::processes::{current_process, process};
 use super::project_reads::{corrupt, decision_row};
@@ -9,7 +9,9 @@ use super::rows::{u32_at, uuid_at};
 use super::{Store, StoreError};
 use rusqlite::{Connection, Row};
 use werkstadt_domain::api::Process;
-use werkstadt_domain::export::{CommentRow, DecisionOn, DecisionRow, IdeaRow, ProjectRow, VoteRow};
+use werkstadt_domain::export::{
+    matrix_rows, CommentRow, DecisionOn, DecisionRow, IdeaRow, MatrixRow, ProjectRow, VoteRow,
+};
 use werkstadt_domain::moderation::OfficialStatus;
 use werkstadt_domain::projects::ProjectStatus;
 use werkstadt_domain::{IdeaId, ProcessId, ProjectId, ThemeId};
@@ -21,6 +23,7 @@ pub enum Rows {
     Votes(Vec<VoteRow>),
     Projects(Vec<ProjectRow>),
     Decisions(Vec<DecisionRow>),
+    Matrices(Vec<MatrixRow>),
 }
 
 fn u64_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<u64>> {
@@ -206,6 +209,12 @@ impl Store {
                 Dataset::Votes => Rows::Votes(votes(tx, &key)?),
                 Dataset::Projects => Rows::Projects(projects(tx, &key)?),
                 Dataset::Decisions => Rows::Decisions(decisions(tx, &key)?),
+                Dataset::Matrices => Rows::Matrices(
+                    super::matrix_reads::public_matrices(tx, p.id)?
+                        .iter()
+                        .flat_map(matrix_rows)
+                        .collect(),
+                ),
             };
             Ok((p, rows))
         })

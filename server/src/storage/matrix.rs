@@ -4,7 +4,8 @@
 //!
 //! Invariants: a sheet is written only by its author and only as a whole (`DELETE … WHERE
 //! staff_id = author` then the new cells, in one transaction); nothing changes once a matrix
-//! is closed but its state; a refused write leaves nothing behind.
+//! is closed but its state; a refused write leaves nothing behind; every change moves the
+//! change feed's head ([`announce`]), so open staff views load the matrix again.
 
 use super::matrix_definition::write_definition;
 use super::matrix_reads::{
@@ -23,6 +24,19 @@ use werkstadt_domain::matrix::{
 };
 use werkstadt_domain::staff::Role;
 use werkstadt_domain::ProcessId;
+
+/// Reports a change of a matrix of `process` to the change feed, as the process's entry: the
+/// feed's head moves and the server's `changed` event tells every open staff view (which
+/// loads the matrix again); devices pull only the process, which is public anyway. No matrix
+/// data goes into the feed: sheets are for moderators only, results public once published.
+fn announce(tx: &Connection, process: ProcessId) -> Result<(), StoreError> {
+    super::changes::touch(
+        tx,
+        super::changes::kind::PROCESS,
+        &process.to_string(),
+        None,
+    )
+}
 
 /// Who is asking, as the storage needs it: the staff account and its role.
 #[derive(Clone, Debug)]
@@ -50,6 +64,7 @@ fn create(
     write_definition(tx, id, &process.to_string(), &v)?;
     let created = matrix_record(tx, id, true)?;
     audit(tx, staff_id, "matrix.create", id, None, json(&created))?;
+    announce(tx, process)?;
     Ok(created)
 }
 
@@ -75,6 +90,7 @@ fn edit(
     write_definition(tx, id, &before.process_id.to_string(), &v)?;
     let after = matrix_record(tx, id, true)?;
     audit(tx, staff_id, "matrix.edit", id, json(&before), json(&after))?;
+    announce(tx, after.process_id)?;
     Ok(after)
 }
 
@@ -131,6 +147,7 @@ fn invite(
         json(&before.experts),
         json(&after.experts),
     )?;
+    announce(tx, after.process_id)?;
     Ok(after)
 }
 
@@ -158,6 +175,7 @@ fn set_state(
         json(&before.state),
         json(&after.state),
     )?;
+    announce(tx, after.process_id)?;
     Ok(after)
 }
 
@@ -206,6 +224,7 @@ fn put_sheet(
         json(&before),
         json(&after),
     )?;
+    announce(tx, m.process_id)?;
     Ok(after)
 }
 

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod matrices;
 pub mod projects;
 pub mod staff;
 pub mod workshops;
@@ -222,4 +223,26 @@ pub async fn assert_error(res: Response, status: StatusCode, code: &str) {
 
 pub fn new_idea(id: uuid::Uuid, theme: &ThemeSummary, title: &str, body: &str) -> Value {
     serde_json::json!({"id": id, "theme_id": theme.id, "title": title, "body": body})
+}
+
+/// The rows of a CSV export (the byte order mark checked and dropped), header row first.
+pub async fn csv_rows(app: &TestApp, path: &str, sep: u8) -> Vec<Vec<String>> {
+    let res = app.get(path).await;
+    assert_eq!(res.status(), StatusCode::OK, "{path}");
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .expect("ascii")
+        .starts_with("text/csv"));
+    let bytes = res.bytes().await.expect("body");
+    let text = std::str::from_utf8(&bytes).expect("UTF-8");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a byte order mark first");
+    csv::ReaderBuilder::new()
+        .delimiter(sep)
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("a CSV record").iter().map(str::to_owned).collect())
+        .collect()
 }

@@ -5,7 +5,8 @@
 //! cell mean and spread, totals plain and weighted, rank; advantages and disadvantages). Every
 //! staff member scores on a sheet of their own; a DigitalSupporter sees only the matrices they
 //! are invited to (and only this section). The open data block links the public exports.
-//! Every write is followed by a reload of what it changed; the server validates and audits.
+//! Every write is followed by a reload of what it changed, and so is every change the server
+//! announces (an expert saving a sheet); the server validates and audits.
 
 mod calls;
 mod chart;
@@ -18,6 +19,7 @@ mod report;
 mod report_texts;
 mod report_view;
 mod sheet;
+mod sources;
 mod table;
 mod texts;
 
@@ -61,12 +63,22 @@ pub enum Open {
 pub struct ResultsPageState {
     pub open: RwSignal<Open>,
     pub version: RwSignal<u32>,
+    /// The desk's counter of server changes (`changed` events).
+    server: RwSignal<u32>,
     said: Said,
 }
 
 impl ResultsPageState {
     pub fn changed(self) {
         self.version.update(|n| *n += 1);
+    }
+
+    /// Tracks what makes the lists and the open matrix load again: a write on this page, or
+    /// a change on the server (an expert saved a sheet, someone changed a matrix). A score
+    /// sheet being filled in does not track it: a reload would drop what is typed.
+    pub fn track(self) {
+        self.version.track();
+        self.server.track();
     }
 
     /// Opens `o` below the list (what the page said before is forgotten) and focuses it.
@@ -86,10 +98,12 @@ pub fn use_page() -> ResultsPageState {
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let moderates = use_desk().can_moderate();
+    let desk = use_desk();
+    let moderates = desk.can_moderate();
     let state = ResultsPageState {
         open: RwSignal::new(Open::Nothing),
         version: RwSignal::new(0),
+        server: desk.refresh,
         said: Said::provide(),
     };
     provide_context(state);

@@ -1,6 +1,7 @@
 //! One matrix as moderators see it: its state (close, reopen, publish), the invited
 //! DigitalSupporters, its definition (editable while open) and its result. Loaded again after
-//! every write on the page.
+//! every write on the page, and whenever the server announces a change (an expert saving a
+//! sheet shows up in the result while it is open).
 
 use super::experts::Experts;
 use super::form::MatrixForm;
@@ -21,7 +22,7 @@ pub fn Detail(id: MatrixId) -> impl IntoView {
     let review = RwSignal::new(None::<MatrixReview>);
     let failed = RwSignal::new(String::new());
     Effect::new(move |_| {
-        page.version.track();
+        page.track();
         leptos::task::spawn_local(async move {
             match calls::review(id).await {
                 Ok(r) => {

@@ -8,12 +8,13 @@ use crate::i18n::{fill, use_i18n};
 use leptos::prelude::*;
 
 /// The datasets: file name and text.
-const DATASETS: [(&str, Text); 5] = [
+const DATASETS: [(&str, Text); 6] = [
     ("ideas", |t| t.ds_ideas),
     ("comments", |t| t.ds_comments),
     ("votes", |t| t.ds_votes),
     ("projects", |t| t.ds_projects),
     ("decisions", |t| t.ds_decisions),
+    ("matrices", |t| t.ds_matrices),
 ];
 
 /// The formats: file extension, query and text.

@@ -1,8 +1,9 @@
 //! A matrix's definition: title, description, scale (default 0–4 with the concept paper's
-//! labels), options (free text, with advantages and disadvantages, one per line) and criteria
-//! (with an optional weight). Creating one, or saving it while open: entries keep their ids,
+//! labels), options (free text, or ideas and projects of the process picked from a list; each
+//! with advantages and disadvantages, one per line) and criteria (with an optional weight). Creating one, or saving it while open: entries keep their ids,
 //! so their scores stay; a removed entry loses its scores.
 
+use super::sources::SourcePicker;
 use super::texts::{outcome, rt, texts_of, Text as Label};
 use super::{calls, use_page, Open};
 use crate::desk::use_desk;
@@ -128,6 +129,12 @@ pub fn MatrixForm(process: ProcessId, matrix: Option<MatrixRecord>) -> impl Into
             .collect(),
         None => vec![keys.criterion(None), keys.criterion(None)],
     });
+    let taken =
+        Signal::derive(move || options.with(|o| o.iter().map(|r| r.source).collect::<Vec<_>>()));
+    let add_source = Callback::new(move |(source, title): (OptionSource, String)| {
+        let row = keys.option(Some((None, source, title, String::new(), String::new())));
+        options.update(|o| o.push(row));
+    });
     let msg = Status::of("matrix");
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -236,6 +243,7 @@ pub fn MatrixForm(process: ProcessId, matrix: Option<MatrixRecord>) -> impl Into
                         <fieldset class="matrix-entry">
                             <legend>{move || numbered(|t| t.option_n, option_n(r.key))}</legend>
                             {text_field_keyed(format!("option-{}-titel", r.key), |t| t.title, r.title, true)}
+                            {source_hint(r.source)}
                             {area_field(format!("option-{}-vorteile", r.key), |t| t.option_pros, r.pros)}
                             {area_field(format!("option-{}-nachteile", r.key), |t| t.option_cons, r.cons)}
                             <button type="button" class="button button-secondary"
@@ -246,6 +254,7 @@ pub fn MatrixForm(process: ProcessId, matrix: Option<MatrixRecord>) -> impl Into
                     </For>
                     <button type="button" class="button button-secondary"
                         on:click=move |_| options.update(|o| o.push(keys.option(None)))>{rt(|t| t.option_add)}</button>
+                    <SourcePicker process taken add=add_source/>
                 </fieldset>
                 <fieldset class="matrix-criteria">
                     <legend>{rt(|t| t.criteria)}</legend>
@@ -276,6 +285,16 @@ pub fn MatrixForm(process: ProcessId, matrix: Option<MatrixRecord>) -> impl Into
             </form>
         </section>
     }
+}
+
+/// What an option taken from the process stands for.
+fn source_hint(source: OptionSource) -> Option<impl IntoView> {
+    let text: Label = match source {
+        OptionSource::Text => return None,
+        OptionSource::Idea(_) => |t| t.source_idea,
+        OptionSource::Project(_) => |t| t.source_project,
+    };
+    Some(view! { <p class="hint">{rt(text)}</p> })
 }
 
 fn text_field(

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use werkstadt_domain::matrix::{MatrixRecord, MatrixState};
 use werkstadt_domain::ProcessId;
 
-/// Loads a list again after every write on the page; `failed` says why it could not.
+/// Loads a list again after every write on the page or the server; `failed` says why not.
 fn load_on_change<F, Fut>(
     list: RwSignal<Option<Vec<MatrixRecord>>>,
     failed: RwSignal<String>,
@@ -22,7 +22,7 @@ fn load_on_change<F, Fut>(
     let i18n = use_i18n();
     let page = use_page();
     Effect::new(move |_| {
-        page.version.track();
+        page.track();
         let loading = load();
         leptos::task::spawn_local(async move {
             match loading.await {

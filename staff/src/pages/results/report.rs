@@ -1,5 +1,6 @@
 //! The report to a committee (Digitalisierungsausschuss, Verwaltungsvorstand, Aufsichtsrat der
-//! SWB) for a range of days, from live data (`GET /api/moderation/processes/{id}/report`),
+//! SWB) on the current process or one of the archive, for a range of days, from live data
+//! (`GET /api/moderation/processes/{id}/report`),
 //! and its print stylesheet: the browser's "save as PDF" gives a clean A4 document with the
 //! report's title and date in the header, page numbers, page breaks before major sections,
 //! no row cut across pages, repeated table headers and no app chrome. The stylesheet comes
@@ -8,7 +9,7 @@
 
 use super::report_texts::{rp, texts_of};
 use super::report_view::ReportView;
-use crate::i18n::use_i18n;
+use crate::i18n::{fill, use_i18n};
 use leptos::prelude::*;
 use werkstadt_domain::projects::DecisionBody;
 use werkstadt_domain::report::CommitteeReport;
@@ -54,6 +55,14 @@ fn print_css(header: &str, page: &str) -> String {
 #[component]
 pub fn ReportPage(process: ProcessId, back: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
+    let chosen = RwSignal::new(process);
+    // Every process, newest first (the current one is chosen until someone picks another).
+    let processes = RwSignal::new(Vec::<(ProcessId, String)>::new());
+    leptos::task::spawn_local(async move {
+        if let Ok(all) = crate::api::processes().await {
+            processes.set(all.into_iter().map(|p| (p.id, p.title)).collect());
+        }
+    });
     let body = RwSignal::new(BODIES[0].1.to_owned());
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
@@ -62,7 +71,8 @@ pub fn ReportPage(process: ProcessId, back: Callback<()>) -> impl IntoView {
     let load = move || {
         status.set(texts_of(i18n).loading.to_owned());
         let mut path = format!(
-            "/api/moderation/processes/{process}/report?body={}",
+            "/api/moderation/processes/{}/report?body={}",
+            chosen.get_untracked(),
             body.get_untracked()
         );
         for (name, value) in [("from", from.get_untracked()), ("to", to.get_untracked())] {
@@ -111,6 +121,28 @@ pub fn ReportPage(process: ProcessId, back: Callback<()>) -> impl IntoView {
                 {rp(|t| t.back)}
             </button></p>
             <form class="form filters" on:submit=move |ev| { ev.prevent_default(); load(); }>
+                <div class="field">
+                    <label for="bericht-prozess">{rp(|t| t.form_process)}</label>
+                    <select id="bericht-prozess" on:change=move |ev| {
+                        let picked = event_target_value(&ev);
+                        if let Some(id) = processes.with_untracked(|all| {
+                            all.iter().find(|(id, _)| id.to_string() == picked).map(|p| p.0)
+                        }) {
+                            chosen.set(id);
+                        }
+                    }>
+                        {move || processes.get().into_iter().map(|(id, title)| {
+                            let label = if id == process {
+                                fill(texts_of(i18n).current_process, &title, "")
+                            } else {
+                                title
+                            };
+                            view! {
+                                <option value=id.to_string() selected=move || chosen.get() == id>{label}</option>
+                            }
+                        }).collect_view()}
+                    </select>
+                </div>
                 <div class="field">
                     <label for="bericht-gremium">{rp(|t| t.form_body)}</label>
                     <select id="bericht-gremium" on:change=move |ev| body.set(event_target_value(&ev))>

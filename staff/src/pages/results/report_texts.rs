@@ -9,6 +9,8 @@ texts! { ReportTexts, DE, EN;
     open_intro: "Ein druckfertiger Bericht aus den aktuellen Daten für einen Zeitraum: Verfahren, Beteiligung, Handlungsfelder, Top-Ideen, Bewertungen und Projekte. Über „Drucken“ als PDF speichern.", "A printable report from live data for a range of days: method, participation, fields of action, top ideas, evaluations and projects. Save it as PDF via “Print”.";
     open_button: "Bericht erstellen", "Create a report";
     back: "Zurück zu den Ergebnissen", "Back to the results";
+    form_process: "Prozess", "Process";
+    current_process: "{n} (aktuell)", "{n} (current)";
     form_body: "Gremium", "Committee";
     form_from: "Von (leer: Beginn des Prozesses)", "From (empty: start of the process)";
     form_to: "Bis (leer: heute)", "To (empty: today)";
