@@ -42,16 +42,28 @@ fn leave(me: Option<Identity>) {
     }
 }
 
-/// "30.11.2026" (or "30.11.2026 – 1.12.2026" over several days).
+/// "30.11.2026, 14:00" in the reader's language and time zone (the date call with time
+/// options: no further browser binding).
+fn day_time(unix_ms: i64, lang: &str) -> String {
+    let options = js_sys::Object::new();
+    for key in ["hour", "minute"] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &"2-digit".into());
+    }
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_ms as f64))
+        .to_locale_date_string(lang, &options)
+        .into()
+}
+
+/// "30.11.2026, 14:00 – 17:00" (or "30.11.2026, 14:00 – 1.12.2026, 12:00" over several days).
 pub fn span(starts: i64, ends: i64, lang: &str) -> String {
-    let (day, end_day) = (
-        platform::format_date(starts, lang),
-        platform::format_date(ends - 1, lang),
-    );
-    if day == end_day {
-        day
-    } else {
-        format!("{day} – {end_day}")
+    let end_day = platform::format_date(ends - 1, lang);
+    let (from, to) = (day_time(starts, lang), day_time(ends, lang));
+    // The same day: the end's time alone.
+    match to.strip_prefix(&end_day) {
+        Some(time) if from.starts_with(&end_day) => {
+            format!("{from} – {}", time.trim_start_matches([',', ' ']))
+        }
+        _ => format!("{from} – {to}"),
     }
 }
 
@@ -180,6 +192,11 @@ fn JoinedView(w: Workshop) -> impl IntoView {
                 <ul class="join-links">
                     <Show when=move || w.open.ideas><li><a class="button" href="/neu">{move || wt(i18n).go_idea}</a></li></Show>
                     <Show when=move || w.open.dots><li><a class="button" href="/punkte">{move || wt(i18n).go_dots}</a></li></Show>
+                    <Show when=move || w.open.supports><li>{move || wt(i18n).open_supports}</li></Show>
+                    <Show when=move || w.open.comments><li>{move || wt(i18n).open_comments}</li></Show>
+                    <Show when=move || !(w.open.ideas || w.open.dots || w.open.supports || w.open.comments)>
+                        <li>{move || wt(i18n).open_nothing}</li>
+                    </Show>
                     <li><a href="/">{move || wt(i18n).go_start}</a></li>
                 </ul>
                 <button type="button" class="button" on:click=move |_| {
