@@ -78,6 +78,8 @@ pub enum ErrorCode {
     /// The process counts only verified participants: redeem a participation code first.
     VerificationRequired,
     /// The phase for this module is over (or has not begun): the process's timeline says when.
+    /// Also for a contribution made in a running workshop that does not open this module
+    /// (while it runs, the workshop's modules decide for its participants).
     PhaseClosed,
     /// A date range is reversed, or a phase lies outside its process's dates.
     DatesInvalid,

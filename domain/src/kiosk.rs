@@ -62,7 +62,9 @@ pub fn parse_label(raw: &str) -> Option<String> {
 pub struct NewKiosk {
     /// Where it stands, e.g. "WissensWerkStadt Eingang" (1 to 60 characters).
     pub label: String,
-    /// Seconds without a touch before it starts over (20 to 1800, default 90).
+    /// Seconds without a touch before it starts over (20 to 1800). Without it, a kiosk for
+    /// a workshop follows the workshop's reset time, also when that changes later; any
+    /// other starts over after 90 s.
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(minimum = 20, maximum = 1800))]
     pub reset_seconds: Option<u32>,
@@ -98,8 +100,14 @@ pub struct PairKiosk {
 pub struct KioskSettings {
     pub kiosk_id: String,
     pub label: String,
+    /// Seconds without a touch before it starts over: its own, or (set up for a workshop
+    /// without one of its own) the workshop's current reset time.
     pub reset_seconds: u32,
     pub workshop_id: Option<String>,
+    /// The workshop it serves, as anyone with its join code reads it: while it runs, its
+    /// modules are what the kiosk offers (`Workshop::opens_at`).
+    #[serde(default)]
+    pub workshop: Option<crate::workshop::Workshop>,
 }
 
 /// The answer to a pairing: the credential (shown once) and the settings.
@@ -118,6 +126,75 @@ pub struct KioskExit {
     pub pin: String,
 }
 
+/// PBKDF2 rounds for the exit PIN kept on the device (OWASP's figure for PBKDF2-HMAC-SHA-256;
+/// about half a second on a tablet, once at pairing and once per offline exit).
+pub const PIN_ROUNDS: u32 = 600_000;
+/// Bytes of the device's random salt and of the derived hash.
+pub const PIN_SALT_LEN: usize = 16;
+pub const PIN_HASH_LEN: usize = 32;
+
+/// The exit PIN as the kiosk keeps it, so the team can leave it while the server cannot be
+/// reached: PBKDF2-HMAC-SHA-256 of the PIN under a random salt (`werkstadt_web::pin` derives
+/// it with the browser's WebCrypto), never the PIN itself. Online the server's check decides.
+/// Stored as `pbkdf2-sha256$ROUNDS$SALT$HASH` (hex).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PinVerifier {
+    pub rounds: u32,
+    pub salt: Vec<u8>,
+    pub hash: Vec<u8>,
+}
+
+const PIN_SCHEME: &str = "pbkdf2-sha256";
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+impl PinVerifier {
+    pub fn encode(&self) -> String {
+        format!(
+            "{PIN_SCHEME}${}${}${}",
+            self.rounds,
+            hex(&self.salt),
+            hex(&self.hash)
+        )
+    }
+
+    /// A stored verifier; `None` for anything else (then only the server can check the PIN).
+    pub fn parse(stored: &str) -> Option<Self> {
+        let mut parts = stored.split('$');
+        if parts.next()? != PIN_SCHEME {
+            return None;
+        }
+        let rounds = parts.next()?.parse().ok().filter(|r| *r > 0)?;
+        let salt = unhex(parts.next()?)?;
+        let hash = unhex(parts.next()?)?;
+        (parts.next().is_none() && salt.len() == PIN_SALT_LEN && hash.len() == PIN_HASH_LEN)
+            .then_some(Self { rounds, salt, hash })
+    }
+
+    /// Whether `derived` (the PIN typed, derived with this salt and rounds) is the hash kept;
+    /// without an early exit.
+    pub fn matches(&self, derived: &[u8]) -> bool {
+        derived.len() == self.hash.len()
+            && derived
+                .iter()
+                .zip(&self.hash)
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0
+    }
+}
+
 /// A kiosk as the staff app lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -125,7 +202,11 @@ pub struct KioskRecord {
     pub id: String,
     pub label: String,
     pub workshop_id: Option<String>,
+    /// Its reset time now (see [`KioskSettings::reset_seconds`]).
     pub reset_seconds: u32,
+    /// Whether it follows its workshop's reset time (set up without one of its own).
+    #[serde(default)]
+    pub reset_follows_workshop: bool,
     /// The staff member who set it up (user name).
     pub created_by: String,
     pub created_at: i64,
@@ -170,6 +251,34 @@ mod tests {
         assert_eq!(check_pin("123456789012"), Ok(()));
         for bad in ["123", "1234567890123", "12a4", "", "١٢٣٤"] {
             assert_eq!(check_pin(bad), Err(ErrorCode::PinInvalid), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_pin_verifier_round_trips_and_matches_only_its_hash() {
+        let v = PinVerifier {
+            rounds: PIN_ROUNDS,
+            salt: (0..16).collect(),
+            hash: (100..132).collect(),
+        };
+        let stored = v.encode();
+        assert!(!stored.contains("4711"));
+        assert_eq!(PinVerifier::parse(&stored), Some(v.clone()));
+        assert!(v.matches(&v.hash));
+        assert!(!v.matches(&v.hash[..31]));
+        let mut other = v.hash.clone();
+        other[31] ^= 1;
+        assert!(!v.matches(&other));
+        let (other_scheme, longer) = (stored.replace("pbkdf2", "md5"), format!("{stored}$x"));
+        for bad in [
+            "",
+            "4711",
+            "pbkdf2-sha256$0$00$00",
+            "pbkdf2-sha256$600000$0001$",
+            other_scheme.as_str(),
+            longer.as_str(),
+        ] {
+            assert_eq!(PinVerifier::parse(bad), None, "{bad}");
         }
     }
 

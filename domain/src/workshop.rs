@@ -8,7 +8,7 @@
 //! (inclusive) to `ends_at` (exclusive), like a phase.
 
 use crate::ids::{IdeaId, ProcessId, ThemeId, WorkshopId};
-use crate::setup::{parse_title, Modules, SetupError};
+use crate::setup::{parse_title, Module, Modules, SetupError};
 use crate::text::ValidationError;
 use serde::{Deserialize, Serialize};
 
@@ -70,6 +70,15 @@ impl Workshop {
     /// Whether the workshop runs at `now`.
     pub fn runs_at(&self, now: i64) -> bool {
         self.starts_at <= now && now < self.ends_at
+    }
+
+    /// Whether its participants (a kiosk's visitors, joined phones) may use `module` at `at`:
+    /// while it runs, the workshop's modules decide (`Some`), so a dot-voting workshop opens
+    /// dots before the process's online phase does and closes what it does not offer; before
+    /// and after it, `None`: the process's phases decide. The server applies the same rule to
+    /// every contribution tagged with the workshop, by the time it was made.
+    pub fn opens_at(&self, module: Module, at: i64) -> Option<bool> {
+        self.runs_at(at).then(|| self.open.opens(module))
     }
 }
 
@@ -257,5 +266,27 @@ mod tests {
             reset_secs: 90,
         };
         assert!(!w.runs_at(9) && w.runs_at(10) && w.runs_at(19) && !w.runs_at(20));
+    }
+
+    #[test]
+    fn while_it_runs_a_workshop_decides_its_modules_and_otherwise_the_process_does() {
+        let w = Workshop {
+            id: WorkshopId::default(),
+            process_id: ProcessId::default(),
+            code: "ACDEFG".into(),
+            title: "t".into(),
+            place: "p".into(),
+            starts_at: 10,
+            ends_at: 20,
+            open: Modules {
+                dots: true,
+                ..Modules::default()
+            },
+            reset_secs: 90,
+        };
+        assert_eq!(w.opens_at(Module::Dots, 10), Some(true));
+        assert_eq!(w.opens_at(Module::Ideas, 19), Some(false));
+        assert_eq!(w.opens_at(Module::Dots, 9), None);
+        assert_eq!(w.opens_at(Module::Ideas, 20), None);
     }
 }

@@ -39,7 +39,6 @@ pub fn Header() -> impl IntoView {
             Section::Projects => t.nav_projects,
             Section::Workshops => t.nav_workshops,
             Section::Results => t.nav_results,
-            Section::Kiosks => "Kiosks",
             Section::Audit => t.nav_audit,
             Section::Process => t.nav_process,
             Section::Settings => t.nav_settings,

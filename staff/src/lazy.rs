@@ -37,7 +37,6 @@ fn section(s: Option<Section>) -> Result<AnyView, ChunkError> {
         Section::Projects => view! { <pages::projects::ProjectsPage/> }.into_any(),
         Section::Workshops => view! { <pages::workshops::WorkshopsPage/> }.into_any(),
         Section::Results => view! { <pages::results::ResultsPage/> }.into_any(),
-        Section::Kiosks => view! { <pages::kiosks::KiosksPage/> }.into_any(),
         Section::Ideas => view! { <pages::ideas::IdeasPage/> }.into_any(),
     })
 }

@@ -14,21 +14,19 @@ pub enum Section {
     Projects,
     Workshops,
     Results,
-    Kiosks,
     Audit,
     Process,
     Settings,
 }
 
 impl Section {
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 9] = [
         Section::Ideas,
         Section::Comments,
         Section::Reports,
         Section::Projects,
         Section::Workshops,
         Section::Results,
-        Section::Kiosks,
         Section::Audit,
         Section::Process,
         Section::Settings,
@@ -42,7 +40,6 @@ impl Section {
             Section::Projects => "/moderation/projekte",
             Section::Workshops => "/moderation/veranstaltungen",
             Section::Results => "/moderation/ergebnisse",
-            Section::Kiosks => "/moderation/kiosks",
             Section::Audit => "/moderation/protokoll",
             Section::Process => "/moderation/prozess",
             Section::Settings => "/moderation/einstellungen",

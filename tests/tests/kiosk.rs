@@ -1,6 +1,7 @@
 //! The kiosk end to end: a touch screen paired by staff, visitors in turn each their own
 //! participant (nobody overwrites anyone's dots), no trace of a visitor after the reset,
-//! the inactivity reset with its countdown, offline and back, and no way out without the PIN.
+//! the inactivity reset with its countdown, offline and back, no way out without the PIN
+//! (also while the server is down), and a workshop's modules deciding what a kiosk offers.
 
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -340,30 +341,29 @@ async fn staff_pair_the_kiosk_in_the_staff_app_and_only_the_pin_leads_out() {
         .expect("process id")
         .to_owned();
     let now = werkstadt_tests::now_ms();
+    // A dot-voting workshop: its kiosk offers the dots only.
     let workshop = api
         .send(
             Method::POST,
             &format!("/api/moderation/processes/{process}/workshops"),
             json!({"title": "Zukunftswerkstatt", "place": "WissensWerkStadt",
                    "starts_at": now - 3_600_000, "ends_at": now + 3_600_000,
-                   "open": {"ideas": true, "dots": true}, "reset_secs": 240}),
+                   "open": {"dots": true}, "reset_secs": 240}),
         )
         .await;
     let browser = Browser::start(Viewport::Desktop).await;
     let page = Page::new(&browser, &server.url);
-    page.goto("/moderation/kiosks").await;
+    page.goto("/moderation/veranstaltungen").await;
     page.fill("#login-name", "moderation").await;
     page.fill("#login-password", "werkstadt-demo-2026").await;
     page.click_text("Anmelden").await;
+    // The workshop's kiosks are on its panel in "Veranstaltungen".
+    page.click("button[aria-label='Kiosks: Zukunftswerkstatt']")
+        .await;
     page.wait_text("Neuer Kiosk").await;
     page.fill("#kiosk-label", "Foyer").await;
-    // Set up for the workshop: its restart time becomes the kiosk's.
-    page.choose("#kiosk-workshop", "Zukunftswerkstatt").await;
-    assert_eq!(
-        page.eval("return document.querySelector('#kiosk-reset').value")
-            .await,
-        "240"
-    );
+    // No reset time of its own: it follows the workshop's.
+    page.wait_text("wie die Veranstaltung (jetzt 240 s)").await;
     page.click_text("Kopplungscode erzeugen").await;
     let code = page.text_of(".pairing-code").await;
     let kiosks = api
@@ -371,13 +371,28 @@ async fn staff_pair_the_kiosk_in_the_staff_app_and_only_the_pin_leads_out() {
         .await;
     assert_eq!(kiosks[0]["workshop_id"], workshop["id"], "{kiosks}");
     assert_eq!(kiosks[0]["reset_seconds"], 240, "{kiosks}");
+    assert_eq!(kiosks[0]["reset_follows_workshop"], true, "{kiosks}");
     page.wait_text("wartet auf Kopplung").await;
-    page.assert_accessible_in_both_languages("Kiosks (Team)", "All kiosks", Some("Alle Kiosks"))
+    page.wait_text("Neustart nach 240 s (wie die Veranstaltung)")
         .await;
+    page.assert_accessible_in_both_languages(
+        "Kiosks (Team)",
+        "This workshop's kiosks",
+        Some("Kiosks dieser Veranstaltung"),
+    )
+    .await;
+    // Kiosks without a workshop have a panel of their own.
+    page.click_text("Kiosks ohne Veranstaltung").await;
+    page.wait_text("Alle Kiosks ohne Veranstaltung").await;
+    page.wait_text("Noch keine Kiosks.").await;
     pair(&page, &code).await;
-    // Back does not leave the kiosk (the visit starts over).
+    // The workshop opens only the dots: no idea form, the dots at once.
     page.click_text("Bildung").await;
     page.wait_text("Schritt 2 von 3").await;
+    page.wait_text("Noch 5 von 5 Punkten").await;
+    assert!(!page.body_text().await.contains("Idee aufschreiben"));
+    page.assert_accessible("Kiosk: nur Punkte").await;
+    // Back does not leave the kiosk (the visit starts over).
     browser.client.back().await.expect("back");
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(page.path().await, "/kiosk");
@@ -393,7 +408,38 @@ async fn staff_pair_the_kiosk_in_the_staff_app_and_only_the_pin_leads_out() {
     page.wait_text("Smart City Strategie Bielefeld").await;
     assert_eq!(page.path().await, "/");
     // The staff app lists the kiosk as paired and seen.
-    page.goto("/moderation/kiosks").await;
+    page.goto("/moderation/veranstaltungen").await;
+    page.click("button[aria-label='Kiosks: Zukunftswerkstatt']")
+        .await;
     page.wait_text("gekoppelt").await;
     page.wait_text("zuletzt erreichbar").await;
+}
+
+#[tokio::test]
+async fn the_team_leaves_the_kiosk_with_its_pin_while_the_server_is_down() {
+    let (_dir, server, _api, code) = set_up(90).await;
+    let browser = Browser::start(Viewport::Desktop).await;
+    let page = Page::new(&browser, &server.url);
+    pair(&page, &code).await;
+    page.wait_for_service_worker().await;
+    // The PIN is kept on the device only as a slow hash.
+    let kept = page
+        .eval("return localStorage.getItem('werkstadt.kiosk.pin')")
+        .await;
+    let kept = kept.as_str().expect("a PIN verifier");
+    assert!(kept.starts_with("pbkdf2-sha256$600000$"), "{kept}");
+    assert!(!kept.split('$').any(|part| part == PIN), "{kept}");
+    let _gone = server.kill();
+    page.click_text("Beenden").await;
+    page.fill("#kiosk-exit-pin", "0000").await;
+    page.click_text("Kiosk beenden").await;
+    page.wait_text_within("Die PIN stimmt nicht.", Duration::from_secs(15))
+        .await;
+    assert_eq!(page.path().await, "/kiosk");
+    page.fill("#kiosk-exit-pin", PIN).await;
+    page.click_text("Kiosk beenden").await;
+    werkstadt_tests::eventually("the kiosk to be left", || async {
+        (page.path().await == "/").then_some(())
+    })
+    .await;
 }

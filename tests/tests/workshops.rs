@@ -85,6 +85,9 @@ async fn a_workshop_gets_a_code_phones_join_it_and_the_wall_follows_live() {
     staff.wait_text("Mitmachen mit dem Handy").await;
     let code = staff.text_of(".join-code-large").await;
     assert_eq!(code.len(), 6, "{code:?}");
+    // The printable sheet names the full address the QR code holds.
+    staff.wait_text("Aushang drucken").await;
+    staff.wait_text(&format!("{base}/mitmachen/{code}")).await;
     let qr_loaded = eventually("the QR code to load", || async {
         (staff.eval("const i = document.querySelector('img.join-qr'); return !!i && i.complete && i.naturalWidth > 0").await == true).then_some(())
     });
@@ -132,6 +135,13 @@ async fn a_workshop_gets_a_code_phones_join_it_and_the_wall_follows_live() {
     phone
         .wait_text(&format!("Sie nehmen an „{TITLE}“ teil."))
         .await;
+    // Its day and times, and only what it opens (the form opened everything).
+    let joined = phone.body_text().await;
+    assert!(
+        joined.contains(" – ") && joined.matches(':').count() >= 2,
+        "{joined}"
+    );
+    phone.wait_text("Ideen kommentieren").await;
     accessible_both(
         &phone,
         &format!("/mitmachen/{code}"),

@@ -11,6 +11,7 @@ pub mod idb;
 pub mod identity;
 pub mod lang;
 pub mod outbox;
+pub mod pin;
 pub mod sw;
 pub mod trap;
 pub mod workshop;

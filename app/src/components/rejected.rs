@@ -18,8 +18,11 @@ pub fn RejectedNotice() -> impl IntoView {
                         let id = r.mutation.id;
                         let text = rejected_text(&r.mutation.kind);
                         let t = i18n.t();
+                        // Closed by the phases (with the date), else by the workshop the
+                        // participant took part in (its modules decide while it runs).
                         let reason = (r.code == werkstadt_domain::ErrorCode::PhaseClosed)
-                            .then(|| crate::components::gates::phase_rejection(t, i18n.lang().code(), &r.mutation.kind))
+                            .then(|| crate::components::gates::phase_rejection(t, i18n.lang().code(), &r.mutation.kind)
+                                .or_else(|| workshop_rejection(i18n, &r.mutation.kind)))
                             .flatten()
                             .or_else(|| t.error(r.code).map(str::to_owned))
                             .or_else(|| (r.code == werkstadt_domain::ErrorCode::UnknownTarget)
@@ -40,6 +43,20 @@ pub fn RejectedNotice() -> impl IntoView {
                 </ul>
             </section>
     }
+}
+
+/// "Die Punktevergabe war bei der Veranstaltung … nicht geöffnet": a change refused while the
+/// process's phases had the module open, so the workshop closed it.
+fn workshop_rejection(
+    i18n: crate::i18n::I18n,
+    kind: &werkstadt_domain::sync::MutationKind,
+) -> Option<String> {
+    let module = crate::components::gates::module_of(kind)?;
+    let subject = crate::components::gates::module_subject(i18n.t(), module);
+    Some(crate::i18n::fill(
+        pt(i18n).rejected_workshop,
+        &[("m", subject)],
+    ))
 }
 
 /// The text a participant wrote in a rejected mutation, so it is not lost.

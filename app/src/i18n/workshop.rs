@@ -21,6 +21,10 @@ texts! {
     open_now: "Während der Veranstaltung offen:", "Open during the workshop:";
     go_idea: "Idee einreichen", "Submit an idea";
     go_dots: "Punkte verteilen", "Place your dots";
+    open_supports: "Ideen unterstützen (auf den Seiten der Ideen)", "Supporting ideas (on the ideas' pages)";
+    open_comments: "Ideen kommentieren (auf den Seiten der Ideen)", "Commenting on ideas (on the ideas' pages)";
+    open_nothing: "Diese Veranstaltung nimmt gerade nichts entgegen.", "This workshop takes no contributions right now.";
+    dots_closed_here: "Bei dieser Veranstaltung nicht geöffnet.", "Not open at this workshop.";
     go_start: "Zu den Handlungsfeldern", "To the fields of action";
     leave: "Veranstaltung verlassen", "Leave the workshop";
     left: "Sie haben die Veranstaltung verlassen. Ihre Beiträge zählen jetzt wieder als Website-Beiträge.", "You left the workshop. Your contributions now count as website contributions again.";

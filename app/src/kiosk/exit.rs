@@ -1,11 +1,19 @@
-//! The team's way out: a small button, then the PIN set at pairing (checked by the server,
-//! so it needs a connection). The device stays paired; `/kiosk` opens the kiosk again.
+//! The team's way out: a small button, then the PIN set at pairing. The server checks it
+//! whenever it answers; without a connection the verifier kept on the device since pairing
+//! does (`store::pin_matches_here`). The device stays paired; `/kiosk` opens the kiosk again.
 
 use super::store::Booth;
 use super::texts::kt;
 use crate::i18n::use_i18n;
+use crate::platform::http::ClientError;
 use leptos::prelude::*;
 use werkstadt_domain::kiosk::KioskExit;
+use werkstadt_domain::ErrorCode;
+
+/// An answer that is not the server's judgement of the PIN (it is busy or failing).
+fn unavailable(e: &ClientError) -> bool {
+    matches!(e, ClientError::Api(b) if matches!(b.code, ErrorCode::Busy | ErrorCode::Internal | ErrorCode::Unknown))
+}
 
 #[component]
 pub fn ExitButton(booth: Booth, exiting: RwSignal<bool>) -> impl IntoView {
@@ -23,24 +31,32 @@ pub fn ExitButton(booth: Booth, exiting: RwSignal<bool>) -> impl IntoView {
         let body = crate::platform::http::to_json(&KioskExit {
             pin: pin.get_untracked(),
         });
+        let typed = pin.get_untracked();
         leptos::task::spawn_local(async move {
-            match booth.request("POST", "/api/kiosk/exit", body, None).await {
-                Ok(_) => {
+            let refused = match booth.request("POST", "/api/kiosk/exit", body, None).await {
+                Ok(_) => None,
+                // Revoked: the kiosk page forgets the kiosk and shows the pairing screen.
+                Err(ClientError::Api(b)) if b.code == ErrorCode::KioskRevoked => {
+                    close();
+                    return;
+                }
+                // The server decides whenever it answers.
+                Err(e @ ClientError::Api(_)) if !unavailable(&e) => Some(kt(i18n).error(&e)),
+                // No server: the PIN's verifier kept on the device decides.
+                Err(_) => match super::store::pin_matches_here(&typed).await {
+                    Some(true) => None,
+                    Some(false) => Some(kt(i18n).err_wrong_pin),
+                    None => Some(kt(i18n).exit_offline),
+                },
+            };
+            match refused {
+                None => {
                     close();
                     router.navigate("/");
                 }
-                // Revoked: the kiosk page forgets the kiosk and shows the pairing screen.
-                Err(crate::platform::http::ClientError::Api(b))
-                    if b.code == werkstadt_domain::ErrorCode::KioskRevoked =>
-                {
-                    close();
-                }
-                Err(e) => {
+                Some(text) => {
                     pin.set(String::new());
-                    error.set(Some(match e {
-                        crate::platform::http::ClientError::Api(_) => kt(i18n).error(&e),
-                        _ => kt(i18n).exit_offline,
-                    }));
+                    error.set(Some(text));
                 }
             }
         });

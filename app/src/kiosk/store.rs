@@ -1,4 +1,5 @@
-//! The kiosk's state on the device: its credential and settings (localStorage), and its own
+//! The kiosk's state on the device: its credential, settings and the exit PIN's verifier
+//! (localStorage; the PIN itself never), and its own
 //! outbox (IndexedDB database `werkstadt-kiosk`, apart from the citizen app's) where each
 //! queued mutation keeps the visitor identity it was made with. Pushed in batches, one per
 //! visitor (`domain::kiosk::outbox::by_identity`), with the kiosk's credential; an item leaves
@@ -16,10 +17,13 @@ use werkstadt_domain::kiosk::{KioskPaired, KioskSettings, KIOSK_ID_HEADER, KIOSK
 use werkstadt_domain::sync::{
     Mutation, MutationKind, PushRequest, PushResponse, MAX_PUSH, PROTOCOL_VERSION,
 };
+use werkstadt_domain::workshop::Workshop;
 use werkstadt_domain::{ErrorCode, ParticipantId};
 
 const SECRET_KEY: &str = "werkstadt.kiosk.secret";
 const SETTINGS_KEY: &str = "werkstadt.kiosk.settings";
+/// The exit PIN's verifier (`domain::kiosk::PinVerifier`), for leaving offline.
+const PIN_KEY: &str = "werkstadt.kiosk.pin";
 const DB_NAME: &str = "werkstadt-kiosk";
 const OUTBOX: &str = "outbox";
 /// How often the kiosk tries to send and says it is alive.
@@ -54,7 +58,10 @@ fn store_credential(c: &Credential) -> Result<(), ClientError> {
 
 /// Pairs this device with a code from the staff app and the exit PIN chosen here.
 pub async fn pair(code: String, pin: String) -> Result<Credential, ClientError> {
-    let body = http::to_json(&werkstadt_domain::kiosk::PairKiosk { code, pin });
+    let body = http::to_json(&werkstadt_domain::kiosk::PairKiosk {
+        code,
+        pin: pin.clone(),
+    });
     let text = http::fetch_with("POST", "/api/kiosk/pair", body, None, &[]).await?;
     let paired: KioskPaired = http::parse(&text).ok_or_else(http::unexpected)?;
     let c = Credential {
@@ -62,7 +69,19 @@ pub async fn pair(code: String, pin: String) -> Result<Credential, ClientError> 
         settings: paired.settings,
     };
     store_credential(&c)?;
+    // Without WebCrypto the team can leave only online, as before.
+    platform::storage_remove(PIN_KEY);
+    if let Ok(v) = platform::pin::verifier(&pin).await {
+        let _ = platform::storage_set(PIN_KEY, &v.encode());
+    }
     Ok(c)
+}
+
+/// The exit PIN checked on the device (the server cannot be reached): `None` if this device
+/// keeps no verifier (paired before, or a browser without WebCrypto).
+pub async fn pin_matches_here(pin: &str) -> Option<bool> {
+    let v = werkstadt_domain::kiosk::PinVerifier::parse(&platform::storage_get(PIN_KEY)?)?;
+    platform::pin::matches(&v, pin).await.ok()
 }
 
 /// The running kiosk: its credential, outbox and connection state.
@@ -71,6 +90,8 @@ pub struct Booth {
     pub credential: StoredValue<Credential>,
     /// Seconds without a touch before the kiosk starts over.
     pub reset_seconds: RwSignal<u32>,
+    /// The workshop it serves: while it runs, its modules are what the kiosk offers.
+    pub workshop: RwSignal<Option<Workshop>>,
     /// Changes waiting to be sent (their number only: the kiosk never shows them).
     pub waiting: RwSignal<usize>,
     pub revoked: RwSignal<bool>,
@@ -83,6 +104,7 @@ impl Booth {
     pub fn start(credential: Credential) -> Self {
         let booth = Self {
             reset_seconds: RwSignal::new(credential.settings.reset_seconds),
+            workshop: RwSignal::new(credential.settings.workshop.clone()),
             credential: StoredValue::new(credential),
             waiting: RwSignal::new(0),
             revoked: RwSignal::new(false),
@@ -158,13 +180,18 @@ impl Booth {
         let _ = self.save().await;
         platform::storage_remove(SECRET_KEY);
         platform::storage_remove(SETTINGS_KEY);
+        platform::storage_remove(PIN_KEY);
     }
 
-    /// The settings from the server (a workshop may change the reset time); a sign of life.
+    /// The settings from the server (a workshop may change its reset time and modules); a
+    /// sign of life.
     async fn refresh(self) {
         if let Ok(text) = self.request("GET", "/api/kiosk/me", None, None).await {
             if let Some(settings) = http::parse::<KioskSettings>(&text) {
                 self.reset_seconds.set(settings.reset_seconds);
+                if self.workshop.with_untracked(|w| *w != settings.workshop) {
+                    self.workshop.set(settings.workshop.clone());
+                }
                 self.credential.update_value(|c| c.settings = settings);
                 let _ = self.credential.with_value(store_credential);
             }

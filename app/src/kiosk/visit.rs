@@ -5,7 +5,7 @@
 
 use super::store::Booth;
 use super::texts::kt;
-use crate::components::gates::{closed, use_gate};
+use crate::components::gates::use_gate;
 use crate::i18n::{fill, use_i18n};
 use crate::platform::identity::{self, Identity};
 use leptos::prelude::*;
@@ -95,13 +95,23 @@ fn Act(
     themes: Memo<Option<Vec<(ThemeId, String)>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let ideas_closed = closed(use_gate(Module::Ideas));
-    let dots_closed = closed(use_gate(Module::Dots));
+    let ideas = offered(booth, Module::Ideas);
+    let dots = offered(booth, Module::Dots);
     let tab = RwSignal::new(Tab::Idea);
+    // The chosen tab if it is offered, else the other one; a memo, so the kiosk's regular
+    // settings refresh does not rebuild a form being typed in.
+    let shown = Memo::new(move |_| match tab.get() {
+        Tab::Idea if ideas() => Some(Tab::Idea),
+        Tab::Dots if dots() => Some(Tab::Dots),
+        _ if ideas() => Some(Tab::Idea),
+        _ if dots() => Some(Tab::Dots),
+        _ => None,
+    });
+    let both = Memo::new(move |_| ideas() && dots());
     let tab_button =
         move |which: Tab, text: fn(&'static super::texts::KioskTexts) -> &'static str| {
             view! {
-                <button type="button" class="kiosk-tab" aria-pressed=move || (tab.get() == which).to_string()
+                <button type="button" class="kiosk-tab" aria-pressed=move || (shown.get() == Some(which)).to_string()
                     on:click=move |_| tab.set(which)>{move || text(kt(i18n))}</button>
             }
         };
@@ -113,18 +123,33 @@ fn Act(
             <h1 class="kiosk-h1">{title}</h1>
         </div>
         <p class="kiosk-lead">{move || kt(i18n).what}</p>
-        <div class="kiosk-tabs">
-            {tab_button(Tab::Idea, |t| t.tab_idea)}
-            {tab_button(Tab::Dots, |t| t.tab_dots)}
-        </div>
-        {move || match tab.get() {
-            Tab::Idea if ideas_closed() => view! { <p class="kiosk-notice">{move || kt(i18n).closed}</p> }.into_any(),
-            Tab::Dots if dots_closed() => view! { <p class="kiosk-notice">{move || kt(i18n).closed}</p> }.into_any(),
-            Tab::Idea => view! { <IdeaForm booth me theme/> }.into_any(),
-            Tab::Dots => view! { <DotsForm booth me theme themes/> }.into_any(),
+        // Only what is offered: both tabs, or the one form, or that nothing is open.
+        <Show when=move || both.get()>
+            <div class="kiosk-tabs">
+                {tab_button(Tab::Idea, |t| t.tab_idea)}
+                {tab_button(Tab::Dots, |t| t.tab_dots)}
+            </div>
+        </Show>
+        {move || match shown.get() {
+            None => view! { <p class="kiosk-notice">{move || kt(i18n).closed}</p> }.into_any(),
+            Some(Tab::Idea) => view! { <IdeaForm booth me theme/> }.into_any(),
+            Some(Tab::Dots) => view! { <DotsForm booth me theme themes/> }.into_any(),
         }}
         <button type="button" class="kiosk-button kiosk-finish"
             on:click=move |_| step.set(Step::Done)>{move || kt(i18n).finish}</button>
+    }
+}
+
+/// Whether the kiosk offers `module` now: while its workshop runs, the workshop's modules
+/// decide (`Workshop::opens_at`, the server's rule too); otherwise the process's phases.
+fn offered(booth: Booth, module: Module) -> impl Fn() -> bool + Copy {
+    let gate = use_gate(module);
+    move || {
+        let now = crate::platform::now_ms() as i64;
+        booth
+            .workshop
+            .with(|w| w.as_ref().and_then(|w| w.opens_at(module, now)))
+            .unwrap_or_else(|| gate.with(|g| g.is_none_or(|g| g.is_open())))
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::components::gates::{closed, use_gate, ClosedNotice};
 use crate::components::status::Loading;
 use crate::i18n::pages::pt;
+use crate::i18n::workshop::wt;
 use crate::i18n::{count, fill, use_i18n};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -28,7 +29,12 @@ pub fn DotsPage() -> impl IntoView {
     let budget = sync.pick(|r, _| r.process.as_ref().map(|p| p.dot_budget));
     let budget = move || budget.get().unwrap_or(DOT_BUDGET);
     let gate = use_gate(Module::Dots);
-    let closed = closed(gate);
+    let by_phases = closed(gate);
+    // At a workshop this phone joined, its modules decide while it runs (as on the server):
+    // a dot-voting workshop opens the dots before the online phase does.
+    let at_workshop = super::join::joined_workshop()
+        .and_then(|w| w.opens_at(Module::Dots, crate::platform::now_ms() as i64));
+    let closed = move || at_workshop.map_or_else(by_phases, |open| !open);
     let pending_dots = move || sync.is_pending(|k| matches!(k, MutationKind::SetDots { .. }));
     // Start from what this device last decided (the view includes a waiting ballot), once.
     let started = StoredValue::new(false);
@@ -73,7 +79,13 @@ pub fn DotsPage() -> impl IntoView {
         <h1 tabindex="-1">{move || i18n.t().dots_heading}</h1>
         <super::join::JoinBanner/>
         <p>{move || count(u32::from(budget()), pt(i18n).dots_intro)}</p>
-        <ClosedNotice module=Module::Dots/>
+        {match at_workshop {
+            None => view! { <ClosedNotice module=Module::Dots/> }.into_any(),
+            Some(true) => ().into_any(),
+            Some(false) => view! {
+                <p class="notice notice-info" role="status">{move || wt(i18n).dots_closed_here}</p>
+            }.into_any(),
+        }}
         <p class="dots-remaining" role="status" aria-live="polite">
             <strong>{move || fill(pt(i18n).dots_remaining, &[("n", &remaining().to_string()), ("m", &budget().to_string())])}</strong>
         </p>

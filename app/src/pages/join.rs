@@ -24,11 +24,25 @@ pub async fn fetch_workshop(code: &str) -> Result<Workshop, ClientError> {
 async fn join(w: &Workshop, me: Option<Identity>) -> Result<(), ClientError> {
     let me = me.ok_or(ClientError::Storage)?;
     http::post_no_content(&format!("/api/workshops/{}/join", w.code), &(), &me).await?;
+    // The whole workshop too, for the pages of this chunk that open what it opens.
+    if let Some(json) = http::to_json(w) {
+        let _ = platform::storage_set(WORKSHOP_KEY, &json);
+    }
     joined::join(&Joined {
         code: w.code.clone(),
         ends_at: w.ends_at,
         title: w.title.clone(),
     })
+}
+
+/// The joined workshop as the server sent it (its modules and times).
+const WORKSHOP_KEY: &str = "werkstadt.workshop.joined";
+
+/// The workshop this phone joined (and has not left), if any: while it runs, its modules
+/// decide what the phone may do, as on the server (`Workshop::opens_at`).
+pub fn joined_workshop() -> Option<Workshop> {
+    let code = joined::joined()?.code;
+    http::parse::<Workshop>(&platform::storage_get(WORKSHOP_KEY)?).filter(|w| w.code == code)
 }
 
 /// Leaves on the device at once and on the server when it answers.
@@ -42,16 +56,28 @@ fn leave(me: Option<Identity>) {
     }
 }
 
-/// "30.11.2026" (or "30.11.2026 – 1.12.2026" over several days).
+/// "30.11.2026, 14:00" in the reader's language and time zone (the date call with time
+/// options: no further browser binding).
+fn day_time(unix_ms: i64, lang: &str) -> String {
+    let options = js_sys::Object::new();
+    for key in ["hour", "minute"] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &"2-digit".into());
+    }
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_ms as f64))
+        .to_locale_date_string(lang, &options)
+        .into()
+}
+
+/// "30.11.2026, 14:00 – 17:00" (or "30.11.2026, 14:00 – 1.12.2026, 12:00" over several days).
 pub fn span(starts: i64, ends: i64, lang: &str) -> String {
-    let (day, end_day) = (
-        platform::format_date(starts, lang),
-        platform::format_date(ends - 1, lang),
-    );
-    if day == end_day {
-        day
-    } else {
-        format!("{day} – {end_day}")
+    let end_day = platform::format_date(ends - 1, lang);
+    let (from, to) = (day_time(starts, lang), day_time(ends, lang));
+    // The same day: the end's time alone.
+    match to.strip_prefix(&end_day) {
+        Some(time) if from.starts_with(&end_day) => {
+            format!("{from} – {}", time.trim_start_matches([',', ' ']))
+        }
+        _ => format!("{from} – {to}"),
     }
 }
 
@@ -180,6 +206,11 @@ fn JoinedView(w: Workshop) -> impl IntoView {
                 <ul class="join-links">
                     <Show when=move || w.open.ideas><li><a class="button" href="/neu">{move || wt(i18n).go_idea}</a></li></Show>
                     <Show when=move || w.open.dots><li><a class="button" href="/punkte">{move || wt(i18n).go_dots}</a></li></Show>
+                    <Show when=move || w.open.supports><li>{move || wt(i18n).open_supports}</li></Show>
+                    <Show when=move || w.open.comments><li>{move || wt(i18n).open_comments}</li></Show>
+                    <Show when=move || !(w.open.ideas || w.open.dots || w.open.supports || w.open.comments)>
+                        <li>{move || wt(i18n).open_nothing}</li>
+                    </Show>
                     <li><a href="/">{move || wt(i18n).go_start}</a></li>
                 </ul>
                 <button type="button" class="button" on:click=move |_| {

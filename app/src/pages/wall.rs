@@ -1,7 +1,8 @@
 //! A workshop's results wall (`/wand/{code or id}`) for a projector: the fields of action by
 //! dot points as bars that move, the newest published ideas, the people taking part here and in
 //! total, and the QR code with the join code. Large type, high contrast, no controls; dark with
-//! `?dunkel`. Public, nothing personal.
+//! `?dunkel` or where the device prefers a dark scheme (`?hell` keeps it light). Public,
+//! nothing personal.
 //!
 //! Live: every `changed` event of the sync stream (`/api/sync/events`, sent on each write)
 //! refetches the wall's data, so a vote shows within a second or two; a poll every 5 s is the
@@ -27,11 +28,23 @@ async fn fetch(key: &str) -> Result<WallData, ClientError> {
         .ok_or_else(http::unexpected)
 }
 
-/// Dark on `?dunkel` (e.g. `/wand/K7MQ4R?dunkel`).
+/// Dark on `?dunkel` (e.g. `/wand/K7MQ4R?dunkel`), or where the device prefers a dark
+/// scheme (`prefers-color-scheme: dark`) unless `?hell` asks for the light one.
 fn dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .is_some_and(|q| q.contains("dunkel"))
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let query = w.location().search().unwrap_or_default();
+    if query.contains("dunkel") || query.contains("hell") {
+        return query.contains("dunkel");
+    }
+    // `matchMedia` through reflection: no further browser binding for one query.
+    js_sys::Reflect::get(&w, &"matchMedia".into())
+        .ok()
+        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+        .and_then(|f| f.call1(&w, &"(prefers-color-scheme: dark)".into()).ok())
+        .and_then(|list| js_sys::Reflect::get(&list, &"matches".into()).ok())
+        .is_some_and(|m| m.is_truthy())
 }
 
 /// Hides the site's header, status bar and footer while the wall shows (a projector view).

@@ -10,6 +10,11 @@
 //! workshop of another process is ignored, not refused: the contribution itself is valid, and
 //! a phone that kept its join after the workshop was deleted must still be able to sync.
 //!
+//! While the workshop runs, its modules — not the process's phases — decide what a
+//! contribution tagged with it may do ([`Tagged::open`], `processes::Rules::within`): a
+//! dot-voting workshop opens dots before the online phase does, and closes what it does not
+//! offer (`409 phase_closed`). REST writes are tagged the same way, made now.
+//!
 //! Written per applied mutation: the `mutation` row's `channel` and `workshop_id`, the
 //! `idea` row's (for a new idea), and one `participation` row per participant, process,
 //! channel and workshop (kept for good; mutation records are compacted).
@@ -19,6 +24,7 @@ use super::StoreError;
 use rusqlite::{params, Connection, OptionalExtension};
 use werkstadt_domain::channel::Channel;
 use werkstadt_domain::ids::WorkshopId;
+use werkstadt_domain::setup::Modules;
 use werkstadt_domain::sync::MutationId;
 use werkstadt_domain::{ParticipantId, ProcessId};
 
@@ -29,14 +35,31 @@ pub struct ChannelTag {
     pub workshop: Option<WorkshopId>,
 }
 
-/// How the mutations of one push are tagged.
+/// How the mutations of one push (or one REST write) are tagged.
 #[derive(Clone, Debug)]
 pub struct Tagging {
     process: Option<ProcessId>,
     usual: Channel,
-    /// The workshop named by the push: its id, start and end, and the channel it stands for
-    /// (`workshop` for a joined phone; a kiosk would pass `kiosk`).
-    workshop: Option<(WorkshopId, i64, i64, Channel)>,
+    /// The workshop named by the push, and the channel it stands for (`workshop` for a
+    /// joined phone, `kiosk` for a kiosk's visitor).
+    workshop: Option<(Attached, Channel)>,
+}
+
+/// The workshop a participant is attached to: its id, time and the modules it opens.
+#[derive(Clone, Copy, Debug)]
+struct Attached {
+    id: WorkshopId,
+    starts_at: i64,
+    ends_at: i64,
+    open: Modules,
+}
+
+/// A contribution's tag, and the modules of its workshop if it was made while that ran:
+/// those, not the process's phases, decide what it may do (`processes::Rules::within`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tagged {
+    pub tag: ChannelTag,
+    pub open: Option<Modules>,
 }
 
 impl Tagging {
@@ -79,13 +102,32 @@ impl Tagging {
         let workshop = match (join, process) {
             (Some(code), Some(process)) => tx
                 .prepare_cached(
-                    "SELECT id, starts_at, ends_at FROM workshop WHERE code = ?1 AND process_id = ?2",
+                    "SELECT id, starts_at, ends_at, open_ideas, open_supports, open_dots,
+                            open_comments
+                       FROM workshop WHERE code = ?1 AND process_id = ?2",
                 )?
                 .query_row(params![code, process.to_string()], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?))
+                    let open = Modules {
+                        ideas: r.get(3)?,
+                        supports: r.get(4)?,
+                        dots: r.get(5)?,
+                        comments: r.get(6)?,
+                    };
+                    Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, open))
                 })
                 .optional()?
-                .and_then(|(id, s, e)| id.parse().ok().map(|id| (WorkshopId(id), s, e, channel))),
+                .and_then(|(id, starts_at, ends_at, open)| {
+                    let id = WorkshopId(id.parse().ok()?);
+                    Some((
+                        Attached {
+                            id,
+                            starts_at,
+                            ends_at,
+                            open,
+                        },
+                        channel,
+                    ))
+                }),
             _ => None,
         };
         Ok(Self {
@@ -96,34 +138,57 @@ impl Tagging {
     }
 
     /// The tag of mutation `id`, made (by its UUIDv7 date, at most now) at that time.
-    pub fn tag(&self, id: MutationId) -> ChannelTag {
+    pub fn tag(&self, id: MutationId) -> Tagged {
         let now = now_ms();
-        let made = super::retention::v7_ms(id.0).map_or(now, |ms| ms.min(now));
+        self.at(super::retention::v7_ms(id.0).map_or(now, |ms| ms.min(now)))
+    }
+
+    /// The tag of a contribution made at `made` (a REST write: now).
+    pub fn at(&self, made: i64) -> Tagged {
         match self.workshop {
-            Some((w, starts, ends, channel)) if starts <= made && made < ends => ChannelTag {
-                channel,
-                workshop: Some(w),
+            Some((w, channel)) if w.starts_at <= made && made < w.ends_at => Tagged {
+                tag: ChannelTag {
+                    channel,
+                    workshop: Some(w.id),
+                },
+                open: Some(w.open),
             },
-            _ => ChannelTag {
-                channel: self.usual,
-                workshop: None,
+            _ => Tagged {
+                tag: ChannelTag {
+                    channel: self.usual,
+                    workshop: None,
+                },
+                open: None,
             },
         }
     }
 
-    /// Records an applied mutation's tag: on its record, on the idea it created (if any), and
-    /// in the participant's participation.
+    /// Records an applied mutation's tag on its record, then as [`Tagging::record_write`].
     pub fn record(
         &self,
         tx: &Connection,
         who: ParticipantId,
         id: MutationId,
+        tag: ChannelTag,
         new_idea: Option<werkstadt_domain::IdeaId>,
     ) -> Result<(), StoreError> {
-        let tag = self.tag(id);
         let workshop = tag.workshop.map(|w| w.to_string());
         tx.prepare_cached("UPDATE mutation SET channel = ?2, workshop_id = ?3 WHERE id = ?1")?
             .execute(params![id.to_string(), tag.channel.as_str(), workshop])?;
+        self.record_write(tx, who, tag, new_idea)
+    }
+
+    /// Records an applied contribution's tag (a mutation's, or a REST write's, which has no
+    /// mutation record): on the idea it created (if any), and in the participant's
+    /// participation.
+    pub fn record_write(
+        &self,
+        tx: &Connection,
+        who: ParticipantId,
+        tag: ChannelTag,
+        new_idea: Option<werkstadt_domain::IdeaId>,
+    ) -> Result<(), StoreError> {
+        let workshop = tag.workshop.map(|w| w.to_string());
         if let Some(idea) = new_idea {
             tx.prepare_cached("UPDATE idea SET channel = ?2, workshop_id = ?3 WHERE id = ?1")?
                 .execute(params![idea.to_string(), tag.channel.as_str(), workshop])?;

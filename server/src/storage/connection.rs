@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0021_workshops.sql"),
     include_str!("migrations/0022_kiosk.sql"),
     include_str!("migrations/0023_dot_vote_dates.sql"),
+    include_str!("migrations/0024_kiosk_follows_workshop.sql"),
 ];
 
 /// Opens a connection with the pragmas werkstadt relies on: WAL (readers beside the writer),

@@ -15,6 +15,12 @@ pub enum StoreError {
         since: Option<i64>,
         opens: Option<i64>,
     },
+    /// Made while a workshop ran that does not offer this module (its participants may use
+    /// only what it opens). Answered as `phase_closed`: a step that is closed to them.
+    #[error("{}", workshop_message(*.module))]
+    WorkshopClosed {
+        module: werkstadt_domain::setup::Module,
+    },
     #[error("{0}")]
     Setup(#[from] werkstadt_domain::setup::SetupError),
     #[error("this field of action is retired: it takes no new ideas or dots")]
@@ -122,7 +128,7 @@ impl StoreError {
         let code = match self {
             Self::NoProcess => ErrorCode::NotFound,
             Self::UnknownProcess => ErrorCode::UnknownProcess,
-            Self::PhaseClosed { .. } => ErrorCode::PhaseClosed,
+            Self::PhaseClosed { .. } | Self::WorkshopClosed { .. } => ErrorCode::PhaseClosed,
             Self::Setup(e) => e.code(),
             Self::ThemeRetired => ErrorCode::ThemeRetired,
             Self::LastOpenTheme => ErrorCode::LastOpenTheme,
@@ -194,18 +200,30 @@ fn code_message(code: ErrorCode) -> &'static str {
 
 /// "The idea collection closed on 2027-06-30 (UTC)." The apps say it in the participant's
 /// language and time zone from the process's phases in their replica.
+fn module_name(module: werkstadt_domain::setup::Module) -> &'static str {
+    use werkstadt_domain::setup::Module;
+    match module {
+        Module::Ideas => "The idea collection",
+        Module::Supports => "Supporting ideas",
+        Module::Dots => "Dot voting",
+        Module::Comments => "Commenting",
+    }
+}
+
+fn workshop_message(module: werkstadt_domain::setup::Module) -> String {
+    format!(
+        "{} is not offered at this workshop: while it runs, its participants may use only what it opens.",
+        module_name(module)
+    )
+}
+
 fn phase_message(
     module: werkstadt_domain::setup::Module,
     since: Option<i64>,
     opens: Option<i64>,
 ) -> String {
-    use werkstadt_domain::setup::{utc_date, Module};
-    let what = match module {
-        Module::Ideas => "The idea collection",
-        Module::Supports => "Supporting ideas",
-        Module::Dots => "Dot voting",
-        Module::Comments => "Commenting",
-    };
+    use werkstadt_domain::setup::utc_date;
+    let what = module_name(module);
     let date = |ms: i64| {
         let (y, m, d) = utc_date(ms);
         format!("{y:04}-{m:02}-{d:02}")

@@ -81,21 +81,38 @@ fn seen(tx: &Connection, id: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// A kiosk's reset time now: its own, or its workshop's current one if it follows it (and
+/// the workshop still exists). Reads `k` (kiosk) and `w` (its workshop, left-joined).
+const RESET_NOW: &str =
+    "CASE WHEN k.own_reset = 0 AND w.reset_secs IS NOT NULL THEN w.reset_secs ELSE k.reset_seconds END";
+
 fn settings(tx: &Connection, id: &str) -> Result<KioskSettings, StoreError> {
-    tx.query_row(
-        "SELECT label, reset_seconds, workshop_id FROM kiosk WHERE id = ?1",
-        [id],
-        |r| {
+    let mut s = tx
+        .prepare_cached(&format!(
+            "SELECT k.label, {RESET_NOW}, k.workshop_id
+               FROM kiosk k LEFT JOIN workshop w ON w.id = k.workshop_id WHERE k.id = ?1"
+        ))?
+        .query_row([id], |r| {
             Ok(KioskSettings {
                 kiosk_id: id.to_owned(),
                 label: r.get(0)?,
                 reset_seconds: r.get(1)?,
                 workshop_id: r.get(2)?,
+                workshop: None,
             })
+        })
+        .optional()?
+        .ok_or(StoreError::Kiosk(ErrorCode::KioskInvalid))?;
+    // The workshop it serves, for the modules it offers while it runs (gone: none).
+    s.workshop = match s.workshop_id.as_deref().and_then(|w| w.parse().ok()) {
+        Some(w) => match super::workshops::by_id(tx, werkstadt_domain::ids::WorkshopId(w)) {
+            Ok(w) => Some(w),
+            Err(StoreError::UnknownWorkshop) => None,
+            Err(e) => return Err(e),
         },
-    )
-    .optional()?
-    .ok_or(StoreError::Kiosk(ErrorCode::KioskInvalid))
+        None => None,
+    };
+    Ok(s)
 }
 
 impl Store {
@@ -106,27 +123,34 @@ impl Store {
         draft: KioskDraft,
     ) -> Result<(String, i64), StoreError> {
         self.write(move |tx| {
-            // The workshop it serves must exist (its visitors are counted for it).
-            if let Some(w) = &draft.workshop_id {
-                let known: bool = tx
-                    .prepare_cached("SELECT EXISTS (SELECT 1 FROM workshop WHERE id = ?1)")?
-                    .query_row([w], |r| r.get(0))?;
-                if !known {
-                    return Err(StoreError::UnknownWorkshop);
-                }
-            }
+            // The workshop it serves must exist (its visitors are counted for it). Without a
+            // reset time of its own, the kiosk follows the workshop's.
+            let workshop_reset = match &draft.workshop_id {
+                Some(w) => Some(
+                    tx.prepare_cached("SELECT reset_secs FROM workshop WHERE id = ?1")?
+                        .query_row([w], |r| r.get::<_, u32>(0))
+                        .optional()?
+                        .ok_or(StoreError::UnknownWorkshop)?,
+                ),
+                None => None,
+            };
+            let reset = draft
+                .reset_seconds
+                .or(workshop_reset)
+                .unwrap_or(RESET_DEFAULT_SECS);
             let id = uuid::Uuid::now_v7().to_string();
             let now = now_ms();
             let expires = now + PAIRING_MINUTES * 60_000;
             tx.execute(
-                "INSERT INTO kiosk (id, label, workshop_id, reset_seconds, pairing_code_hash,
-                                    pairing_expires_at, created_by, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO kiosk (id, label, workshop_id, reset_seconds, own_reset,
+                                    pairing_code_hash, pairing_expires_at, created_by, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
                     id,
                     draft.label,
                     draft.workshop_id,
-                    draft.reset_seconds.unwrap_or(RESET_DEFAULT_SECS),
+                    reset,
+                    draft.reset_seconds.is_some(),
                     draft.code_hash,
                     expires,
                     staff_id,
@@ -240,13 +264,15 @@ impl Store {
     /// Every kiosk, newest first, with the number of visitors it created.
     pub async fn kiosks(&self) -> Result<Vec<KioskRecord>, StoreError> {
         self.read(|tx| {
-            let mut stmt = tx.prepare(
-                "SELECT k.id, k.label, k.workshop_id, k.reset_seconds, s.username, k.created_at,
+            let mut stmt = tx.prepare(&format!(
+                "SELECT k.id, k.label, k.workshop_id, {RESET_NOW}, s.username, k.created_at,
                         k.pairing_expires_at, k.paired_at, k.last_seen, k.revoked_at,
-                        (SELECT COUNT(*) FROM participant_channel c WHERE c.kiosk_id = k.id)
+                        (SELECT COUNT(*) FROM participant_channel c WHERE c.kiosk_id = k.id),
+                        k.own_reset = 0 AND w.reset_secs IS NOT NULL
                  FROM kiosk k JOIN staff s ON s.id = k.created_by
-                 ORDER BY k.created_at DESC, k.id DESC",
-            )?;
+                      LEFT JOIN workshop w ON w.id = k.workshop_id
+                 ORDER BY k.created_at DESC, k.id DESC"
+            ))?;
             let rows = stmt.query_map([], |r| {
                 Ok(KioskRecord {
                     id: r.get(0)?,
@@ -260,6 +286,7 @@ impl Store {
                     last_seen: r.get(8)?,
                     revoked_at: r.get(9)?,
                     visitors: u64::try_from(r.get::<_, i64>(10)?).unwrap_or(0),
+                    reset_follows_workshop: r.get(11)?,
                 })
             })?;
             Ok(rows.collect::<Result<_, _>>()?)

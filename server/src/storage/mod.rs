@@ -301,9 +301,11 @@ impl Store {
         draft: IdeaDraft,
     ) -> Result<(IdeaDetail, Created), StoreError> {
         self.write(move |tx| {
-            participants::ensure_participant(tx, &caller)?;
-            let rules = processes::rules(tx)?;
+            let (rules, tagging, tag) = rest_write(tx, &caller)?;
             let created = ideas::insert_idea(tx, caller.id, &draft, rules)?;
+            if created == Created::New {
+                tagging.record_write(tx, caller.id, tag, Some(draft.id))?;
+            }
             Ok((ideas::idea_detail(tx, draft.id, Some(caller.id))?, created))
         })
         .await
@@ -316,8 +318,10 @@ impl Store {
         supported: bool,
     ) -> Result<SupportState, StoreError> {
         self.write(move |tx| {
-            participants::ensure_participant(tx, &caller)?;
-            votes::set_support(tx, caller.id, idea, supported, processes::rules(tx)?)
+            let (rules, tagging, tag) = rest_write(tx, &caller)?;
+            let state = votes::set_support(tx, caller.id, idea, supported, rules)?;
+            tagging.record_write(tx, caller.id, tag, None)?;
+            Ok(state)
         })
         .await
     }
@@ -328,8 +332,9 @@ impl Store {
         entries: Vec<werkstadt_domain::dots::DotEntry>,
     ) -> Result<MyState, StoreError> {
         self.write(move |tx| {
-            participants::ensure_participant(tx, &caller)?;
-            votes::replace_dots(tx, caller.id, &entries, processes::rules(tx)?)?;
+            let (rules, tagging, tag) = rest_write(tx, &caller)?;
+            votes::replace_dots(tx, caller.id, &entries, rules)?;
+            tagging.record_write(tx, caller.id, tag, None)?;
             votes::my_state(tx, caller.id)
         })
         .await
@@ -431,9 +436,11 @@ impl Store {
         body: CommentBody,
     ) -> Result<(CommentRecord, Created), StoreError> {
         self.write(move |tx| {
-            participants::ensure_participant(tx, &caller)?;
-            let created =
-                comments::insert_comment(tx, caller.id, id, idea, &body, processes::rules(tx)?)?;
+            let (rules, tagging, tag) = rest_write(tx, &caller)?;
+            let created = comments::insert_comment(tx, caller.id, id, idea, &body, rules)?;
+            if created == Created::New {
+                tagging.record_write(tx, caller.id, tag, None)?;
+            }
             Ok((comments::comment(tx, id, Some(caller.id))?, created))
         })
         .await
@@ -443,6 +450,27 @@ impl Store {
     pub fn subscribe(&self) -> tokio::sync::watch::Receiver<u64> {
         self.inner.head.subscribe()
     }
+}
+
+/// A participant's REST write: the participant registered (or checked), the rules it follows
+/// and how it is tagged — made now, exactly like a pushed mutation of the same participant
+/// (`storage::channels`): a joined phone's or a kiosk visitor's write counts for the
+/// workshop, whose modules decide while it runs.
+fn rest_write(
+    tx: &Connection,
+    caller: &Caller,
+) -> Result<(processes::Rules, channels::Tagging, channels::ChannelTag), StoreError> {
+    participants::ensure_participant(tx, caller)?;
+    let rules = processes::rules(tx)?;
+    let tagging = channels::Tagging::resolve(
+        tx,
+        caller.id,
+        rules.process,
+        None,
+        werkstadt_domain::channel::Channel::Workshop,
+    )?;
+    let tagged = tagging.at(now_ms());
+    Ok((rules.within(tagged.open), tagging, tagged.tag))
 }
 
 #[cfg(test)]

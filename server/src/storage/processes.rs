@@ -9,7 +9,7 @@ use werkstadt_domain::api::{
     IdeaSummary, Process, ProcessOverview, Results, ThemeResult, ThemeSummary,
 };
 use werkstadt_domain::moderation::ModerationMode;
-use werkstadt_domain::setup::{Gate, Module};
+use werkstadt_domain::setup::{Gate, Module, Modules};
 use werkstadt_domain::{tally, ProcessId, ThemeId};
 
 pub fn process_count(tx: &Connection) -> Result<i64, StoreError> {
@@ -146,6 +146,9 @@ pub struct Rules {
     pub process: Option<ProcessId>,
     /// Per [`Module`] (in `Module::ALL` order): open or closed now (`domain::setup::gate`).
     gates: [Gate; 4],
+    /// The modules of the workshop a write was made in (while it ran): they decide instead
+    /// of the gates (`domain::workshop::Workshop::opens_at`, `storage::channels`).
+    workshop: Option<Modules>,
 }
 
 impl Default for Rules {
@@ -157,13 +160,31 @@ impl Default for Rules {
             dot_budget: werkstadt_domain::DOT_BUDGET,
             process: None,
             gates: [Gate::Open { until: i64::MAX }; 4],
+            workshop: None,
         }
     }
 }
 
 impl Rules {
-    /// Refuses a participant's write to a module the process's timeline has closed.
+    /// The rules for a write made in a running workshop that opens `open` (`None`: made
+    /// outside any workshop, the process's phases decide).
+    pub fn within(self, open: Option<Modules>) -> Self {
+        Self {
+            workshop: open,
+            ..self
+        }
+    }
+
+    /// Refuses a participant's write to a module the process's timeline has closed, or,
+    /// made in a running workshop, one the workshop does not open.
     pub fn check(&self, module: Module) -> Result<(), StoreError> {
+        if let Some(open) = self.workshop {
+            return if open.opens(module) {
+                Ok(())
+            } else {
+                Err(StoreError::WorkshopClosed { module })
+            };
+        }
         let i = Module::ALL.iter().position(|m| *m == module).unwrap_or(0);
         match self.gates[i] {
             Gate::Open { .. } => Ok(()),
@@ -189,6 +210,7 @@ pub fn rules(tx: &Connection) -> Result<Rules, StoreError> {
         dot_budget: p.dot_budget,
         process: Some(p.id),
         gates: Module::ALL.map(|m| p.gate(m, now)),
+        workshop: None,
     })
 }
 

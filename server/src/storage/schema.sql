@@ -318,7 +318,7 @@ CREATE TABLE kiosk (
     paired_at          INTEGER,
     revoked_at         INTEGER,
     last_seen          INTEGER
-) STRICT;
+, own_reset INTEGER NOT NULL DEFAULT 1 CHECK (own_reset IN (0, 1))) STRICT;
 
 CREATE TABLE matrix (
     id           TEXT PRIMARY KEY NOT NULL,

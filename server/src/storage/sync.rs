@@ -79,6 +79,9 @@ fn apply_once(
         record(tx, who, m.id, &outcome)?;
         return Ok(outcome);
     }
+    // Made while its workshop ran: the workshop's modules decide, not the phases.
+    let tagged = tagging.tag(m.id);
+    let rules = rules.within(tagged.open);
     let mut sp = tx.savepoint()?;
     let outcome = match apply(&sp, who, staff, rules, &m.kind) {
         Ok(()) => Outcome::Applied,
@@ -96,7 +99,7 @@ fn apply_once(
             MutationKind::CreateIdea { idea_id, .. } => Some(*idea_id),
             _ => None,
         };
-        tagging.record(&sp, who, m.id, new_idea)?;
+        tagging.record(&sp, who, m.id, tagged.tag, new_idea)?;
     }
     sp.commit()?;
     Ok(outcome)

@@ -104,7 +104,7 @@ fn schema_after_migrations_equals_the_expected_schema() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
-    assert_eq!(version, 23);
+    assert_eq!(version, 24);
 }
 
 #[tokio::test]

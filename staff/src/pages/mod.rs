@@ -3,7 +3,6 @@
 pub mod audit;
 pub mod comments;
 pub mod ideas;
-pub mod kiosks;
 pub mod login;
 pub mod process;
 pub mod projects;

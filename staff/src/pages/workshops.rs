@@ -1,10 +1,11 @@
 //! Workshops (Veranstaltungen; moderators and admins): the current process's workshops with
 //! their join codes; creating and editing one (title, place, start, end, the modules open
 //! during it, the kiosks' reset time), deleting one made by mistake, and the join panel with
-//! the QR code the server makes and a link to the results wall. The server validates and
-//! audits every write.
+//! the QR code the server makes and a link to the results wall; each workshop's kiosks, and
+//! the kiosks without a workshop (`kiosks`). The server validates and audits every write.
 
 mod form;
+mod kiosks;
 mod texts;
 
 use crate::i18n::{fill, tr, use_i18n};
@@ -22,6 +23,8 @@ pub enum Open {
     New,
     Edit(WorkshopId),
     Join(WorkshopId),
+    /// A workshop's kiosks; `None`: the kiosks without a workshop.
+    Kiosks(Option<WorkshopId>),
 }
 
 async fn list(process: ProcessId) -> Result<Vec<Workshop>, ClientError> {
@@ -139,11 +142,23 @@ pub fn WorkshopsPage() -> impl IntoView {
                 Some(w) => view! { <JoinPanel w/> }.into_any(),
                 None => ().into_any(),
             },
+            Open::Kiosks(id) => {
+                let ids: Vec<String> =
+                    workshops.with(|ws| ws.iter().map(|w| w.id.to_string()).collect());
+                match id.map(find) {
+                    Some(None) => ().into_any(),
+                    Some(Some(w)) => {
+                        view! { <kiosks::KiosksPanel workshop=Some(w) workshops=ids/> }.into_any()
+                    }
+                    None => view! { <kiosks::KiosksPanel workshop=None workshops=ids/> }.into_any(),
+                }
+            }
         }
     };
     let row = move |w: Workshop| {
         let id = w.id;
         let edit_label = fill(texts_of(i18n).edit_named, &w.title, "");
+        let kiosks_label = fill(texts_of(i18n).kiosks_named, &w.title, "");
         let wall = format!("/wand/{}", w.code);
         view! {
             <tr>
@@ -156,6 +171,9 @@ pub fn WorkshopsPage() -> impl IntoView {
                     " "
                     <button type="button" class="button"
                         on:click=move |_| choose(Open::Join(id))>{wt(|t| t.show)}</button>
+                    " "
+                    <button type="button" class="button" aria-label=kiosks_label
+                        on:click=move |_| choose(Open::Kiosks(Some(id)))>{wt(|t| t.kiosks)}</button>
                     " "
                     <a href=wall target="_blank" rel="noopener">{wt(|t| t.wall)}</a>
                 </td>
@@ -187,18 +205,49 @@ pub fn WorkshopsPage() -> impl IntoView {
                 </Show>
                 <button type="button" class="button button-primary"
                     on:click=move |_| choose(Open::New)>{wt(|t| t.new_workshop)}</button>
+                " "
+                <button type="button" class="button"
+                    on:click=move |_| choose(Open::Kiosks(None))>{wt(|t| t.kiosks_none)}</button>
                 <div id="veranstaltung-teil" tabindex="-1">{detail}</div>
             }.into_any(),
         }}
     }
 }
 
-/// The join code in large type, the QR code (SVG from the server) and the join path.
+/// The printed join sheet: only the panel on an A4 page, QR code and code large.
+const PRINT_CSS: &str = "@page { size: A4; margin: 20mm; }
+@media print {
+  body * { visibility: hidden !important; }
+  .join-sheet, .join-sheet * { visibility: visible !important; }
+  .join-sheet { position: absolute; left: 0; top: 0; width: 100%; text-align: center; color: #000; background: #fff; }
+  .join-sheet .no-print { display: none !important; }
+  .join-sheet h2 { font-size: 28pt; }
+  .join-sheet .join-qr { width: 110mm; height: 110mm; }
+  .join-sheet .join-code-large { font-size: 54pt !important; }
+  .join-sheet .join-address { font-size: 18pt; }
+}";
+
+/// The join code in large type, the QR code (SVG from the server) and the join address (the
+/// public one the QR code holds, from the wall's data), with a printable sheet of them.
 #[component]
 fn JoinPanel(w: Workshop) -> impl IntoView {
     let i18n = use_i18n();
     let qr = format!("/api/workshops/{}/qr.svg", w.code);
-    let address = join_path(&w.code);
+    let address = RwSignal::new(join_path(&w.code));
+    let code = w.code.clone();
+    leptos::task::spawn_local(async move {
+        let path = format!("/api/workshops/{code}/wall");
+        if let Ok(wall) = crate::api::get::<werkstadt_domain::workshop::WallData>(&path).await {
+            address.set(wall.join_url);
+        }
+    });
+    werkstadt_web::set_page_style(Some(PRINT_CSS));
+    on_cleanup(|| werkstadt_web::set_page_style(None));
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
     let title = w.title.clone();
     view! {
         <section class="join-sheet" aria-labelledby="beitritt-titel">
@@ -210,7 +259,8 @@ fn JoinPanel(w: Workshop) -> impl IntoView {
                 alt=move || fill(texts_of(i18n).qr_alt, &title, "")/>
             <p class="join-code-large" style:font-size="3rem" style:font-weight="700"
                 style:letter-spacing=".15em" style:margin=".2em 0">{w.code.clone()}</p>
-            <p class="join-address">{address}</p>
+            <p class="join-address">{move || address.get()}</p>
+            <button type="button" class="button no-print" on:click=print>{wt(|t| t.print)}</button>
         </section>
     }
 }
