@@ -6,7 +6,10 @@
 
 use std::process::Command;
 use std::time::Duration;
-use werkstadt_tests::{eventually, get_json, now_ms, push_as, Browser, Page, Server, Viewport};
+use werkstadt_tests::{
+    create_staff, eventually, get_json, now_ms, push_as, Browser, Page, Server, StaffClient,
+    Viewport,
+};
 
 const MODERATOR: (&str, &str) = ("moderation", "werkstadt-demo-2026");
 const TITLE: &str = "Zukunftswerkstatt Smart City";
@@ -206,4 +209,61 @@ async fn a_workshop_gets_a_code_phones_join_it_and_the_wall_follows_live() {
         .body_text()
         .await
         .contains("Verbindung wird wiederhergestellt"));
+}
+
+/// A phone that joined a dot-voting workshop: while it runs, the workshop's modules decide on
+/// every page, as on the server. The new-idea form says the idea collection is not open and
+/// cannot be sent (the process's phase would allow it); the dots can be saved.
+#[tokio::test]
+async fn a_joined_phone_follows_the_workshops_modules_on_every_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("werkstadt.db");
+    let server = Server::start(&db);
+    create_staff(&db, "admin", "admin-werkstadt", "admin-passwort-2026");
+    let api = StaffClient::sign_in(&server.url, "admin-werkstadt", "admin-passwort-2026").await;
+    let process = get_json(&format!("{}/api/process", server.url)).await["process"]["id"]
+        .as_str()
+        .expect("process id")
+        .to_owned();
+    let workshop = api
+        .send(
+            reqwest::Method::POST,
+            &format!("/api/moderation/processes/{process}/workshops"),
+            serde_json::json!({"title": "Punkte-Werkstatt", "place": "WissensWerkStadt",
+                   "starts_at": now_ms() - HOUR, "ends_at": now_ms() + HOUR,
+                   "open": {"dots": true}, "reset_secs": 90}),
+        )
+        .await;
+    let code = workshop["code"].as_str().expect("join code").to_owned();
+
+    let browser = Browser::start(Viewport::Phone).await;
+    let phone = Page::new(&browser, &server.url);
+    // Before joining, the process's phase opens the idea collection.
+    phone.goto("/neu").await;
+    phone.find("#idee-titel").await;
+    assert_eq!(
+        phone
+            .eval("return document.querySelector('form button[type=submit]').disabled")
+            .await,
+        false
+    );
+    phone.goto(&format!("/mitmachen/{code}")).await;
+    phone
+        .wait_text("Sie nehmen an „Punkte-Werkstatt“ teil.")
+        .await;
+    phone.goto("/neu").await;
+    phone
+        .wait_text("Die Ideensammlung ist derzeit nicht geöffnet.")
+        .await;
+    assert_eq!(
+        phone
+            .eval("return document.querySelector('form button[type=submit]').disabled")
+            .await,
+        true,
+        "no idea can be sent at a workshop that does not open them"
+    );
+    phone.goto("/punkte").await;
+    phone.wait_text("Punkte speichern").await;
+    let body = phone.body_text().await;
+    assert!(!body.contains("nicht geöffnet"), "{body}");
 }

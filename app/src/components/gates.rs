@@ -1,20 +1,46 @@
 //! What the process's timeline allows now: the same rule the server enforces
-//! (`domain::setup::gate`), read from the replica, so a closed step says so (with its date)
-//! before anyone writes in vain — offline too.
+//! (`domain::setup::gate`, and while a workshop this phone joined runs, the workshop's
+//! modules: `Workshop::opens_at`), read from the replica and the device, so a closed step says
+//! so (with its date) before anyone writes in vain — offline too.
 
 use crate::i18n::{fill, use_i18n, Texts};
 use crate::platform;
 use crate::sync::use_sync;
 use leptos::prelude::*;
 use werkstadt_domain::setup::{Gate, Module};
+use werkstadt_domain::workshop::Workshop;
 
-/// The gate of `module` now, from the replica (`None` until the process is known). Computed
-/// when the replica changes; the clock does not redraw a page.
+/// The joined workshop as the server sent it (its modules and times), kept by the join page.
+pub const WORKSHOP_KEY: &str = "werkstadt.workshop.joined";
+
+/// The workshop this phone joined (and has not left), if any: while it runs, its modules
+/// decide what the phone may do, as on the server (`Workshop::opens_at`).
+pub fn joined_workshop() -> Option<Workshop> {
+    let code = platform::workshop::joined()?.code;
+    platform::http::parse::<Workshop>(&platform::storage_get(WORKSHOP_KEY)?)
+        .filter(|w| w.code == code)
+}
+
+/// The gate of `module` now, from the replica (`None` until the process is known), or from
+/// the joined workshop while it runs. Computed when the replica changes; the clock does not
+/// redraw a page.
 pub fn use_gate(module: Module) -> Memo<Option<Gate>> {
+    let workshop = joined_workshop();
     use_sync().pick(move |r, _| {
-        r.process
-            .as_ref()
-            .map(|p| p.gate(module, platform::now_ms() as i64))
+        let now = platform::now_ms() as i64;
+        let process = r.process.as_ref()?;
+        Some(
+            match workshop.as_ref().and_then(|w| w.opens_at(module, now)) {
+                Some(true) => Gate::Open {
+                    until: workshop.as_ref().map_or(0, |w| w.ends_at),
+                },
+                Some(false) => Gate::Closed {
+                    since: None,
+                    opens: None,
+                },
+                None => process.gate(module, now),
+            },
+        )
     })
 }
 

@@ -98,7 +98,7 @@ pub static DE: Texts = Texts {
     gate_comments: "Das Kommentieren",
     gate_closed_since: "{m} ist seit {d} beendet.",
     gate_opens: "{m} beginnt am {d}.",
-    gate_not_planned: "{m} ist in diesem Prozess derzeit nicht geöffnet.",
+    gate_not_planned: "{m} ist derzeit nicht geöffnet.",
     err_phase_closed: "Dieser Beteiligungsschritt ist derzeit geschlossen.",
     err_theme_retired: "Dieses Handlungsfeld ist abgeschlossen und nimmt keine neuen Ideen oder Punkte an.",
     theme_retired: "abgeschlossen",

@@ -98,7 +98,7 @@ pub static EN: Texts = Texts {
     gate_comments: "Commenting",
     gate_closed_since: "{m} ended on {d}.",
     gate_opens: "{m} opens on {d}.",
-    gate_not_planned: "{m} is not open in this process right now.",
+    gate_not_planned: "{m} is not open right now.",
     err_phase_closed: "This step of the participation is closed right now.",
     err_theme_retired: "This field of action is closed and takes no new ideas or points.",
     theme_retired: "closed",

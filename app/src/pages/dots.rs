@@ -29,12 +29,11 @@ pub fn DotsPage() -> impl IntoView {
     let budget = sync.pick(|r, _| r.process.as_ref().map(|p| p.dot_budget));
     let budget = move || budget.get().unwrap_or(DOT_BUDGET);
     let gate = use_gate(Module::Dots);
-    let by_phases = closed(gate);
-    // At a workshop this phone joined, its modules decide while it runs (as on the server):
-    // a dot-voting workshop opens the dots before the online phase does.
-    let at_workshop = super::join::joined_workshop()
+    // At a workshop this phone joined, its modules decide while it runs (`use_gate`); its
+    // notice names the workshop.
+    let closed = closed(gate);
+    let at_workshop = crate::components::gates::joined_workshop()
         .and_then(|w| w.opens_at(Module::Dots, crate::platform::now_ms() as i64));
-    let closed = move || at_workshop.map_or_else(by_phases, |open| !open);
     let pending_dots = move || sync.is_pending(|k| matches!(k, MutationKind::SetDots { .. }));
     // Start from what this device last decided (the view includes a waiting ballot), once.
     let started = StoredValue::new(false);

@@ -26,23 +26,13 @@ async fn join(w: &Workshop, me: Option<Identity>) -> Result<(), ClientError> {
     http::post_no_content(&format!("/api/workshops/{}/join", w.code), &(), &me).await?;
     // The whole workshop too, for the pages of this chunk that open what it opens.
     if let Some(json) = http::to_json(w) {
-        let _ = platform::storage_set(WORKSHOP_KEY, &json);
+        let _ = platform::storage_set(crate::components::gates::WORKSHOP_KEY, &json);
     }
     joined::join(&Joined {
         code: w.code.clone(),
         ends_at: w.ends_at,
         title: w.title.clone(),
     })
-}
-
-/// The joined workshop as the server sent it (its modules and times).
-const WORKSHOP_KEY: &str = "werkstadt.workshop.joined";
-
-/// The workshop this phone joined (and has not left), if any: while it runs, its modules
-/// decide what the phone may do, as on the server (`Workshop::opens_at`).
-pub fn joined_workshop() -> Option<Workshop> {
-    let code = joined::joined()?.code;
-    http::parse::<Workshop>(&platform::storage_get(WORKSHOP_KEY)?).filter(|w| w.code == code)
 }
 
 /// Leaves on the device at once and on the server when it answers.
