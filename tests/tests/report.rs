@@ -10,7 +10,7 @@
 
 use base64::Engine;
 use werkstadt_tests::{
-    create_staff, eventually, get_json, Browser, Page, Server, StaffClient, Viewport,
+    create_staff, eventually, get_json, Browser, Cdp, Page, Server, StaffClient, Viewport,
 };
 
 const MODERATOR: (&str, &str) = ("moderation", "werkstadt-demo-2026");
@@ -61,31 +61,16 @@ async fn the_results_page_charts_participation_also_offline() {
     page.assert_accessible("Ergebnisse offline").await;
 }
 
-/// Chromium's "save as PDF": the page's own size and margins (`@page`), backgrounds off.
-#[derive(Debug)]
-struct PrintToPdf;
-
-impl fantoccini::wd::WebDriverCompatibleCommand for PrintToPdf {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = serde_json::json!({"cmd": "Page.printToPDF",
-            "params": {"preferCSSPageSize": true, "printBackground": false}});
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
 async fn print_pdf(page: &Page<'_>, dir: &std::path::Path) -> Vec<String> {
-    let answer = page.c.issue_cmd(PrintToPdf).await.expect("prints");
+    // Chromium's "save as PDF": the page's own size and margins (`@page`), backgrounds off.
+    let answer = page
+        .c
+        .issue_cmd(Cdp(
+            "Page.printToPDF",
+            serde_json::json!({"preferCSSPageSize": true, "printBackground": false}),
+        ))
+        .await
+        .expect("prints");
     let data = answer["data"].as_str().expect("base64 PDF");
     let pdf = base64::engine::general_purpose::STANDARD
         .decode(data)

@@ -7,7 +7,7 @@
 use std::process::Command;
 use std::time::Duration;
 use werkstadt_tests::{
-    create_staff, eventually, get_json, now_ms, push_as, Browser, Page, Server, StaffClient,
+    create_staff, eventually, get_json, now_ms, push_as, Browser, Cdp, Page, Server, StaffClient,
     Viewport,
 };
 
@@ -30,6 +30,17 @@ fn local_input(offset_ms: i64) -> String {
         .expect("utf8")
         .trim()
         .to_owned()
+}
+
+/// The sum of the wall's background colour channels (0 black … 765 white).
+async fn wall_brightness(page: &Page<'_>) -> u64 {
+    page.eval(
+        "const c = getComputedStyle(document.querySelector('.wall')).backgroundColor;
+         return c.match(/\\d+/g).slice(0, 3).reduce((a, b) => a + Number(b), 0);",
+    )
+    .await
+    .as_u64()
+    .expect("a colour")
 }
 
 /// The wall's data for `code`.
@@ -128,6 +139,25 @@ async fn a_workshop_gets_a_code_phones_join_it_and_the_wall_follows_live() {
     wall_page.goto(&format!("{wall_path}?dunkel")).await;
     wall_page.wait_text("Handlungsfelder nach Punkten").await;
     wall_page.assert_accessible("Ergebniswand (dunkel)").await;
+    assert!(wall_brightness(&wall_page).await < 100, "?dunkel is dark");
+    // Where the device prefers a dark scheme, the wall is dark by itself; `?hell` keeps it light.
+    wall_page
+        .c
+        .issue_cmd(Cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]}),
+        ))
+        .await
+        .expect("emulates a dark scheme");
+    wall_page.goto(&wall_path).await;
+    wall_page.wait_text("Handlungsfelder nach Punkten").await;
+    assert!(
+        wall_brightness(&wall_page).await < 100,
+        "dark by the device's setting"
+    );
+    wall_page.goto(&format!("{wall_path}?hell")).await;
+    wall_page.wait_text("Handlungsfelder nach Punkten").await;
+    assert!(wall_brightness(&wall_page).await > 600, "?hell stays light");
 
     // A phone joins by the QR code's link and submits an idea: it counts for the workshop.
     let phone_browser = Browser::start(Viewport::Phone).await;
