@@ -5,7 +5,9 @@
 mod common;
 
 use common::staff::{sign_in, DEMO};
-use common::workshops::{create, create_idea, draft, idea_channel, now, push, HOUR};
+use common::workshops::{
+    create, create_idea, draft, idea_channel, now, participants_by_channel, push, HOUR,
+};
 use common::{assert_error, Participant, TestApp};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -101,18 +103,7 @@ async fn kiosk_visitors_and_joined_phones_count_for_their_workshop_by_channel() 
     assert_eq!(wall["participants_here"], 2, "{wall}");
 
     // The public statistics: one participant per channel, nobody twice.
-    let process = app.overview().await.process.id;
-    let stats: Value = app
-        .get_json(&format!("/api/processes/{process}/participation"))
-        .await;
-    let by_channel = |c: &str| {
-        stats["channels"]
-            .as_array()
-            .expect("channels")
-            .iter()
-            .find(|x| x["channel"] == c)
-            .map(|x| x["participants"].clone())
-    };
-    assert_eq!(by_channel("kiosk"), Some(json!(1)), "{stats}");
-    assert_eq!(by_channel("workshop"), Some(json!(1)), "{stats}");
+    let by_channel = participants_by_channel(&app).await;
+    assert_eq!(by_channel("kiosk"), Some(json!(1)));
+    assert_eq!(by_channel("workshop"), Some(json!(1)));
 }

@@ -8,7 +8,7 @@
 mod common;
 
 use common::staff::{admin, Moderator};
-use common::workshops::{create, create_idea, idea_channel, now, HOUR};
+use common::workshops::{create, create_idea, idea_channel, now, participants_by_channel, HOUR};
 use common::{assert_error, Participant, TestApp};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -254,20 +254,9 @@ async fn rest_writes_of_joined_phones_and_kiosk_visitors_count_for_the_workshop(
     assert_eq!(res.status(), StatusCode::OK);
     let wall: Value = app.get_json(&format!("/api/workshops/{code}/wall")).await;
     assert_eq!(wall["participants_here"], 3, "{wall}");
-    let process = app.overview().await.process.id;
-    let stats: Value = app
-        .get_json(&format!("/api/processes/{process}/participation"))
-        .await;
-    let by_channel = |c: &str| {
-        stats["channels"]
-            .as_array()
-            .expect("channels")
-            .iter()
-            .find(|x| x["channel"] == c)
-            .map(|x| x["participants"].clone())
-    };
-    assert_eq!(by_channel("workshop"), Some(json!(2)), "{stats}");
-    assert_eq!(by_channel("kiosk"), Some(json!(1)), "{stats}");
+    let by_channel = participants_by_channel(&app).await;
+    assert_eq!(by_channel("workshop"), Some(json!(2)));
+    assert_eq!(by_channel("kiosk"), Some(json!(1)));
 }
 
 async fn kiosk_settings(

@@ -29,18 +29,17 @@ pub fn use_gate(module: Module) -> Memo<Option<Gate>> {
     use_sync().pick(move |r, _| {
         let now = platform::now_ms() as i64;
         let process = r.process.as_ref()?;
-        Some(
-            match workshop.as_ref().and_then(|w| w.opens_at(module, now)) {
-                Some(true) => Gate::Open {
-                    until: workshop.as_ref().map_or(0, |w| w.ends_at),
-                },
-                Some(false) => Gate::Closed {
-                    since: None,
-                    opens: None,
-                },
-                None => process.gate(module, now),
+        let at_workshop = workshop
+            .as_ref()
+            .and_then(|w| Some((w.opens_at(module, now)?, w.ends_at)));
+        Some(match at_workshop {
+            Some((true, until)) => Gate::Open { until },
+            Some((false, _)) => Gate::Closed {
+                since: None,
+                opens: None,
             },
-        )
+            None => process.gate(module, now),
+        })
     })
 }
 

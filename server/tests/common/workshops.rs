@@ -88,3 +88,19 @@ pub fn idea_channel(app: &TestApp, title: &str) -> (String, Option<String>) {
     )
     .expect("idea stored")
 }
+
+/// The process's public statistics: participants per channel (`None` for a channel not listed).
+pub async fn participants_by_channel(app: &TestApp) -> impl Fn(&str) -> Option<Value> {
+    let process = app.overview().await.process.id;
+    let stats: Value = app
+        .get_json(&format!("/api/processes/{process}/participation"))
+        .await;
+    move |c: &str| {
+        stats["channels"]
+            .as_array()
+            .unwrap_or_else(|| panic!("channels in {stats}"))
+            .iter()
+            .find(|x| x["channel"] == c)
+            .map(|x| x["participants"].clone())
+    }
+}
