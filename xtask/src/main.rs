@@ -127,8 +127,9 @@ fn dist(root: &Path) -> Result<()> {
     // so `erase_components` is repeated here.
     // std is rebuilt with `panic=immediate-abort` (the Leptos book's size recipe): a panic traps
     // at once instead of formatting a message, which drops the panic/fmt machinery (−12 KiB
-    // brotli). Needs the `rust-src` component and, on this pinned stable toolchain,
-    // RUSTC_BOOTSTRAP=1 for the unstable flags; it applies to this one build only.
+    // brotli). These flags are unstable: the wasm build alone uses the dated nightly pinned in
+    // `wasm-toolchain` (with its `rust-src`, installed by `scripts/setup`); everything else
+    // builds with the stable toolchain of `rust-toolchain.toml`.
     // `-Zfmt-debug=none` makes every `Debug` impl print nothing and `-Zlocation-detail=none`
     // drops file/line of `#[track_caller]`: −4.6 KiB (brotli). Neither app may therefore use
     // `{:?}` for anything a user sees or the code compares.
@@ -256,6 +257,13 @@ const TEMPLATES: &[&str] = &["index.html", "moderation.html", "datenschutz.html"
 /// Static pages (no app code): templates that only need the stylesheet's hashed name.
 const STATIC_PAGES: &[&str] = &["datenschutz.html"];
 
+/// The dated nightly the wasm bundles are built with (file `wasm-toolchain`): `-Zbuild-std`,
+/// `-Zfmt-debug=none` and `-Cpanic=immediate-abort` are unstable flags.
+fn wasm_toolchain(root: &Path) -> Result<String> {
+    let pin = fs::read_to_string(root.join("wasm-toolchain")).context("reading wasm-toolchain")?;
+    Ok(pin.trim().to_owned())
+}
+
 /// Builds one bundle into `dist/`; the names of its js and wasm files.
 fn build_bundle(
     root: &Path,
@@ -266,22 +274,24 @@ fn build_bundle(
 ) -> Result<Built> {
     // Each bundle is its own cargo invocation: one build would unify the domain's features
     // (the staff feature would land in the citizen app).
-    run(
-        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-            .current_dir(root)
-            .env("CARGO_ENCODED_RUSTFLAGS", rustflags)
-            .env("RUSTC_BOOTSTRAP", "1")
-            .args([
-                "build",
-                "-Zbuild-std=std,panic_abort",
-                "-p",
-                bundle.package,
-                "--target",
-                "wasm32-unknown-unknown",
-                "--profile",
-                "wasm-release",
-            ]),
-    )?;
+    run(Command::new("rustup")
+        .current_dir(root)
+        // The outer cargo's choice of compiler must not leak into the nightly build.
+        .env_remove("RUSTC")
+        .env_remove("RUSTDOC")
+        .env_remove("CARGO")
+        .env("CARGO_ENCODED_RUSTFLAGS", rustflags)
+        .args(["run", &wasm_toolchain(root)?, "cargo"])
+        .args([
+            "build",
+            "-Zbuild-std=std,panic_abort",
+            "-p",
+            bundle.package,
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm-release",
+        ]))?;
     let stem = bundle.package.replace('-', "_");
     let wasm_in = target_dir.join(format!("wasm32-unknown-unknown/wasm-release/{stem}.wasm"));
 
