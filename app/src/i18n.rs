@@ -162,6 +162,7 @@ pub struct Texts {
     pub gate_opens: &'static str,
     pub gate_not_planned: &'static str,
     pub err_phase_closed: &'static str,
+    pub err_workshop_closed: &'static str,
     pub err_theme_retired: &'static str,
     pub theme_retired: &'static str,
     pub archive_link: &'static str,
@@ -197,6 +198,7 @@ impl Texts {
             VerificationRequired => self.err_verification,
             MutationExpired => self.err_mutation_expired,
             PhaseClosed => self.err_phase_closed,
+            WorkshopClosed => self.err_workshop_closed,
             ThemeRetired => self.err_theme_retired,
             UnknownProcess => self.err_not_found,
             MalformedJson | PayloadTooLarge | UnsupportedMediaType | BadQuery

@@ -78,9 +78,10 @@ pub enum ErrorCode {
     /// The process counts only verified participants: redeem a participation code first.
     VerificationRequired,
     /// The phase for this module is over (or has not begun): the process's timeline says when.
-    /// Also for a contribution made in a running workshop that does not open this module
-    /// (while it runs, the workshop's modules decide for its participants).
     PhaseClosed,
+    /// Made in a running workshop that does not open this module: while it runs, the
+    /// workshop's modules decide for its participants.
+    WorkshopClosed,
     /// A date range is reversed, or a phase lies outside its process's dates.
     DatesInvalid,
     /// Two phases of a process overlap.
@@ -210,6 +211,7 @@ const WIRE_NAMES: &[(ErrorCode, &str)] = &[
     (ErrorCode::CodeUsed, "code_used"),
     (ErrorCode::VerificationRequired, "verification_required"),
     (ErrorCode::PhaseClosed, "phase_closed"),
+    (ErrorCode::WorkshopClosed, "workshop_closed"),
     (ErrorCode::DatesInvalid, "dates_invalid"),
     (ErrorCode::PhasesOverlap, "phases_overlap"),
     (ErrorCode::BudgetOutOfRange, "budget_out_of_range"),
@@ -304,7 +306,7 @@ mod tests {
             );
             assert_eq!(ErrorCode::from_wire(name), *code);
         }
-        assert_eq!(WIRE_NAMES.len(), 83);
+        assert_eq!(WIRE_NAMES.len(), 84);
         assert_eq!(
             ErrorCode::from_wire("from_a_newer_server"),
             ErrorCode::Unknown

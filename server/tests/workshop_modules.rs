@@ -1,7 +1,7 @@
 //! A workshop's modules decide what its participants may do while it runs: a joined phone's or
 //! a kiosk visitor's contribution made during the workshop is accepted for a module iff the
 //! workshop opens it — also where the process's phases say otherwise — and refused with
-//! `409 phase_closed` when it does not; outside the workshop's time the phases decide as
+//! `409 workshop_closed` when it does not; outside the workshop's time the phases decide as
 //! before. The REST writes are tagged and gated exactly like the sync push, and a kiosk
 //! without a reset time of its own follows its workshop's.
 
@@ -126,7 +126,7 @@ async fn while_a_workshop_runs_its_modules_decide_for_its_participants() {
             vec![set_dots(&theme), create_idea(&theme, "Idee im Workshop")]
         )
         .await,
-        ["applied", "phase_closed"]
+        ["applied", "workshop_closed"]
     );
     // Made before the workshop began (sent now): the phases decide, and it counts as web.
     let mut early = create_idea(&theme, "Idee vor dem Workshop");
@@ -141,7 +141,7 @@ async fn while_a_workshop_runs_its_modules_decide_for_its_participants() {
     let idea = json!({"id": Uuid::now_v7(), "theme_id": theme, "title": "Idee per REST",
                       "body": "Im Workshop geschrieben."});
     let res = phone.post(&app, "/api/ideas", &idea).await;
-    assert_error(res, StatusCode::CONFLICT, "phase_closed").await;
+    assert_error(res, StatusCode::CONFLICT, "workshop_closed").await;
     let ballot = json!({"allocations": [{"theme_id": theme, "points": 3}]});
     let res = phone.put(&app, "/api/dots", &ballot).await;
     assert_eq!(res.status(), StatusCode::OK);

@@ -2,72 +2,44 @@
 //! reached: PBKDF2-HMAC-SHA-256 through the browser's WebCrypto (`crypto.subtle`), under a
 //! random salt made at pairing. Only the derived hash is kept
 //! (`werkstadt_domain::kiosk::PinVerifier`), never the PIN.
-//!
-//! WebCrypto is called through reflection (`Reflect.apply`): one JS import instead of one per
-//! method, since every import a lazily loaded page uses stays in the app's first route.
 
 use crate::error::ClientError;
-use js_sys::{Array, Function, Object, Reflect, Uint8Array};
+use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use web_sys::{CryptoKey, Pbkdf2Params};
 use werkstadt_domain::kiosk::{PinVerifier, PIN_HASH_LEN, PIN_ROUNDS, PIN_SALT_LEN};
 
 fn no(_: JsValue) -> ClientError {
     ClientError::Browser
 }
 
-/// `target[name](...args)`, awaited.
-async fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, ClientError> {
-    let f: Function = Reflect::get(target, &name.into())
+/// PBKDF2-HMAC-SHA-256 of `pin` under `salt` with `rounds` rounds (32 bytes).
+async fn derive(pin: &str, salt: &[u8], rounds: u32) -> Result<Vec<u8>, ClientError> {
+    let subtle = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .ok_or(ClientError::Browser)?
+        .subtle();
+    let usages = Array::of1(&"deriveBits".into());
+    let imported = subtle
+        .import_key_with_str(
+            "raw",
+            &Uint8Array::from(pin.as_bytes()),
+            "PBKDF2",
+            false,
+            &usages,
+        )
+        .map_err(no)?;
+    let key: CryptoKey = JsFuture::from(imported)
+        .await
         .map_err(no)?
         .dyn_into()
         .map_err(no)?;
-    let promise = Reflect::apply(&f, target, &args.iter().collect::<Array>()).map_err(no)?;
-    JsFuture::from(js_sys::Promise::resolve(&promise))
-        .await
-        .map_err(no)
-}
-
-fn bytes(data: &[u8]) -> JsValue {
-    let array = Uint8Array::new(&JsValue::from(data.len() as u32));
-    array.copy_from(data);
-    array.into()
-}
-
-/// PBKDF2-HMAC-SHA-256 of `pin` under `salt` with `rounds` rounds (32 bytes).
-async fn derive(pin: &str, salt: &[u8], rounds: u32) -> Result<Vec<u8>, ClientError> {
-    let crypto = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .ok_or(ClientError::Browser)?;
-    let subtle = Reflect::get(&crypto, &"subtle".into()).map_err(no)?;
-    let usages = Array::of1(&"deriveBits".into());
-    let key = call(
-        &subtle,
-        "importKey",
-        &[
-            "raw".into(),
-            bytes(pin.as_bytes()),
-            "PBKDF2".into(),
-            false.into(),
-            usages.into(),
-        ],
-    )
-    .await?;
-    let params = Object::new();
-    for (name, value) in [
-        ("name", JsValue::from_str("PBKDF2")),
-        ("hash", JsValue::from_str("SHA-256")),
-        ("salt", bytes(salt)),
-        ("iterations", JsValue::from(rounds)),
-    ] {
-        Reflect::set(&params, &name.into(), &value).map_err(no)?;
-    }
-    let bits = call(
-        &subtle,
-        "deriveBits",
-        &[params.into(), key, JsValue::from((PIN_HASH_LEN * 8) as u32)],
-    )
-    .await?;
+    let params = Pbkdf2Params::new_with_str("PBKDF2", "SHA-256", rounds, &Uint8Array::from(salt));
+    let derived = subtle
+        .derive_bits_with_object(&params, &key, (PIN_HASH_LEN * 8) as u32)
+        .map_err(no)?;
+    let bits = JsFuture::from(derived).await.map_err(no)?;
     Ok(Uint8Array::new(&bits).to_vec())
 }
 

@@ -18,12 +18,13 @@ pub fn RejectedNotice() -> impl IntoView {
                         let id = r.mutation.id;
                         let text = rejected_text(&r.mutation.kind);
                         let t = i18n.t();
-                        // Closed by the phases (with the date), else by the workshop the
+                        // Closed by the phases (with the date), or by the workshop the
                         // participant took part in (its modules decide while it runs).
-                        let reason = (r.code == werkstadt_domain::ErrorCode::PhaseClosed)
-                            .then(|| crate::components::gates::phase_rejection(t, i18n.lang().code(), &r.mutation.kind)
-                                .or_else(|| workshop_rejection(i18n, &r.mutation.kind)))
-                            .flatten()
+                        let reason = match r.code {
+                            werkstadt_domain::ErrorCode::PhaseClosed => crate::components::gates::phase_rejection(t, i18n.lang().code(), &r.mutation.kind),
+                            werkstadt_domain::ErrorCode::WorkshopClosed => workshop_rejection(i18n, &r.mutation.kind),
+                            _ => None,
+                        }
                             .or_else(|| t.error(r.code).map(str::to_owned))
                             .or_else(|| (r.code == werkstadt_domain::ErrorCode::UnknownTarget)
                                 .then(|| pt(i18n).rejected_follow.to_owned()))

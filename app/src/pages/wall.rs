@@ -38,13 +38,10 @@ fn dark() -> bool {
     if query.contains("dunkel") || query.contains("hell") {
         return query.contains("dunkel");
     }
-    // `matchMedia` through reflection: no further browser binding for one query.
-    js_sys::Reflect::get(&w, &"matchMedia".into())
+    w.match_media("(prefers-color-scheme: dark)")
         .ok()
-        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
-        .and_then(|f| f.call1(&w, &"(prefers-color-scheme: dark)".into()).ok())
-        .and_then(|list| js_sys::Reflect::get(&list, &"matches".into()).ok())
-        .is_some_and(|m| m.is_truthy())
+        .flatten()
+        .is_some_and(|list| list.matches())
 }
 
 /// Hides the site's header, status bar and footer while the wall shows (a projector view).

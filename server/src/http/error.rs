@@ -49,7 +49,7 @@ impl ApiError {
             CodeInvalid => StatusCode::UNPROCESSABLE_ENTITY,
             VerificationRequired => StatusCode::FORBIDDEN,
             UnknownProcess => StatusCode::NOT_FOUND,
-            PhaseClosed | ThemeRetired | LastOpenTheme => StatusCode::CONFLICT,
+            PhaseClosed | WorkshopClosed | ThemeRetired | LastOpenTheme => StatusCode::CONFLICT,
             DatesInvalid | PhasesOverlap | BudgetOutOfRange | LicenceInvalid => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }

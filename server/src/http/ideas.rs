@@ -86,7 +86,7 @@ pub async fn detail(
               (status = 200, body = IdeaDetail, description = "already submitted"),
               Participant, JsonBody, Write,
               (status = 404, body = ApiErrorBody, description = "unknown_theme, or not_found: no process"),
-              (status = 409, body = ApiErrorBody, description = "id_conflict: the id is taken by other content; phase_closed: the process's phases close this now, or the caller takes part in a running workshop that does not offer it; theme_retired"),
+              (status = 409, body = ApiErrorBody, description = "id_conflict: the id is taken by other content; phase_closed: the process's phases close this now; workshop_closed: the caller takes part in a running workshop that does not offer it; theme_retired"),
               (status = 422, body = ApiErrorBody, description = "title_too_short, title_too_long, title_invalid, body_empty, body_too_long, body_invalid")))]
 pub async fn submit(
     State(s): State<AppState>,
@@ -108,7 +108,7 @@ pub async fn submit(
     responses((status = 200, body = SupportState), Participant, JsonBody, Write,
               (status = 403, body = ApiErrorBody, description = "verification_required: the process counts verified participants only"),
               (status = 404, body = ApiErrorBody, description = "unknown_idea, or not_found: not an idea id"),
-              (status = 409, body = ApiErrorBody, description = "phase_closed: the process's phases close this now, or the caller takes part in a running workshop that does not offer it")))]
+              (status = 409, body = ApiErrorBody, description = "phase_closed: the process's phases close this now; workshop_closed: the caller takes part in a running workshop that does not offer it")))]
 pub async fn support(
     State(s): State<AppState>,
     caller: Caller,
@@ -139,7 +139,7 @@ pub async fn comments(
               (status = 200, body = CommentRecord, description = "already posted"),
               Participant, JsonBody, Write,
               (status = 404, body = ApiErrorBody, description = "unknown_idea, or not_found: not an idea id"),
-              (status = 409, body = ApiErrorBody, description = "id_conflict: the id is taken by other content; phase_closed: the process's phases close this now, or the caller takes part in a running workshop that does not offer it"),
+              (status = 409, body = ApiErrorBody, description = "id_conflict: the id is taken by other content; phase_closed: the process's phases close this now; workshop_closed: the caller takes part in a running workshop that does not offer it"),
               (status = 422, body = ApiErrorBody, description = "comment_empty, comment_too_long, comment_invalid")))]
 pub async fn add_comment(
     State(s): State<AppState>,

@@ -24,7 +24,7 @@ pub fn router() -> Router<AppState> {
     responses((status = 200, body = MyState), Participant, JsonBody, Write,
               (status = 403, body = ApiErrorBody, description = "verification_required: the process counts verified participants only"),
               (status = 404, body = ApiErrorBody, description = "unknown_theme, or not_found: no process"),
-              (status = 409, body = ApiErrorBody, description = "phase_closed: the process's phases close this now, or the caller takes part in a running workshop that does not offer it; theme_retired"),
+              (status = 409, body = ApiErrorBody, description = "phase_closed: the process's phases close this now; workshop_closed: the caller takes part in a running workshop that does not offer it; theme_retired"),
               (status = 422, body = ApiErrorBody, description = "dot_budget_exceeded: more points than the budget; dot_invalid: a theme twice")))]
 pub async fn set_dots(
     State(s): State<AppState>,

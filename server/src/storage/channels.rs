@@ -13,7 +13,7 @@
 //! While the workshop runs, its modules — not the process's phases — decide what a
 //! contribution tagged with it may do ([`Tagged::open`], `processes::Rules::within`): a
 //! dot-voting workshop opens dots before the online phase does, and closes what it does not
-//! offer (`409 phase_closed`). REST writes are tagged the same way, made now.
+//! offer (`409 workshop_closed`). REST writes are tagged the same way, made now.
 //!
 //! Written per applied mutation: the `mutation` row's `channel` and `workshop_id`, the
 //! `idea` row's (for a new idea), and one `participation` row per participant, process,

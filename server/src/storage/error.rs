@@ -16,7 +16,7 @@ pub enum StoreError {
         opens: Option<i64>,
     },
     /// Made while a workshop ran that does not offer this module (its participants may use
-    /// only what it opens). Answered as `phase_closed`: a step that is closed to them.
+    /// only what it opens).
     #[error("{}", workshop_message(*.module))]
     WorkshopClosed {
         module: werkstadt_domain::setup::Module,
@@ -128,7 +128,8 @@ impl StoreError {
         let code = match self {
             Self::NoProcess => ErrorCode::NotFound,
             Self::UnknownProcess => ErrorCode::UnknownProcess,
-            Self::PhaseClosed { .. } | Self::WorkshopClosed { .. } => ErrorCode::PhaseClosed,
+            Self::PhaseClosed { .. } => ErrorCode::PhaseClosed,
+            Self::WorkshopClosed { .. } => ErrorCode::WorkshopClosed,
             Self::Setup(e) => e.code(),
             Self::ThemeRetired => ErrorCode::ThemeRetired,
             Self::LastOpenTheme => ErrorCode::LastOpenTheme,
