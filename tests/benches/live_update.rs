@@ -142,16 +142,73 @@ async fn observe(page: &Page<'_>, row: usize, expected: &str) {
     .await;
 }
 
+/// The app's cursor stored on the device (IndexedDB), the position in the feed it has pulled to.
+const DEVICE_CURSOR: &str = r#"
+const done = arguments[arguments.length - 1];
+const r = indexedDB.open('werkstadt');
+r.onerror = () => done(-1);
+r.onsuccess = () => {
+  const db = r.result;
+  const get = db.transaction('state').objectStore('state').get('cursor');
+  get.onsuccess = () => { done(Number(get.result ?? 0)); db.close(); };
+  get.onerror = () => done(-1);
+};
+"#;
+
+/// The head of the server's change feed (a full pull's last cursor).
+async fn server_head(base: &str) -> u64 {
+    let mut cursor = 0;
+    loop {
+        let page: Value = reqwest::get(format!("{base}/api/sync/pull?cursor={cursor}&protocol=1"))
+            .await
+            .expect("pull")
+            .json()
+            .await
+            .expect("json");
+        cursor = page["cursor"].as_u64().expect("cursor");
+        if page["has_more"] != true {
+            return cursor;
+        }
+    }
+}
+
+/// Waits until the page has pulled (and stored) everything the server has now.
+async fn wait_synced(page: &Page<'_>, base: &str) {
+    let head = server_head(base).await;
+    let deadline = Instant::now() + Duration::from_secs(300);
+    loop {
+        let stored: i64 = page.eval_async(DEVICE_CURSOR).await.parse().unwrap_or(-1);
+        if u64::try_from(stored).is_ok_and(|c| c >= head) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the device stayed at cursor {stored} of {head}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 fn percentile(sorted: &[u128], p: f64) -> u128 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
 #[tokio::main]
 async fn main() {
+    // Ctrl-C ends the run through the guards' drops: the server, chromedriver and Chromium
+    // run in process groups of their own, which the terminal's signal does not reach.
+    tokio::select! {
+        () = run() => {}
+        _ = tokio::signal::ctrl_c() => eprintln!("interrupted"),
+    }
+}
+
+async fn run() {
     let rounds: usize = std::env::var("LIVE_ROUNDS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(20);
+        .unwrap_or(20)
+        .max(1);
     let dir = tempfile::tempdir().expect("temp dir");
     let port = werkstadt_tests::free_port();
     let base = format!("http://127.0.0.1:{port}");
@@ -195,37 +252,14 @@ async fn main() {
         .expect("title")
         .to_owned();
     let top_id = newest["ideas"][0]["id"].as_str().expect("id").to_owned();
-    // The replica is whole once the newest idea (on the last pull page) shows first with the
-    // server's count; then wait until nothing changes for two seconds.
+    // The whole replica: the device's cursor at the server's head, the newest idea first.
+    wait_synced(&page, &base).await;
+    page.wait_text(&top).await;
     let first_count = newest["ideas"][0]["support_count"].as_u64().expect("count");
-    let deadline = Instant::now() + Duration::from_secs(300);
-    loop {
-        let shown = page
-            .eval(
-                "const r = document.querySelector('.idea-list .idea-item'); \
-                 return r ? [r.querySelector('h2').textContent, \
-                   (r.querySelector('.support-count') || {}).textContent || ''] : ['', ''];",
-            )
-            .await;
-        if shown[0] == top.as_str()
-            && shown[1]
-                .as_str()
-                .is_some_and(|c| c.starts_with(&format!("{first_count} ")))
-        {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the replica never filled: {shown}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
     println!(
-        "theme page showing the newest idea with its count after {:.1} s",
+        "theme page with the whole replica on the device after {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    tokio::time::sleep(Duration::from_secs(2)).await;
-
     let mut latencies = Vec::new();
     let mut mutations = Vec::new();
     let mut count = first_count;
@@ -249,7 +283,8 @@ async fn main() {
         })
         .await;
         // Let anything else the change caused land before counting.
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        wait_synced(&page, &base).await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
         latencies.push(u128::from(done).saturating_sub(sent));
         mutations.push(
             page.eval("return window.__muts;")
@@ -288,7 +323,8 @@ async fn main() {
         )
         .await;
     }
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    wait_synced(&page, &base).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
     println!(
         "{rounds} supports of an idea not on the page: {} DOM mutations",
         page.eval("return window.__muts;").await

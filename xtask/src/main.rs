@@ -261,7 +261,15 @@ const STATIC_PAGES: &[&str] = &["datenschutz.html"];
 /// `-Zfmt-debug=none` and `-Cpanic=immediate-abort` are unstable flags.
 fn wasm_toolchain(root: &Path) -> Result<String> {
     let pin = fs::read_to_string(root.join("wasm-toolchain")).context("reading wasm-toolchain")?;
-    Ok(pin.trim().to_owned())
+    let pin = pin.trim().to_owned();
+    let installed = Command::new("rustup")
+        .args(["run", &pin, "rustc", "--version"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !installed {
+        bail!("the wasm build needs the toolchain {pin} (file wasm-toolchain): run scripts/setup");
+    }
+    Ok(pin)
 }
 
 /// Builds one bundle into `dist/`; the names of its js and wasm files.

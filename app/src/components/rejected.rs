@@ -46,8 +46,8 @@ pub fn RejectedNotice() -> impl IntoView {
     }
 }
 
-/// "Die Punktevergabe war bei der Veranstaltung … nicht geöffnet": a change refused while the
-/// process's phases had the module open, so the workshop closed it.
+/// "Die Punktevergabe war bei der Veranstaltung … nicht geöffnet": a change refused
+/// (`workshop_closed`) because the workshop the participant took part in did not open it.
 fn workshop_rejection(
     i18n: crate::i18n::I18n,
     kind: &werkstadt_domain::sync::MutationKind,

@@ -100,7 +100,7 @@ pub static DE: Texts = Texts {
     gate_opens: "{m} beginnt am {d}.",
     gate_not_planned: "{m} ist derzeit nicht geöffnet.",
     err_phase_closed: "Dieser Beteiligungsschritt ist derzeit geschlossen.",
-    err_workshop_closed: "Diesen Beteiligungsschritt bietet die laufende Veranstaltung nicht an.",
+    err_workshop_closed: "Diesen Beteiligungsschritt bietet die Veranstaltung, an der Sie teilnehmen, nicht an.",
     err_theme_retired: "Dieses Handlungsfeld ist abgeschlossen und nimmt keine neuen Ideen oder Punkte an.",
     theme_retired: "abgeschlossen",
     archive_link: "Frühere Beteiligungsprozesse",

@@ -100,7 +100,7 @@ pub static EN: Texts = Texts {
     gate_opens: "{m} opens on {d}.",
     gate_not_planned: "{m} is not open right now.",
     err_phase_closed: "This step of the participation is closed right now.",
-    err_workshop_closed: "The running event does not offer this step of the participation.",
+    err_workshop_closed: "The workshop you are taking part in does not offer this step of the participation.",
     err_theme_retired: "This field of action is closed and takes no new ideas or points.",
     theme_retired: "closed",
     archive_link: "Earlier participation processes",
