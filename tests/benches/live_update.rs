@@ -155,17 +155,25 @@ r.onsuccess = () => {
 };
 "#;
 
-/// The head of the server's change feed (a full pull's last cursor).
+/// The head of the server's change feed (a full pull's last cursor, as a new participant).
 async fn server_head(base: &str) -> u64 {
+    let client = reqwest::Client::new();
+    let me = uuid7();
     let mut cursor = 0;
     loop {
-        let page: Value = reqwest::get(format!("{base}/api/sync/pull?cursor={cursor}&protocol=1"))
+        let page: Value = client
+            .get(format!("{base}/api/sync/pull?cursor={cursor}&protocol=1"))
+            .header("x-participant-id", &me)
+            .header("x-participant-secret", "ab".repeat(32))
+            .send()
             .await
             .expect("pull")
             .json()
             .await
             .expect("json");
-        cursor = page["cursor"].as_u64().expect("cursor");
+        cursor = page["cursor"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("no cursor in {page}"));
         if page["has_more"] != true {
             return cursor;
         }
