@@ -297,3 +297,85 @@ async fn a_joined_phone_follows_the_workshops_modules_on_every_page() {
     let body = phone.body_text().await;
     assert!(!body.contains("nicht geöffnet"), "{body}");
 }
+
+/// A phone at a workshop that opens the idea collection writes an idea while the server cannot
+/// be reached; meanwhile the workshop became a dot vote. Once the server is back it refuses the
+/// idea (`workshop_closed`), and the phone says why, naming the workshop rather than the
+/// process's phases (whose idea collection is open), and keeps the text to copy.
+#[tokio::test]
+async fn an_idea_the_workshop_closed_meanwhile_is_refused_with_the_workshops_reason() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("werkstadt.db");
+    let server = Server::start(&db);
+    create_staff(&db, "admin", "admin-werkstadt", "admin-passwort-2026");
+    let api = StaffClient::sign_in(&server.url, "admin-werkstadt", "admin-passwort-2026").await;
+    let process = get_json(&format!("{}/api/process", server.url)).await["process"]["id"]
+        .as_str()
+        .expect("process id")
+        .to_owned();
+    let draft = |open: serde_json::Value| {
+        serde_json::json!({"title": "Ideen-Werkstatt", "place": "WissensWerkStadt",
+               "starts_at": now_ms() - HOUR, "ends_at": now_ms() + HOUR,
+               "open": open, "reset_secs": 90})
+    };
+    let workshop = api
+        .send(
+            reqwest::Method::POST,
+            &format!("/api/moderation/processes/{process}/workshops"),
+            draft(serde_json::json!({"ideas": true})),
+        )
+        .await;
+    let code = workshop["code"].as_str().expect("join code").to_owned();
+    let id = workshop["id"].as_str().expect("workshop id").to_owned();
+
+    let browser = Browser::start(Viewport::Phone).await;
+    let phone = Page::new(&browser, &server.url);
+    phone.goto(&format!("/mitmachen/{code}")).await;
+    phone
+        .wait_text("Sie nehmen an „Ideen-Werkstatt“ teil.")
+        .await;
+    phone.goto("/neu").await;
+    phone.choose("#idee-thema", "Energie & Umwelt").await;
+
+    // The server goes away: the phone writes its idea without a connection.
+    let (db, dist, addr) = server.kill();
+    phone.fill("#idee-titel", "Sensoren für Stadtbäume").await;
+    phone
+        .fill("#idee-text", "Geschrieben in der Werkstatt, ohne Netz.")
+        .await;
+    phone.click_text("Idee absenden").await;
+    phone.wait_text("Wartet auf Übertragung").await;
+
+    // Meanwhile the workshop became a dot vote (as a moderator's edit leaves it in the
+    // database: no idea collection, dots open).
+    let conn = rusqlite::Connection::open(&db).expect("opens");
+    let changed = conn
+        .execute(
+            "UPDATE workshop SET open_ideas = 0, open_dots = 1 WHERE id = ?1",
+            [&id],
+        )
+        .expect("updates");
+    assert_eq!(changed, 1);
+    drop(conn);
+    let _server = Server::start_plain(&db, &dist, &addr);
+    phone.wait_text("Nicht übernommen").await;
+    phone
+        .wait_text(
+            "Die Ideensammlung war bei der Veranstaltung, an der Sie teilnehmen, nicht geöffnet",
+        )
+        .await;
+    let kept = phone.text_of("section textarea").await;
+    assert!(kept.contains("Sensoren für Stadtbäume"), "{kept}");
+    let body = phone.body_text().await;
+    assert!(!body.contains("ist derzeit geschlossen"), "{body}");
+    // Nothing of it was written.
+    let conn = rusqlite::Connection::open(&db).expect("opens");
+    let stored: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM idea WHERE title = 'Sensoren für Stadtbäume'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("counts");
+    assert_eq!(stored, 0);
+}
