@@ -6,12 +6,12 @@
 
 use leptos::prelude::*;
 use werkstadt_domain::moderation::OfficialStatus;
-use werkstadt_domain::{ErrorCode, ValidationError};
 
 pub use crate::platform::lang::Lang;
 
 mod de;
 mod en;
+pub mod errors;
 pub mod pages;
 pub mod projects;
 pub mod workshop;
@@ -100,25 +100,7 @@ pub struct Texts {
     pub update_available: &'static str,
     pub update_reload: &'static str,
     pub err_network: &'static str,
-    pub err_title_too_short: &'static str,
-    pub err_title_too_long: &'static str,
-    pub err_title_invalid: &'static str,
-    pub err_body_empty: &'static str,
-    pub err_body_too_long: &'static str,
-    pub err_body_invalid: &'static str,
-    pub err_not_found: &'static str,
-    pub err_dot_budget: &'static str,
-    pub err_auth: &'static str,
-    pub err_conflict: &'static str,
-    pub err_too_many: &'static str,
-    pub err_generic: &'static str,
-    pub err_comment_empty: &'static str,
-    pub err_comment_too_long: &'static str,
-    pub err_comment_invalid: &'static str,
-    pub err_text_direction: &'static str,
-    pub err_text_invisible: &'static str,
     pub err_storage: &'static str,
-    pub err_browser: &'static str,
     pub err_upgrade: &'static str,
     pub answer_received: &'static str,
     pub answer_in_review: &'static str,
@@ -139,11 +121,6 @@ pub struct Texts {
     pub code_label: &'static str,
     pub code_submit: &'static str,
     pub code_done: &'static str,
-    pub err_reason: &'static str,
-    pub err_code_invalid: &'static str,
-    pub err_code_used: &'static str,
-    pub err_verification: &'static str,
-    pub err_mutation_expired: &'static str,
     pub phase_line: &'static str,
     pub no_process: &'static str,
     pub phase_open: &'static str,
@@ -161,61 +138,12 @@ pub struct Texts {
     pub gate_closed_since: &'static str,
     pub gate_opens: &'static str,
     pub gate_not_planned: &'static str,
-    pub err_phase_closed: &'static str,
-    pub err_workshop_closed: &'static str,
-    pub err_theme_retired: &'static str,
     pub theme_retired: &'static str,
     pub archive_link: &'static str,
     pub archive_heading: &'static str,
 }
 
 impl Texts {
-    /// The text for an error code; `None` for codes without a translation (show the server's
-    /// message then).
-    pub fn error(&self, code: ErrorCode) -> Option<&'static str> {
-        use ErrorCode::*;
-        Some(match code {
-            TitleTooShort => self.err_title_too_short,
-            TitleTooLong => self.err_title_too_long,
-            TitleInvalid => self.err_title_invalid,
-            BodyEmpty => self.err_body_empty,
-            BodyTooLong => self.err_body_too_long,
-            BodyInvalid => self.err_body_invalid,
-            NotFound | UnknownTheme | UnknownIdea => self.err_not_found,
-            DotBudgetExceeded | DotInvalid => self.err_dot_budget,
-            AuthRequired | WrongSecret => self.err_auth,
-            IdConflict => self.err_conflict,
-            RateLimited => self.err_too_many,
-            Internal => self.err_generic,
-            CommentEmpty => self.err_comment_empty,
-            CommentTooLong => self.err_comment_too_long,
-            CommentInvalid => self.err_comment_invalid,
-            TextDirection => self.err_text_direction,
-            TextInvisible => self.err_text_invisible,
-            ReasonMissing | ReasonTooLong | ReasonInvalid => self.err_reason,
-            CodeInvalid => self.err_code_invalid,
-            CodeUsed => self.err_code_used,
-            VerificationRequired => self.err_verification,
-            MutationExpired => self.err_mutation_expired,
-            PhaseClosed => self.err_phase_closed,
-            WorkshopClosed => self.err_workshop_closed,
-            ThemeRetired => self.err_theme_retired,
-            UnknownProcess => self.err_not_found,
-            MalformedJson | PayloadTooLarge | UnsupportedMediaType | BadQuery
-            | TooManyMutations | UpgradeRequired | ResetRequired | Busy | InvalidCredentials
-            | StaffRequired | Forbidden | CsrfMismatch | UsernameInvalid | UsernameTaken
-            | PasswordTooShort | PasswordTooLong | StaleState | DatesInvalid | PhasesOverlap
-            | BudgetOutOfRange | LastOpenTheme | LastAdmin | WrongPassword | UnknownProject
-            | IdeaNotPublished | MilestoneBeforeStart | DecisionIncomplete | LinkInvalid
-            | UnknownTarget | LicenceInvalid | UnknownMatrix | UnknownOption | UnknownCriterion
-            | DuplicateEntry | MatrixTooLarge | ScaleInvalid | WeightOutOfRange
-            | ScoreOutOfRange | MatrixClosed | MatrixNotClosed | NotInvited | UnknownExpert
-            | ExpertLimit | UnknownWorkshop | ResetOutOfRange | PairingCodeInvalid
-            | PairingCodeExpired | PinInvalid | WrongPin | KioskInvalid | KioskRevoked
-            | NotKioskVisitor | Unknown => return None,
-        })
-    }
-
     pub fn official_status(&self, s: OfficialStatus) -> &'static str {
         match s {
             OfficialStatus::Received => self.answer_received,
@@ -224,9 +152,5 @@ impl Texts {
             OfficialStatus::Implemented => self.answer_implemented,
             OfficialStatus::Declined => self.answer_declined,
         }
-    }
-
-    pub fn validation(&self, e: ValidationError) -> &'static str {
-        self.error(e.code()).unwrap_or(self.err_generic)
     }
 }

@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 use werkstadt_domain::moderation::{IdeaStatus, OfficialStatus};
 use werkstadt_domain::staff::Role;
-use werkstadt_domain::ErrorCode;
 
 pub use werkstadt_web::lang::Lang;
 
@@ -44,18 +43,12 @@ texts! { Texts, DE, EN;
     open_reports: "{n} offene Meldungen", "{n} open reports";
     username: "Benutzername", "User name";
     password: "Passwort", "Password";
-    login_failed: "Benutzername oder Passwort ist falsch.", "User name or password is wrong.";
-    rate_limited: "Zu viele Versuche. Bitte kurz warten.", "Too many attempts. Please wait a moment.";
     online: "Verbunden", "Online";
     offline: "Offline – Entscheidungen werden gespeichert und später übertragen", "Offline – decisions are kept and sent later";
     outbox_waiting: "{n} Entscheidungen warten auf Übertragung", "{n} decisions waiting to be sent";
     outbox_empty: "Alle Entscheidungen übertragen", "All decisions sent";
     sync_now: "Jetzt übertragen", "Send now";
     session_expired: "Die Sitzung ist abgelaufen. Bitte neu anmelden – gespeicherte Entscheidungen bleiben erhalten.", "Your session has ended. Please sign in again – saved decisions are kept.";
-    others_waiting: "{n} Entscheidungen von {m} warten auf diesem Gerät, bis {m} sich wieder anmeldet.", "{n} decisions by {m} wait on this device until {m} signs in again.";
-    discard_others: "{n} Entscheidungen von {m} verwerfen", "Discard {n} decisions by {m}";
-    not_applied: "Nicht übernommen", "Not applied";
-    dismiss: "Ausblenden", "Dismiss";
     ideas_heading: "Ideen moderieren", "Moderate ideas";
     filter_label: "Filter", "Filter";
     field_status: "Status", "State";
@@ -80,8 +73,6 @@ texts! { Texts, DE, EN;
     reason_required: "Bitte eine Begründung angeben (höchstens 1000 Zeichen, ohne < und >).", "Please give a reason (at most 1000 characters, no < or >).";
     nothing_here: "Keine Einträge für diesen Filter.", "Nothing here for this filter.";
     loading: "Wird geladen …", "Loading …";
-    err_text_direction: "Der Text enthält Zeichen, die die Schreibrichtung umkehren. Bitte entfernen Sie sie.", "The text contains characters that reverse the writing direction. Please remove them.";
-    err_text_invisible: "Der Text enthält keine sichtbaren Zeichen.", "The text has no visible characters.";
     err_page_load: "Dieser Bereich konnte nicht geladen werden. Bitte prüfen Sie die Verbindung.", "This section could not be loaded. Please check the connection.";
     retry: "Erneut versuchen", "Try again";
     load_failed: "Konnte nicht geladen werden. Angezeigt wird der letzte Stand.", "Could not load. Showing the last known state.";
@@ -106,21 +97,7 @@ texts! { Texts, DE, EN;
     role_admin: "Administration", "Admin";
     role_participant: "Teilnehmende", "Participant";
     change_password: "Passwort ändern", "Change password";
-    err_last_admin: "Die letzte aktive Administration kann nicht deaktiviert werden.", "The last active admin cannot be deactivated.";
-    err_wrong_password: "Das aktuelle Passwort stimmt nicht.", "The current password is wrong.";
-    err_password_length: "Passwörter brauchen 12 bis 200 Zeichen.", "Passwords need 12 to 200 characters.";
-    err_network: "Keine Verbindung zum Server.", "No connection to the server.";
-    err_storage: "Auf diesem Gerät kann nichts gespeichert werden (privater Modus oder Speicher voll).", "Nothing can be stored on this device (private mode or storage full).";
-    err_browser: "Dieser Browser kann das nicht. Bitte nutzen Sie einen aktuellen Browser.", "This browser cannot do this. Please use a current browser.";
-    err_stale: "Wurde inzwischen anders entschieden.", "Was decided differently in the meantime.";
-    err_unknown_idea: "Die Idee gibt es nicht (mehr).", "This idea does not exist (any more).";
-    err_forbidden: "Dafür fehlt die Berechtigung.", "You are not allowed to do this.";
     nav_process: "Prozess", "Process";
-    err_dates: "Die Daten passen nicht: das Ende liegt vor dem Beginn oder eine Phase außerhalb des Prozesses.", "The dates do not fit: an end before its start, or a phase outside the process.";
-    err_overlap: "Zwei Phasen überschneiden sich.", "Two phases overlap.";
-    err_budget: "Die Punkte je Person müssen zwischen 1 und 20 liegen.", "Points per person must be between 1 and 20.";
-    err_last_theme: "Das letzte offene Handlungsfeld kann nicht abgeschlossen werden.", "The last open field of action cannot be closed.";
-    err_title_short: "Der Titel braucht mindestens 3 Zeichen.", "The title needs at least 3 characters.";
     official_received: "eingegangen", "received";
     official_in_review: "in Prüfung", "under review";
     official_accepted: "angenommen", "accepted";
@@ -155,48 +132,6 @@ impl Texts {
             Role::Moderator => self.role_moderator,
             Role::Expert => self.role_expert,
             Role::Participant | Role::VerifiedParticipant => self.role_participant,
-        }
-    }
-
-    /// Any error of the browser layer, in this language.
-    pub fn client_error(&self, e: &werkstadt_web::http::ClientError) -> String {
-        use werkstadt_web::http::ClientError;
-        match e {
-            ClientError::Network => self.err_network.into(),
-            ClientError::Api(b) => self.error(b.code, &b.message),
-            ClientError::Storage => self.err_storage.into(),
-            ClientError::Browser => self.err_browser.into(),
-        }
-    }
-
-    /// A server error for the staff member: our own text for the codes staff meet, the
-    /// server's message otherwise.
-    pub fn error(&self, code: ErrorCode, message: &str) -> String {
-        match code {
-            ErrorCode::StaleState => self.err_stale.into(),
-            ErrorCode::UnknownIdea | ErrorCode::NotFound => self.err_unknown_idea.into(),
-            ErrorCode::Forbidden => self.err_forbidden.into(),
-            ErrorCode::TextDirection => self.err_text_direction.into(),
-            ErrorCode::TextInvisible => self.err_text_invisible.into(),
-            ErrorCode::ReasonMissing | ErrorCode::ReasonTooLong | ErrorCode::ReasonInvalid => {
-                self.reason_required.into()
-            }
-            ErrorCode::InvalidCredentials => self.login_failed.into(),
-            ErrorCode::DatesInvalid => self.err_dates.into(),
-            ErrorCode::PhasesOverlap => self.err_overlap.into(),
-            ErrorCode::BudgetOutOfRange => self.err_budget.into(),
-            ErrorCode::LastOpenTheme => self.err_last_theme.into(),
-            ErrorCode::TitleTooShort => self.err_title_short.into(),
-            ErrorCode::LastAdmin => self.err_last_admin.into(),
-            ErrorCode::WrongPassword => self.err_wrong_password.into(),
-            ErrorCode::PasswordTooShort | ErrorCode::PasswordTooLong => {
-                self.err_password_length.into()
-            }
-            ErrorCode::RateLimited => self.rate_limited.into(),
-            ErrorCode::StaffRequired | ErrorCode::AuthRequired | ErrorCode::CsrfMismatch => {
-                self.session_expired.into()
-            }
-            _ => message.to_owned(),
         }
     }
 }

@@ -11,7 +11,7 @@ use werkstadt_domain::moderation::QueueQuery;
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
-    let section = expect_context::<RwSignal<Section>>();
+    let section = expect_context::<Memo<Section>>();
     let counts = RwSignal::new(None::<(usize, usize, usize)>);
     Effect::new(move |_| {
         desk.refresh.track();
@@ -55,8 +55,9 @@ pub fn Header() -> impl IntoView {
             .collect_view()
     };
     let sign_out = move |_| leptos::task::spawn_local(desk.sign_out());
+    // The skip link is left to the browser (`rel="external"`): its jump moves the focus.
     view! {
-        <a class="skip-link" href="#inhalt">{tr(|t| t.skip_link)}</a>
+        <a class="skip-link" href="#inhalt" rel="external">{tr(|t| t.skip_link)}</a>
         <header class="site-header">
             <div class="brand">
                 <span class="brand-name">"werkstadt"</span>
@@ -95,12 +96,17 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// Connection, waiting decisions, "send now", and the decisions that were not applied.
+/// Connection, waiting decisions, "send now"; the decisions that were not applied and those
+/// other moderators left waiting load lazily (`pages::desk_notices`).
 #[component]
 pub fn DeskBar() -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
     let waiting = move || desk.waiting_mine();
+    // Memos: the lazily loaded notices are made once when there is something to show, not
+    // again on every change of the outbox.
+    let others = Memo::new(move |_| !desk.waiting_others().is_empty());
+    let failed = Memo::new(move |_| desk.failures.with(|f| !f.is_empty()));
     view! {
         <section class="sync-bar" aria-live="polite" aria-label=tr(|t| t.nav_label)>
             <p class="sync-state" data-online=move || desk.online.get().to_string()>
@@ -119,41 +125,8 @@ pub fn DeskBar() -> impl IntoView {
             {move || ({ desk.expired.get() && desk.session.with(Option::is_none) && waiting() > 0 }).then(|| view! {
                 <p class="notice notice-error" role="alert">{tr(|t| t.session_expired)}</p>
             })}
-            {move || desk.waiting_others().into_iter().map(|(name, n)| {
-                let t = i18n.t();
-                let text = fill(t.others_waiting, &n.to_string(), &name);
-                let label = fill(t.discard_others, &n.to_string(), &name);
-                view! {
-                    <p class="notice others-waiting">
-                        {text}" "
-                        <button type="button" class="button button-secondary"
-                            on:click=move |_| desk.discard_from(&name)>
-                            {label}
-                        </button>
-                    </p>
-                }
-            }).collect_view()}
+            {move || others.get().then(|| crate::lazy::desk_notice(|| crate::lazy::Part::OthersWaiting))}
         </section>
-        {move || desk.failures.with(|f| !f.is_empty()).then(|| view! {
-            <section class="rejected" aria-labelledby="nicht-uebernommen">
-                <h2 id="nicht-uebernommen">{tr(|t| t.not_applied)}</h2>
-                <ul>
-                    {desk.failures.get().into_iter().map(|f| {
-                        let id = f.id;
-                        let (code, message) = (f.code, f.message);
-                        view! {
-                            <li class="notice notice-error">
-                                <strong>{f.label}</strong>": "
-                                {move || i18n.t().error(code, &message)}" "
-                                <button type="button" class="button button-secondary"
-                                    on:click=move |_| desk.dismiss(id)>
-                                    {tr(|t| t.dismiss)}
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
-        })}
+        {move || failed.get().then(|| crate::lazy::desk_notice(|| crate::lazy::Part::Failures))}
     }
 }

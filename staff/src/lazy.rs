@@ -41,11 +41,39 @@ fn section(s: Option<Section>) -> Result<AnyView, ChunkError> {
     })
 }
 
-/// The panels of the actions on an idea (reject, hide, move, merge, answer): the queue shows
-/// without them; they arrive with the first action opened.
+/// What loads with the action panels.
+pub(crate) enum Part {
+    /// The panel of an action on an idea (reject, hide, move, merge, answer): the queue shows
+    /// without them; they arrive with the first action opened.
+    Panel(PanelOf),
+    /// Decisions other moderators left waiting on this device (rare: a shared tablet).
+    OthersWaiting,
+    /// Decisions the server did not apply (rare).
+    Failures,
+}
+
 #[wasm_split(staff_panels, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn load_panel(p: PanelOf) -> Result<AnyView, ChunkError> {
-    Ok(pages::ideas::panel_view(p))
+fn load_part(part: Part) -> Result<AnyView, ChunkError> {
+    use pages::desk_notices::{Failures, OthersWaiting};
+    Ok(match part {
+        Part::Panel(p) => pages::ideas::panel_view(p),
+        Part::OthersWaiting => view! { <OthersWaiting/> }.into_any(),
+        Part::Failures => view! { <Failures/> }.into_any(),
+    })
+}
+
+/// A rarer notice of the desk, loaded lazily, without a "loading" line (nothing shows if its
+/// chunk cannot be fetched: the desk bar still counts what waits).
+pub fn desk_notice(make: fn() -> Part) -> AnyView {
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let loading = leptos::reactive::computed::ScopedFuture::new_untracked(load_part(make()));
+                Suspend::new(async move { loading.await.unwrap_or_else(|ChunkError| ().into_any()) })
+            }}
+        </Suspense>
+    }
+    .into_any()
 }
 
 /// Shows a lazily loaded section.
@@ -61,7 +89,7 @@ pub fn login() -> AnyView {
 /// Shows an action's panel, loaded lazily.
 pub fn panel(p: PanelOf) -> AnyView {
     let p = StoredValue::new(p);
-    suspended(move || load_panel(p.get_value()))
+    suspended(move || load_part(Part::Panel(p.get_value())))
 }
 
 /// "Loading" while a chunk arrives; if it cannot be fetched, a notice with a button that

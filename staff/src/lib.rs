@@ -44,7 +44,7 @@ fn App() -> impl IntoView {
     Effect::new(move |_| {
         let s = shown.get();
         if section.get_untracked() != s {
-            router::replace(section, s);
+            router::replace(s);
         }
     });
     let page = move || {

@@ -1,10 +1,12 @@
-//! The staff app's sections under `/moderation`, the current one in a signal. Link clicks
-//! inside the app become `history.pushState`; back/forward update the signal.
+//! The staff app's sections under `/moderation`: one table (`Section::path`) over the URL of
+//! leptos_router's location provider (`werkstadt_web::location`, based at `/moderation`), which
+//! handles link clicks and the history the way the library does. Links out of the app (the
+//! public pages, with `target="_blank"`; downloads) are left to the browser.
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use werkstadt_domain::staff::Role;
+use werkstadt_web::location::Location;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
@@ -79,58 +81,32 @@ impl Section {
     }
 }
 
-fn current() -> Section {
-    let path = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default();
-    Section::parse(&path)
-}
-
-/// The current section, provided as context; listens to link clicks and history.
-pub fn provide_router() -> RwSignal<Section> {
-    let section = RwSignal::new(current());
-    provide_context(section);
-    let Some(w) = web_sys::window() else {
-        return section;
-    };
-    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() {
-            return;
-        }
-        let Some(a) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href^='/moderation']").ok().flatten())
-        else {
-            return;
-        };
-        let Some(href) = a.get_attribute("href") else {
-            return;
-        };
-        ev.prevent_default();
-        if let Ok(h) = web_sys::window().and_then(|w| w.history().ok()).ok_or(()) {
-            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
-        }
-        section.set(Section::parse(&href));
-        focus_main();
-    });
-    let on_pop = Closure::<dyn Fn()>::new(move || section.set(current()));
-    if let Some(doc) = w.document() {
-        let _ = doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+/// The current section (a memo of the URL), provided as context. After a change, the focus
+/// moves to the new section's heading.
+pub fn provide_router() -> Memo<Section> {
+    let location = Location::start("/moderation");
+    if let Some(location) = location {
+        provide_context(location);
     }
-    let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
-    on_click.forget();
-    on_pop.forget();
+    let section = Memo::new(move |_| {
+        location.map_or(Section::Ideas, |l| l.with(|url| Section::parse(url.path())))
+    });
+    provide_context(section);
+    Effect::new(move |first: Option<()>| {
+        section.track();
+        if first.is_some() {
+            focus_main();
+        }
+    });
     section
 }
 
 /// Shows `s` in place of the current section (the address is replaced, not added to the
 /// history).
-pub fn replace(section: RwSignal<Section>, s: Section) {
-    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(s.path()));
+pub fn replace(s: Section) {
+    if let Some(location) = use_context::<Location>() {
+        location.replace(s.path());
     }
-    section.set(s);
 }
 
 /// Moves focus to the page's heading after a section change (screen readers announce it).

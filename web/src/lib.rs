@@ -10,6 +10,7 @@ pub mod http;
 pub mod idb;
 pub mod identity;
 pub mod lang;
+pub mod location;
 pub mod outbox;
 pub mod pin;
 pub mod sw;

@@ -226,7 +226,7 @@ struct Bundle {
 /// Measured on the citizen app (brotli): `-Oz` 142.9 KiB, this pipeline 140.5 KiB (flattening
 /// and re-looping give the size passes more to merge; `--gufa` another 0.2 KiB; ~45 s instead
 /// of ~20 s). On the staff app 166.5 -> 164.0 KiB; `-Oz` for its size passes was 0.8 KiB
-/// larger.
+/// larger. The compiler's `producers` and `target_features` sections go: no browser reads them.
 const WASM_OPT: &[&str] = &[
     "-Os",
     "--flatten",
@@ -235,6 +235,8 @@ const WASM_OPT: &[&str] = &[
     "--gufa",
     "-Os",
     "--converge",
+    "--strip-producers",
+    "--strip-target-features",
 ];
 
 const CITIZEN: Bundle = Bundle {

@@ -18,8 +18,10 @@ pub fn Header() -> impl IntoView {
             <li><a href=href aria-current=move || current(href)>{move || text(i18n.t())}</a></li>
         }
     };
+    // The skip link is left to the browser (`rel="external"`): its own jump to `#inhalt` moves
+    // the keyboard focus there, which the router's history entry would not.
     view! {
-        <a class="skip-link" href="#inhalt">{move || i18n.t().skip_link}</a>
+        <a class="skip-link" href="#inhalt" rel="external">{move || i18n.t().skip_link}</a>
         <header class="site-header">
             <div class="brand">
                 <a href="/" class="brand-name">"werkstadt"</a>
@@ -60,7 +62,7 @@ pub fn Footer() -> impl IntoView {
             <p>{move || i18n.t().footer}</p>
             <p><a href="/code">{move || i18n.t().code_link}</a>" · "
                 <a href="/meine-daten">{move || i18n.t().my_data_title}</a>" · "
-                <a href="/datenschutz.html">{move || i18n.t().privacy_link}</a></p>
+                <a href="/datenschutz.html" rel="external">{move || i18n.t().privacy_link}</a></p>
         </footer>
     }
 }

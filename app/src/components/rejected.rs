@@ -25,7 +25,7 @@ pub fn RejectedNotice() -> impl IntoView {
                             werkstadt_domain::ErrorCode::WorkshopClosed => workshop_rejection(i18n, &r.mutation.kind),
                             _ => None,
                         }
-                            .or_else(|| t.error(r.code).map(str::to_owned))
+                            .or_else(|| crate::i18n::errors::et(i18n).error(r.code).map(str::to_owned))
                             .or_else(|| (r.code == werkstadt_domain::ErrorCode::UnknownTarget)
                                 .then(|| pt(i18n).rejected_follow.to_owned()))
                             .unwrap_or(r.message.clone());

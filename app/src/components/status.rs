@@ -1,5 +1,6 @@
 //! Loading and error notices shared by the pages.
 
+use crate::i18n::errors::et;
 use crate::i18n::use_i18n;
 use crate::platform::http::ClientError;
 use leptos::prelude::*;
@@ -12,12 +13,12 @@ pub fn Loading() -> impl IntoView {
 
 /// The user-facing text of an error, in the current language.
 pub fn error_text(e: &ClientError) -> String {
-    let t = use_i18n().t();
+    let i18n = use_i18n();
     match e {
-        ClientError::Network => t.err_network.to_owned(),
-        ClientError::Storage => t.err_storage.to_owned(),
-        ClientError::Browser => t.err_browser.to_owned(),
-        ClientError::Api(body) => t
+        ClientError::Network => i18n.t().err_network.to_owned(),
+        ClientError::Storage => i18n.t().err_storage.to_owned(),
+        ClientError::Browser => et(i18n).err_browser.to_owned(),
+        ClientError::Api(body) => et(i18n)
             .error(body.code)
             .map_or_else(|| body.message.clone(), str::to_owned),
     }
@@ -63,7 +64,12 @@ pub fn Ready(children: ChildrenFn) -> impl IntoView {
     });
     move || match shown.get() {
         Shown::Page => children().into_any(),
-        Shown::Unreachable => view! { <ErrorNotice error=ClientError::Network/> }.into_any(),
+        // Not `ErrorNotice`: that words every error code, which the first route does not need.
+        Shown::Unreachable => {
+            let i18n = use_i18n();
+            view! { <p class="notice notice-error" role="alert">{move || i18n.t().err_network}</p> }
+                .into_any()
+        }
         Shown::NoProcess => {
             let i18n = use_i18n();
             view! { <p class="notice notice-info" role="status">{move || i18n.t().no_process}</p> }

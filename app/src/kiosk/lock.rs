@@ -1,5 +1,5 @@
 //! No way out of the kiosk by browser navigation: back and forward lead to the kiosk again
-//! (the visit starts over), and the site's chrome is hidden by `kiosk.css` (no link to follow;
+//! (the booth screen starts the visit over), and the site's chrome is hidden by `kiosk.css` (no link to follow;
 //! the kiosk's own screens have none). Leaving the browser itself is the device's kiosk mode's
 //! job. The listener goes with the kiosk page.
 

@@ -97,6 +97,8 @@ fn BoothScreen(
         touched();
         dirty.set(true);
     });
+    // Back or forward starts the visit over (`lock::lock_navigation` keeps the address).
+    let moved = window_event_listener(leptos::ev::popstate, move |_| reset());
     // Leaves nothing to clear: once this screen is gone, its ticks find no signal and return.
     crate::platform::every(250, move || {
         if visit.try_get_untracked().is_none() {
@@ -120,6 +122,7 @@ fn BoothScreen(
         touch.remove();
         key.remove();
         typed.remove();
+        moved.remove();
     });
     let finished = Callback::new(move |()| reset());
     // Revoked by staff: nothing more can be sent from here; back to pairing.

@@ -171,7 +171,7 @@ fn IdeaForm(booth: Booth, me: StoredValue<Option<Identity>>, theme: ThemeId) -> 
         ev.prevent_default();
         let (t, b) = (title.get_untracked(), body.get_untracked());
         if let Err(e) = IdeaTitle::parse(&t).and_then(|_| IdeaBody::parse(&b)) {
-            error.set(Some(i18n.t().validation(e).to_owned()));
+            error.set(Some(crate::i18n::errors::et(i18n).validation(e).to_owned()));
             return;
         }
         let Ok(id) = identity::new_uuid() else { return };

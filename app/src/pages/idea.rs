@@ -249,7 +249,7 @@ fn CommentForm(id: IdeaId) -> impl IntoView {
                     {move || fill(pt(i18n).chars_count, &[("n", &text.get().trim().chars().count().to_string()), ("m", &COMMENT_MAX.to_string())])}
                 </p>
                 <p id="kommentar-fehler" class="field-error">
-                    {move || if show_error() { invalid().map(|e| i18n.t().validation(e)) } else { None }}
+                    {move || if show_error() { invalid().map(|e| crate::i18n::errors::et(i18n).validation(e)) } else { None }}
                 </p>
             </div>
             {move || failure.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}

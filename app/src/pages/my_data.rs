@@ -38,7 +38,7 @@ pub fn MyDataPage(deleted: bool) -> impl IntoView {
         <h1 tabindex="-1">{move || i18n.t().my_data_title}</h1>
         <p class="notice notice-ok" role="status" hidden=!deleted>{move || i18n.t().my_data_deleted}</p>
         <p>{move || pt(i18n).my_data_intro} " "
-            <a href="/datenschutz.html">{move || i18n.t().privacy_link}</a></p>
+            <a href="/datenschutz.html" rel="external">{move || i18n.t().privacy_link}</a></p>
         <h2>{move || pt(i18n).my_data_export}</h2>
         <p>{move || pt(i18n).my_data_export_text}</p>
         {outcome_view(exported, |t| t.my_data_exported)}

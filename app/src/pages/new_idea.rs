@@ -114,7 +114,7 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
                                 {move || counter(title.get().trim().chars().count(), TITLE_MAX)}
                             </p>
                             <p id="idee-titel-fehler" class="field-error">
-                                {move || if show_title_error() { title_error().map(|e| i18n.t().validation(e)) } else { None }}
+                                {move || if show_title_error() { title_error().map(|e| crate::i18n::errors::et(i18n).validation(e)) } else { None }}
                             </p>
                         </div>
                         <Similar title/>
@@ -131,7 +131,7 @@ pub fn NewIdeaPage(theme: Option<ThemeId>) -> impl IntoView {
                                 {move || counter(body.get().trim().chars().count(), BODY_MAX)}
                             </p>
                             <p id="idee-text-fehler" class="field-error">
-                                {move || if show_body_error() { body_error().map(|e| i18n.t().validation(e)) } else { None }}
+                                {move || if show_body_error() { body_error().map(|e| crate::i18n::errors::et(i18n).validation(e)) } else { None }}
                             </p>
                         </div>
                         {move || server_error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}

@@ -27,7 +27,6 @@ pub fn LoginPage() -> impl IntoView {
             password: password.get_untracked(),
         };
         leptos::task::spawn_local(async move {
-            let t = i18n.t();
             // A sign-out made offline ends on the server first (it needs the old cookie).
             crate::desk::finish_sign_out().await;
             let outcome = crate::api::login(&req).await;
@@ -44,9 +43,9 @@ pub fn LoginPage() -> impl IntoView {
                     error.set(Some(section_texts(i18n).offline_login.into()))
                 }
                 Err(ClientError::Api(b)) if b.code == ErrorCode::InvalidCredentials => {
-                    error.set(Some(t.login_failed.into()))
+                    error.set(Some(section_texts(i18n).login_failed.into()))
                 }
-                Err(e) => error.set(Some(t.client_error(&e))),
+                Err(e) => error.set(Some(crate::pages::texts::client_error(i18n, &e))),
             }
         });
     };

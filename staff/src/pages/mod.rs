@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod comments;
+pub mod desk_notices;
 pub mod ideas;
 pub mod login;
 pub mod process;

@@ -29,10 +29,10 @@ impl Reload {
 }
 
 /// The text of an answer to a write, for the status line next to a form.
-pub fn outcome(t: &crate::i18n::Texts, r: Result<(), ClientError>, done: &str) -> String {
+pub fn outcome(i18n: crate::i18n::I18n, r: Result<(), ClientError>, done: &str) -> String {
     match r {
         Ok(()) => done.to_owned(),
-        Err(e) => t.client_error(&e),
+        Err(e) => crate::pages::texts::client_error(i18n, &e),
     }
 }
 

@@ -71,7 +71,7 @@ fn ReportItem(i: usize, r: OpenReport) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match crate::api::dismiss_reports(target, &csrf).await {
                 Ok(()) => desk.refresh.update(|n| *n += 1),
-                Err(e) => failed.set(Some(i18n.t().client_error(&e))),
+                Err(e) => failed.set(Some(crate::pages::texts::client_error(i18n, &e))),
             }
         });
     };

@@ -13,10 +13,10 @@ use werkstadt_domain::moderation::{ModerationMode, ModerationSetting};
 use werkstadt_web::http::ClientError;
 
 /// The text of an answer to a write, for the status line next to the form.
-pub(crate) fn outcome(t: &crate::i18n::Texts, r: Result<(), ClientError>, done: &str) -> String {
+pub(crate) fn outcome(i18n: crate::i18n::I18n, r: Result<(), ClientError>, done: &str) -> String {
     match r {
         Ok(()) => done.to_owned(),
-        Err(e) => t.client_error(&e),
+        Err(e) => crate::pages::texts::client_error(i18n, &e),
     }
 }
 
@@ -56,7 +56,7 @@ fn ProcessSettings() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let r = crate::api::set_mode(&ModerationSetting { mode: m }, &csrf).await;
-            mode_msg.set(outcome(i18n.t(), r, section_texts(i18n).saved));
+            mode_msg.set(outcome(i18n, r, section_texts(i18n).saved));
         });
     };
     let save_verified = move |ev: leptos::ev::SubmitEvent| {
@@ -67,7 +67,7 @@ fn ProcessSettings() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let r = crate::api::set_verification(&s, &csrf).await;
-            verified_msg.set(outcome(i18n.t(), r, section_texts(i18n).saved));
+            verified_msg.set(outcome(i18n, r, section_texts(i18n).saved));
         });
     };
     let radio =
@@ -148,7 +148,7 @@ fn Codes() -> impl IntoView {
                 .await
                 .map(|html| open_html(&html));
             msg.set(outcome(
-                i18n.t(),
+                i18n,
                 r,
                 &fill(section_texts(i18n).codes_created, &n.to_string(), ""),
             ));

@@ -67,7 +67,7 @@ pub fn Details(process: Option<Process>, reload: Reload) -> impl IntoView {
             Err(ClientError::Api(b)) if b.code == ErrorCode::LicenceInvalid => {
                 texts_of(i18n).licence_invalid.to_owned()
             }
-            r => outcome(i18n.t(), r, done),
+            r => outcome(i18n, r, done),
         };
         leptos::task::spawn_local(async move {
             match id {
@@ -93,7 +93,7 @@ pub fn Details(process: Option<Process>, reload: Reload) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let r = crate::api::make_current(id, &csrf).await;
             let ok = r.is_ok();
-            msg.set(outcome(i18n.t(), r, section_texts(i18n).saved));
+            msg.set(outcome(i18n, r, section_texts(i18n).saved));
             if ok {
                 reload.run(Some(id));
             }

@@ -94,7 +94,7 @@ pub fn Phases(process: Process, reload: Reload) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let r = crate::api::set_phases(id, &PhaseList { phases }, &csrf).await;
             let ok = r.is_ok();
-            msg.set(outcome(i18n.t(), r, section_texts(i18n).saved));
+            msg.set(outcome(i18n, r, section_texts(i18n).saved));
             if ok {
                 reload.run(Some(id));
             }

@@ -28,7 +28,7 @@ pub fn Themes(process: ProcessId, themes: Vec<ThemeSummary>, reload: Reload) -> 
         leptos::task::spawn_local(async move {
             let r = crate::api::order_themes(process, &ThemeOrder { theme_ids: ids }, &csrf).await;
             let ok = r.is_ok();
-            msg.set(outcome(i18n.t(), r, section_texts(i18n).saved));
+            msg.set(outcome(i18n, r, section_texts(i18n).saved));
             if ok {
                 reload.run(Some(process));
             }
@@ -48,7 +48,7 @@ pub fn Themes(process: ProcessId, themes: Vec<ThemeSummary>, reload: Reload) -> 
         leptos::task::spawn_local(async move {
             let r = crate::api::add_theme(process, &draft, &csrf).await;
             let ok = r.is_ok();
-            msg.set(outcome(i18n.t(), r, section_texts(i18n).saved));
+            msg.set(outcome(i18n, r, section_texts(i18n).saved));
             if ok {
                 reload.run(Some(process));
             }
@@ -122,7 +122,7 @@ fn ThemeRow(theme: ThemeSummary, process: ProcessId, reload: Reload) -> impl Int
         leptos::task::spawn_local(async move {
             let r = crate::api::edit_theme(id, &draft, &csrf).await;
             let ok = r.is_ok();
-            msg.set(outcome(i18n.t(), r, section_texts(i18n).saved));
+            msg.set(outcome(i18n, r, section_texts(i18n).saved));
             if ok {
                 reload.run(Some(process));
             }

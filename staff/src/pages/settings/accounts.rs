@@ -43,7 +43,7 @@ pub fn Team() -> impl IntoView {
                 password.set(String::new());
                 reload();
             }
-            msg.set(outcome(i18n.t(), r, section_texts(i18n).staff_created));
+            msg.set(outcome(i18n, r, section_texts(i18n).staff_created));
         });
     };
     view! {
@@ -109,7 +109,7 @@ fn AccountRow(
                 section_texts(i18n).activated_done
             };
             let ok = r.is_ok();
-            msg.set(outcome(i18n.t(), r, &fill(done, &name.get_value(), "")));
+            msg.set(outcome(i18n, r, &fill(done, &name.get_value(), "")));
             if ok {
                 reload();
             }
@@ -128,7 +128,7 @@ fn AccountRow(
                 open.set(false);
             }
             let done = fill(section_texts(i18n).reset_done, &name.get_value(), "");
-            msg.set(outcome(i18n.t(), r, &done));
+            msg.set(outcome(i18n, r, &done));
         });
     };
     let field_id = format!("konto-{}-passwort", member.username);
@@ -184,7 +184,7 @@ pub fn OwnPassword() -> impl IntoView {
                 current.set(String::new());
                 password.set(String::new());
             }
-            msg.set(outcome(i18n.t(), r, section_texts(i18n).password_changed));
+            msg.set(outcome(i18n, r, section_texts(i18n).password_changed));
         });
     };
     view! {

@@ -106,8 +106,11 @@ pub fn KiosksPanel(workshop: Option<Workshop>, workshops: Vec<String>) -> impl I
                     reset.set(String::new());
                     refresh();
                 }
-                Ok(None) => msg.set(i18n.t().client_error(&werkstadt_web::http::unexpected())),
-                Err(e) => msg.set(i18n.t().client_error(&e)),
+                Ok(None) => msg.set(crate::pages::texts::client_error(
+                    i18n,
+                    &werkstadt_web::http::unexpected(),
+                )),
+                Err(e) => msg.set(crate::pages::texts::client_error(i18n, &e)),
             }
         });
     };
@@ -198,7 +201,7 @@ fn KioskRow(
             let path = format!("/api/moderation/kiosks/{id}/revoke");
             match crate::api::write("POST", &path, &(), &csrf).await {
                 Ok(_) => msg.set(fill(kt(i18n).revoked_done, &name, "")),
-                Err(e) => msg.set(i18n.t().client_error(&e)),
+                Err(e) => msg.set(crate::pages::texts::client_error(i18n, &e)),
             }
             reload();
         });

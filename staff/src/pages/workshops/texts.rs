@@ -90,8 +90,8 @@ pub fn outcome<T>(i18n: I18n, r: &Result<T, ClientError>, done: &str) -> String 
         Ok(_) => done.to_owned(),
         Err(ClientError::Api(b)) => match texts_of(i18n).error(b.code) {
             Some(text) => text.to_owned(),
-            None => i18n.t().error(b.code, &b.message),
+            None => crate::pages::texts::client_error(i18n, &ClientError::Api(b.clone())),
         },
-        Err(e) => i18n.t().client_error(e),
+        Err(e) => crate::pages::texts::client_error(i18n, e),
     }
 }

@@ -1,0 +1,63 @@
+//! Where the page is: leptos_router's location provider (`BrowserUrl`), under both apps'
+//! tables of routes (`app/src/router.rs`, `staff/src/router.rs`).
+//!
+//! The library turns a click on a same-origin link into a history entry without a reload, as
+//! it does for its own router: not with a modifier key or another mouse button, not for a
+//! link with a `target`, `download` or `rel="external"`, not for one outside the app's base
+//! path. It follows back and forward, and parses the path and the (percent-decoded) query.
+//! The `<Router>`/`<Routes>` components themselves are not used: measured, they add 10–26 KiB
+//! to the first route (README, *Routing*); each app matches the URL against its own table.
+
+use leptos::prelude::*;
+pub use leptos_router::location::Url;
+use leptos_router::location::{BrowserUrl, LocationChange, LocationProvider, State};
+
+/// The page's location: the current URL as a signal, and navigation.
+#[derive(Clone, Copy)]
+pub struct Location(StoredValue<BrowserUrl>);
+
+impl Location {
+    /// Starts following link clicks and the history under `base` (`""`: the whole origin).
+    pub fn start(base: &'static str) -> Option<Self> {
+        let provider = BrowserUrl::new().ok()?;
+        provider.init((!base.is_empty()).then_some(base.into()));
+        // A link click's history entry is written once the new URL is shown.
+        let url = provider.as_url().clone();
+        let shown = provider.clone();
+        Effect::new(move |_| {
+            url.track();
+            shown.ready_to_complete();
+        });
+        Some(Self(StoredValue::new(provider)))
+    }
+
+    /// Reads the current URL (tracked).
+    pub fn with<T>(self, f: impl FnOnce(&Url) -> T) -> T {
+        self.0.with_value(|p| p.as_url().with(f))
+    }
+
+    /// Goes to `href` (same origin) and records it in the history.
+    pub fn navigate(self, href: &str) {
+        self.go(href, false);
+    }
+
+    /// Goes to `href` in place of the current entry of the history.
+    pub fn replace(self, href: &str) {
+        self.go(href, true);
+    }
+
+    fn go(self, href: &str, replace: bool) {
+        self.0.with_value(|p| {
+            let Ok(url) = BrowserUrl::parse(href) else {
+                return;
+            };
+            p.as_url().set(url);
+            p.complete_navigation(&LocationChange {
+                value: href.to_owned(),
+                replace,
+                scroll: true,
+                state: State::new(None),
+            });
+        });
+    }
+}
