@@ -10,7 +10,8 @@
 
 use leptos::prelude::*;
 pub use leptos_router::location::Url;
-use leptos_router::location::{BrowserUrl, LocationChange, LocationProvider, State};
+use leptos_router::location::{BrowserUrl, LocationProvider};
+use wasm_bindgen::JsValue;
 
 /// The page's location: the current URL as a signal, and navigation.
 #[derive(Clone, Copy)]
@@ -47,17 +48,21 @@ impl Location {
     }
 
     fn go(self, href: &str, replace: bool) {
-        self.0.with_value(|p| {
-            let Ok(url) = BrowserUrl::parse(href) else {
-                return;
+        let Ok(url) = BrowserUrl::parse(href) else {
+            return;
+        };
+        // Written here rather than by the provider (which unwraps): a browser that refuses
+        // a history write (some limit them per second) keeps the app running.
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = if replace {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(href))
+            } else {
+                history.push_state_with_url(&JsValue::NULL, "", Some(href))
             };
-            p.as_url().set(url);
-            p.complete_navigation(&LocationChange {
-                value: href.to_owned(),
-                replace,
-                scroll: true,
-                state: State::new(None),
-            });
-        });
+        }
+        self.0.with_value(|p| p.as_url().set(url));
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
     }
 }

@@ -50,7 +50,7 @@ pub fn NewsBody(item: NewsItem) -> impl IntoView {
                 view! { <p class="meta">{move || fill(prt(i18n).reference, &[("t", &r)])}</p> }
             });
             let link = d.link.clone().map(|href| {
-                view! { <p><a href=href rel="noopener noreferrer">{move || prt(i18n).decision_link}</a></p> }
+                view! { <p><a href=href rel="external noopener noreferrer">{move || prt(i18n).decision_link}</a></p> }
             });
             Some(view! { {reference} {paragraphs(&d.text)} {link} }.into_any())
         }

@@ -26,6 +26,13 @@ pub fn ExitButton(booth: Booth, exiting: RwSignal<bool>) -> impl IntoView {
         pin.set(String::new());
         error.set(None);
     };
+    // Closed from outside too (back/forward starts the visit over): no digits stay typed.
+    Effect::new(move |_| {
+        if !exiting.get() {
+            pin.set(String::new());
+            error.set(None);
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let body = crate::platform::http::to_json(&KioskExit {

@@ -98,7 +98,10 @@ fn BoothScreen(
         dirty.set(true);
     });
     // Back or forward starts the visit over (`lock::lock_navigation` keeps the address).
-    let moved = window_event_listener(leptos::ev::popstate, move |_| reset());
+    let moved = window_event_listener(leptos::ev::popstate, move |_| {
+        exiting.set(false);
+        reset();
+    });
     // Leaves nothing to clear: once this screen is gone, its ticks find no signal and return.
     crate::platform::every(250, move || {
         if visit.try_get_untracked().is_none() {

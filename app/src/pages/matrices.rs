@@ -26,6 +26,8 @@ pub fn PublishedMatrices() -> impl IntoView {
     let process = sync.pick(|r, _| r.process.as_ref().map(|p| p.id));
     let list = LocalResource::new(move || {
         let id = process.get();
+        // Again once the connection is back (after an offline notice).
+        sync.online.track();
         async move {
             match id {
                 Some(id) => api::matrices(id).await.map_err(|_| ()),

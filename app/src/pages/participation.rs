@@ -150,6 +150,8 @@ pub fn Participation() -> impl IntoView {
     let process = sync.pick(|r, _| r.process.as_ref().map(|p| p.id));
     let stats = LocalResource::new(move || {
         let id = process.get();
+        // Again once the connection is back (after an offline notice).
+        sync.online.track();
         async move {
             match id {
                 Some(id) => load(id).await,

@@ -169,7 +169,7 @@ fn DecisionItem(d: CommitteeDecision) -> impl IntoView {
             {(!text.is_empty()).then(|| view! { <p class="idea-body">{text}</p> })}
             {link.map(|l| {
                 let href = l.clone();
-                view! { <p><a href=href rel="noopener noreferrer">{l}</a></p> }
+                view! { <p><a href=href rel="external noopener noreferrer">{l}</a></p> }
             })}
         </li>
     }
