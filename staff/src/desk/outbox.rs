@@ -1,7 +1,15 @@
 //! The desk's outbox of decisions: stored on the device before they are sent, pushed with
 //! the session of the moderator who made them, kept while offline or signed out.
 
-use super::*;
+use super::{Desk, DB_NAME, LEGACY_OUTBOX_KEY, OUTBOX_KEY};
+use crate::api;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use werkstadt_domain::sync::{Mutation, MutationId, MutationKind, Outcome, MAX_PUSH};
+use werkstadt_domain::ErrorCode;
+use werkstadt_web::http::{to_json, ClientError};
+use werkstadt_web::idb::Db;
+use werkstadt_web::identity::{self, Identity};
 
 /// A decision waiting to be sent, with what it is about (for messages).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
