@@ -241,6 +241,30 @@ async fn a_workshop_gets_a_code_phones_join_it_and_the_wall_follows_live() {
         .contains("Verbindung wird wiederhergestellt"));
 }
 
+/// A workshop running now (an hour either side) that opens `open`, created by an admin
+/// through the staff API; the API's answer.
+async fn running_workshop(
+    server: &Server,
+    db: &std::path::Path,
+    title: &str,
+    open: serde_json::Value,
+) -> serde_json::Value {
+    create_staff(db, "admin", "admin-werkstadt", "admin-passwort-2026");
+    let api = StaffClient::sign_in(&server.url, "admin-werkstadt", "admin-passwort-2026").await;
+    let process = get_json(&format!("{}/api/process", server.url)).await["process"]["id"]
+        .as_str()
+        .expect("process id")
+        .to_owned();
+    api.send(
+        reqwest::Method::POST,
+        &format!("/api/moderation/processes/{process}/workshops"),
+        serde_json::json!({"title": title, "place": "WissensWerkStadt",
+               "starts_at": now_ms() - HOUR, "ends_at": now_ms() + HOUR,
+               "open": open, "reset_secs": 90}),
+    )
+    .await
+}
+
 /// A phone that joined a dot-voting workshop: while it runs, the workshop's modules decide on
 /// every page, as on the server. The new-idea form says the idea collection is not open and
 /// cannot be sent (the process's phase would allow it); the dots can be saved.
@@ -249,21 +273,13 @@ async fn a_joined_phone_follows_the_workshops_modules_on_every_page() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("werkstadt.db");
     let server = Server::start(&db);
-    create_staff(&db, "admin", "admin-werkstadt", "admin-passwort-2026");
-    let api = StaffClient::sign_in(&server.url, "admin-werkstadt", "admin-passwort-2026").await;
-    let process = get_json(&format!("{}/api/process", server.url)).await["process"]["id"]
-        .as_str()
-        .expect("process id")
-        .to_owned();
-    let workshop = api
-        .send(
-            reqwest::Method::POST,
-            &format!("/api/moderation/processes/{process}/workshops"),
-            serde_json::json!({"title": "Punkte-Werkstatt", "place": "WissensWerkStadt",
-                   "starts_at": now_ms() - HOUR, "ends_at": now_ms() + HOUR,
-                   "open": {"dots": true}, "reset_secs": 90}),
-        )
-        .await;
+    let workshop = running_workshop(
+        &server,
+        &db,
+        "Punkte-Werkstatt",
+        serde_json::json!({"dots": true}),
+    )
+    .await;
     let code = workshop["code"].as_str().expect("join code").to_owned();
 
     let browser = Browser::start(Viewport::Phone).await;
@@ -307,24 +323,13 @@ async fn an_idea_the_workshop_closed_meanwhile_is_refused_with_the_workshops_rea
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("werkstadt.db");
     let server = Server::start(&db);
-    create_staff(&db, "admin", "admin-werkstadt", "admin-passwort-2026");
-    let api = StaffClient::sign_in(&server.url, "admin-werkstadt", "admin-passwort-2026").await;
-    let process = get_json(&format!("{}/api/process", server.url)).await["process"]["id"]
-        .as_str()
-        .expect("process id")
-        .to_owned();
-    let draft = |open: serde_json::Value| {
-        serde_json::json!({"title": "Ideen-Werkstatt", "place": "WissensWerkStadt",
-               "starts_at": now_ms() - HOUR, "ends_at": now_ms() + HOUR,
-               "open": open, "reset_secs": 90})
-    };
-    let workshop = api
-        .send(
-            reqwest::Method::POST,
-            &format!("/api/moderation/processes/{process}/workshops"),
-            draft(serde_json::json!({"ideas": true})),
-        )
-        .await;
+    let workshop = running_workshop(
+        &server,
+        &db,
+        "Ideen-Werkstatt",
+        serde_json::json!({"ideas": true}),
+    )
+    .await;
     let code = workshop["code"].as_str().expect("join code").to_owned();
     let id = workshop["id"].as_str().expect("workshop id").to_owned();
 
