@@ -392,13 +392,23 @@ async fn staff_pair_the_kiosk_in_the_staff_app_and_only_the_pin_leads_out() {
     page.wait_text("Noch 5 von 5 Punkten").await;
     assert!(!page.body_text().await.contains("Idee aufschreiben"));
     page.assert_accessible("Kiosk: nur Punkte").await;
-    // Back does not leave the kiosk (the visit starts over).
+    // Back does not leave the kiosk (the visit starts over), and closes a PIN dialog someone
+    // began to type into.
+    page.click_text("Beenden").await;
+    page.fill("#kiosk-exit-pin", "12").await;
     browser.client.back().await.expect("back");
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(page.path().await, "/kiosk");
     page.wait_text("Wähle ein Handlungsfeld").await;
-    // Leaving needs the PIN.
+    assert_eq!(
+        page.eval("return document.querySelector('#kiosk-exit-pin') === null;")
+            .await,
+        true,
+        "the PIN dialog is closed"
+    );
+    // Leaving needs the PIN (the digits typed before are gone).
     page.click_text("Beenden").await;
+    assert_eq!(page.field_state("#kiosk-exit-pin").await[0], "");
     page.fill("#kiosk-exit-pin", "0000").await;
     page.click_text("Kiosk beenden").await;
     page.wait_text("Die PIN stimmt nicht.").await;

@@ -658,3 +658,45 @@ async fn decisions_kept_by_the_previous_release_are_carried_over_and_sent() {
         .await;
     assert_eq!(left, serde_json::Value::Null, "the old copy is gone");
 }
+
+/// A burst of new ideas (a workshop's phones, one every 30 ms) refreshes the open queue once
+/// per 300 ms, not once per server event: the queue and the header's counts are fetched a
+/// few times, not twice for every idea.
+#[tokio::test]
+async fn a_burst_of_new_ideas_refreshes_the_queue_a_few_times_not_once_per_idea() {
+    let (_dir, server, _api) = pre_moderated().await;
+    let browser = Browser::start(Viewport::Desktop).await;
+    let page = Page::new(&browser, &server.url);
+    sign_in(&page, ADMIN.0, ADMIN.1).await;
+    let fetched = || async {
+        page.eval(
+            "return performance.getEntriesByType('resource') \
+               .filter((e) => e.name.includes('/api/moderation/queue')).length;",
+        )
+        .await
+        .as_u64()
+        .expect("count")
+    };
+    // The first screen's fetches are done.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let before = fetched().await;
+
+    let citizen = Uuid::now_v7().to_string();
+    for n in 0..10 {
+        push_idea(
+            &server.url,
+            &citizen,
+            "Bildung",
+            &format!("Idee Nummer {n} im Takt"),
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(30)).await;
+    }
+    page.wait_text("Idee Nummer 9 im Takt").await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let during = fetched().await - before;
+    assert!(
+        (2..=6).contains(&during),
+        "10 new ideas: {during} fetches of the queue (queue and counts, per refresh)"
+    );
+}
