@@ -160,7 +160,10 @@ pub fn show(page: Lazy) -> AnyView {
                     let loaded = loading.await;
                     match loaded {
                         Ok(page) => page,
-                        Err(ChunkError) => view! {
+                        Err(ChunkError) => {
+                            // The notice and its button must be seen (not a first screen).
+                            crate::platform::first_screen::hand_over();
+                            view! {
                             <p class="notice notice-error" role="alert">
                                 {move || i18n.t().err_page_load}
                             </p>
@@ -168,8 +171,9 @@ pub fn show(page: Lazy) -> AnyView {
                                 on:click=move |_| attempt.update(|n| *n += 1)>
                                 {move || i18n.t().retry}
                             </button>
+                            }
+                            .into_any()
                         }
-                        .into_any(),
                     }
                 })
             }}

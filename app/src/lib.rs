@@ -47,6 +47,14 @@ fn App() -> impl IntoView {
     });
 
     let router = router::provide_router();
+    // A link followed in a deep link's first screen (the app handles the click): the new page
+    // is the app's.
+    Effect::new(move |first: Option<()>| {
+        router.get();
+        if first.is_some() {
+            platform::first_screen::hand_over();
+        }
+    });
     let page = move || {
         use lazy::Lazy;
         use pages::*;

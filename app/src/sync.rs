@@ -68,6 +68,9 @@ pub struct Sync {
     pub storage_failed: RwSignal<bool>,
     /// The server speaks a newer protocol: this release must be updated.
     pub outdated: RwSignal<bool>,
+    /// The first exchange with the server has ended, however it went (or cannot start: nothing
+    /// can be stored). Until then a deep link shows the server's first screen.
+    pub settled: RwSignal<bool>,
     /// The outbox, ahead of `pending` while a write is on its way to the device.
     queue: StoredValue<Vec<Mutation>>,
     cursor: StoredValue<u64>,
@@ -130,6 +133,7 @@ impl Sync {
             last_sync: RwSignal::new(0),
             storage_failed: RwSignal::new(false),
             outdated: RwSignal::new(false),
+            settled: RwSignal::new(false),
             queue: StoredValue::new(Vec::new()),
             cursor: StoredValue::new(0),
             pushed_head: StoredValue::new(0),
@@ -152,6 +156,7 @@ impl Sync {
             if sync.load().await.is_err() {
                 sync.storage_failed.set(true);
                 sync.set_replica(Replica::default());
+                sync.settled.set(true);
             }
             sync.listen();
             sync.sync_now();
@@ -306,6 +311,9 @@ impl Sync {
             loop {
                 self.again.set_value(false);
                 let ok = self.run_once().await;
+                if !self.settled.get_untracked() {
+                    self.settled.set(true);
+                }
                 // A change announced during the run and not pulled yet: one more run for it
                 // (the announcement is used up, so it never makes more than one; and only with
                 // an identity, else the run does nothing and this would spin).

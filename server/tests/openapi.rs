@@ -16,16 +16,29 @@ use werkstadt_domain::sync::PullQuery;
 
 const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 
+/// The Rust files under `dir`, its folders included.
+fn sources(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("a source folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            files.extend(sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
 /// `(method, path)` of every route in the router's source: the `.route("/x", get(a).post(b))`
-/// calls in `src/http/*.rs`, all nested under `/api`.
+/// calls in `src/http/**.rs`, all nested under `/api`.
 fn routes_in_source() -> BTreeSet<(String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/http");
     let method = regex::Regex::new(r"\b(get|post|put|patch|delete)\(").expect("regex");
     let mut routes = BTreeSet::new();
-    for entry in std::fs::read_dir(dir).expect("src/http") {
-        let path = entry.expect("entry").path();
+    for path in sources(std::path::Path::new(dir)) {
         let source = std::fs::read_to_string(&path).expect("source");
-        if path.ends_with("mod.rs") {
+        if path.ends_with("http/mod.rs") {
             let nests: Vec<_> = source.match_indices(".nest(").collect();
             assert_eq!(nests.len(), 1, "one nest, under /api");
             assert!(source.contains(".nest(\"/api\", api)"));

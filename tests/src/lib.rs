@@ -295,11 +295,23 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// Opens `path`. On a deep link whose page the server drew a first screen into (a theme,
+    /// an idea), waits until the app has taken over from it: what the test sees is the app's.
     pub async fn goto(&self, path: &str) {
         self.c
             .goto(&format!("{}{path}", self.base))
             .await
             .expect("navigates");
+        eventually(
+            "the app to take over from the server's first screen",
+            || async {
+                let gone = self
+                    .eval("return document.getElementById('vorschau') === null;")
+                    .await;
+                (gone == true).then_some(())
+            },
+        )
+        .await;
     }
 
     pub async fn path(&self) -> String {

@@ -6,6 +6,7 @@ use error::ClientError;
 use wasm_bindgen::JsCast;
 
 pub mod error;
+pub mod first_screen;
 pub mod http;
 pub mod idb;
 pub mod identity;

@@ -1,5 +1,6 @@
 //! The built app in `dist/`: precompressed files, caching rules, SPA fallback, security headers.
 
+use crate::storage::Store;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -7,7 +8,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::path::PathBuf;
 use std::sync::LazyLock;
-use tower::ServiceExt;
+use tower::{Layer, ServiceExt};
 use tower_http::services::{ServeDir, ServeFile};
 
 /// Strict CSP the app works under: only same-origin resources; wasm compilation is the one
@@ -28,12 +29,12 @@ frame-ancestors 'none'"
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
 });
 
-pub fn service(dist: PathBuf) -> axum::routing::MethodRouter {
+pub fn service(dist: PathBuf, store: Store) -> axum::routing::MethodRouter {
     let files = ServeDir::new(&dist)
         .precompressed_br()
         .precompressed_gzip()
         .fallback(axum::routing::get(move |req: Request| {
-            spa_fallback(dist.clone(), req)
+            spa_fallback(dist.clone(), store.clone(), req)
         }));
     axum::routing::get_service(files)
 }
@@ -47,14 +48,35 @@ fn page_for(path: &str) -> &'static str {
     }
 }
 
-/// App routes (no file extension) get their app's page; missing files get a real 404 so a
-/// stale asset is never answered with HTML.
-async fn spa_fallback(dist: PathBuf, req: Request) -> Response {
-    let last = req.uri().path().rsplit('/').next().unwrap_or_default();
+/// App routes (no file extension) get their app's page, a deep link with its first screen
+/// drawn in (`first_screen`); missing files get a real 404 so a stale asset is never answered
+/// with HTML.
+async fn spa_fallback(dist: PathBuf, store: Store, req: Request) -> Response {
+    let path = req.uri().path();
+    let last = path.rsplit('/').next().unwrap_or_default();
     if last.contains('.') {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
-    match ServeFile::new(dist.join(page_for(req.uri().path())))
+    let page = page_for(path);
+    if page == "index.html" {
+        if let Some(html) = first_screen(&dist, &store, path).await {
+            // Compressed as the API's answers are (the app's files are precompressed).
+            let answer = tower::service_fn(move |_: Request| {
+                let html = html.clone();
+                async move {
+                    Ok::<_, std::convert::Infallible>(
+                        ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html)
+                            .into_response(),
+                    )
+                }
+            });
+            return match super::compression().layer(answer).oneshot(req).await {
+                Ok(res) => res.map(Body::new),
+                Err(never) => match never {},
+            };
+        }
+    }
+    match ServeFile::new(dist.join(page))
         .precompressed_br()
         .precompressed_gzip()
         .oneshot(req)
@@ -63,6 +85,13 @@ async fn spa_fallback(dist: PathBuf, req: Request) -> Response {
         Ok(res) => res.map(Body::new),
         Err(never) => match never {},
     }
+}
+
+async fn first_screen(dist: &std::path::Path, store: &Store, path: &str) -> Option<String> {
+    let template = tokio::fs::read_to_string(dist.join("index.html"))
+        .await
+        .ok()?;
+    super::first_screen::page(store, &template, path).await
 }
 
 /// Hashed asset names look like `app-0123456789abcdef.wasm`.

@@ -6,6 +6,7 @@ mod csv_table;
 pub mod error;
 mod export;
 mod extract;
+mod first_screen;
 mod idea_decisions;
 mod ideas;
 mod kiosk;
@@ -51,6 +52,7 @@ pub struct AppState {
 }
 
 pub fn router(state: AppState, dist: PathBuf) -> Router {
+    let store = state.store.clone();
     let client = limits::ClientIp {
         trust_proxy: state.trust_proxy,
     };
@@ -85,7 +87,7 @@ pub fn router(state: AppState, dist: PathBuf) -> Router {
         .with_state(state);
     Router::new()
         .nest("/api", api)
-        .fallback_service(assets::service(dist))
+        .fallback_service(assets::service(dist, store))
         .layer(axum::middleware::from_fn(assets::headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }
