@@ -11,6 +11,7 @@
 //! page becomes visible, when the server says "changed" (server-sent events), every minute, and
 //! with backoff while the server cannot be reached: `navigator.onLine` alone is never trusted.
 
+mod exchange;
 mod forget;
 mod projects;
 mod pull;
@@ -29,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use werkstadt_domain::feed::CoreChange;
 use werkstadt_domain::overlay::Overlay;
 use werkstadt_domain::replica::Replica;
-use werkstadt_domain::sync::{Mutation, MutationId, MutationKind, Outcome, MAX_PUSH};
+use werkstadt_domain::sync::{Mutation, MutationId, MutationKind};
 use werkstadt_domain::ErrorCode;
 
 /// Retries while the server is unreachable: 1 s, 2 s, 4 s, … up to this.
@@ -68,8 +69,10 @@ pub struct Sync {
     pub storage_failed: RwSignal<bool>,
     /// The server speaks a newer protocol: this release must be updated.
     pub outdated: RwSignal<bool>,
-    /// The first exchange with the server has ended, however it went (or cannot start: nothing
-    /// can be stored). Until then a deep link shows the server's first screen.
+    /// The pages can draw what they show: the first exchange with the server succeeded, or
+    /// this device cannot sync (nothing can be stored, no identity, an outdated release: the
+    /// pages then say so). Until then a deep link shows the server's first screen; a first
+    /// exchange that cannot reach the server is retried meanwhile.
     pub settled: RwSignal<bool>,
     /// The outbox, ahead of `pending` while a write is on its way to the device.
     queue: StoredValue<Vec<Mutation>>,
@@ -156,7 +159,7 @@ impl Sync {
             if sync.load().await.is_err() {
                 sync.storage_failed.set(true);
                 sync.set_replica(Replica::default());
-                sync.settled.set(true);
+                sync.settle_pages();
             }
             sync.listen();
             sync.sync_now();
@@ -295,141 +298,5 @@ impl Sync {
                     .await;
             });
         }
-    }
-
-    /// Pushes the outbox and pulls now (or right after the run in progress).
-    pub fn sync_now(self) {
-        if self.db.with_value(Option::is_none) {
-            return;
-        }
-        if self.running.get_value() {
-            self.again.set_value(true);
-            return;
-        }
-        self.running.set_value(true);
-        leptos::task::spawn_local(async move {
-            loop {
-                self.again.set_value(false);
-                let ok = self.run_once().await;
-                if !self.settled.get_untracked() {
-                    self.settled.set(true);
-                }
-                // A change announced during the run and not pulled yet: one more run for it
-                // (the announcement is used up, so it never makes more than one; and only with
-                // an identity, else the run does nothing and this would spin).
-                if ok
-                    && self.heard_head.get_value() > self.cursor.get_value()
-                    && self.me.with_value(Option::is_some)
-                {
-                    self.heard_head.set_value(0);
-                    self.again.set_value(true);
-                }
-                if ok {
-                    self.backoff_ms.set_value(1_000);
-                } else {
-                    let wait = self.backoff_ms.get_value();
-                    self.backoff_ms.set_value((wait * 2).min(MAX_BACKOFF_MS));
-                    platform::after(wait, move || self.sync_now());
-                }
-                if !(ok && self.again.get_value()) {
-                    break;
-                }
-            }
-            self.running.set_value(false);
-        });
-    }
-
-    /// Takes the server's answers to outbox entries (from a push or the feed).
-    fn settle(self, answers: &[(MutationId, Outcome)]) -> bool {
-        if answers.is_empty() {
-            return false;
-        }
-        let mut rejected = self.rejected.get_untracked();
-        let mut queue = self.queue.get_value();
-        let mut changed = false;
-        for (id, outcome) in answers {
-            let Some(pos) = queue.iter().position(|m| m.id == *id) else {
-                continue;
-            };
-            let m = queue.remove(pos);
-            changed = true;
-            if let Outcome::Rejected { code, message } = outcome {
-                rejected.push(Rejected {
-                    mutation: m,
-                    code: *code,
-                    message: message.clone(),
-                });
-            }
-        }
-        self.queue.set_value(queue);
-        self.rejected.set(rejected);
-        changed
-    }
-
-    /// One exchange; `false` when it should be retried later.
-    async fn run_once(self) -> bool {
-        let Some(me) = self.me.get_value() else {
-            return true;
-        };
-        match self.exchange(&me).await {
-            Ok(()) => {
-                self.online.set(true);
-                self.last_sync.set((js_sys::Date::now() / 1000.0) as u32);
-                true
-            }
-            Err(ClientError::Network) => {
-                self.online.set(false);
-                false
-            }
-            // The device refused to store what arrived: say so, try again later.
-            Err(ClientError::Storage | ClientError::Browser) => {
-                self.storage_failed.set(true);
-                false
-            }
-            Err(ClientError::Api(body)) => {
-                self.online.set(true);
-                match body.code {
-                    // Busy: retry the same batch.
-                    ErrorCode::Busy => false,
-                    // The notice asks for a reload; the browser looks for the new release
-                    // (service worker) on that navigation.
-                    ErrorCode::UpgradeRequired => {
-                        if !self.outdated.get_untracked() {
-                            self.outdated.set(true);
-                        }
-                        true
-                    }
-                    // Cannot be fixed by retrying (e.g. a wrong secret): keep the outbox and
-                    // wait for the next trigger.
-                    _ => true,
-                }
-            }
-        }
-    }
-
-    async fn exchange(self, me: &Identity) -> Result<(), ClientError> {
-        let batch: Vec<Mutation> = self
-            .queue
-            .with_value(|q| q.iter().take(MAX_PUSH).cloned().collect());
-        let mut answers = Vec::new();
-        if !batch.is_empty() {
-            let res = api::push(batch, me).await?;
-            self.pushed_head.set_value(res.cursor);
-            answers.extend(res.results.into_iter().map(|r| (r.id, r.outcome)));
-            // On the device before anything else: a reload must not push these again.
-            if self.settle(&answers) {
-                self.save_outbox(
-                    put(STATE, "rejected", &self.rejected.get_untracked())
-                        .into_iter()
-                        .collect(),
-                )
-                .await?;
-            }
-        }
-        self.pull(me).await?;
-        self.pending.set(self.queue.get_value());
-        self.again
-            .set_value(self.again.get_value() || !self.queue.with_value(Vec::is_empty));
-        Ok(())
     }
 }

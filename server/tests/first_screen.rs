@@ -55,7 +55,7 @@ async fn a_theme_link_carries_its_first_ideas_most_supported_first() {
         .get_json(&format!("/api/themes/{}/ideas", theme.id))
         .await;
     let html = page(&app, &format!("/themen/{}", theme.id)).await;
-    assert!(html.contains("<div id=\"vorschau\">"));
+    assert!(html.contains("<div id=\"vorschau\" lang=\"de\">"));
     let title = theme.title.replace('&', "&amp;");
     assert!(
         html.contains(&format!("<title>{title} – werkstadt</title>")),
@@ -91,7 +91,7 @@ async fn an_idea_link_carries_its_text_escaped_and_only_while_everyone_may_see_i
     .await;
     let html = page(&app, &format!("/ideen/{idea}")).await;
     assert!(
-        html.contains("<div id=\"vorschau\">"),
+        html.contains("<div id=\"vorschau\" lang=\"de\">"),
         "published at once (demo: post-moderation)"
     );
     assert!(!html.contains("<script>alert"), "{html}");
@@ -121,6 +121,11 @@ async fn an_idea_link_carries_its_text_escaped_and_only_while_everyone_may_see_i
     assert!(!html.contains("id=\"vorschau\""));
     assert!(!html.contains("Tablets"));
     assert!(html.contains("<!--vorschau-->"), "the plain page");
+    // Nor does its theme list it.
+    let theme = app.overview().await.themes.remove(0);
+    let html = page(&app, &format!("/themen/{}", theme.id)).await;
+    assert!(html.contains("<div id=\"vorschau\" lang=\"de\">"));
+    assert!(!html.contains("Tablets"));
     app.stop().await;
 }
 
@@ -141,6 +146,16 @@ async fn ideas_waiting_for_moderation_and_unknown_ids_get_the_plain_page() {
         "Wartet auf die Moderation.",
     )
     .await;
+    let theme = app.overview().await.themes.remove(0);
+    let html = page(&app, &format!("/themen/{}", theme.id)).await;
+    assert!(
+        html.contains("<div id=\"vorschau\" lang=\"de\">"),
+        "the theme is drawn"
+    );
+    assert!(
+        !html.contains("Noch nicht geprüft"),
+        "without the waiting idea"
+    );
     for path in [
         format!("/ideen/{waiting}"),
         format!("/ideen/{}", uuid::Uuid::now_v7()),

@@ -5,7 +5,7 @@
 //! showed, word for word, with its controls working.
 
 use serde_json::json;
-use werkstadt_tests::{get_json, Browser, Cdp, Page, Server, Viewport};
+use werkstadt_tests::{eventually, get_json, Browser, Cdp, Page, Server, Viewport};
 
 /// The parts both draw, as (selector, text) pairs, for comparing the two.
 async fn texts(page: &Page<'_>, selectors: &[&str]) -> Vec<(String, String)> {
@@ -155,7 +155,7 @@ async fn a_deep_link_is_readable_before_the_app_and_the_app_takes_over_word_for_
         json!([1, "inhalt"])
     );
     assert_eq!(texts(&page, THEME_PARTS).await, first_theme);
-    // (Now from the service worker's copy of the page: the app draws it from its replica.)
+    // (Possibly from the service worker's copy of the page, without a first screen.)
     page.goto(&format!("/ideen/{idea}")).await;
     page.find("main#inhalt .idea-body").await;
     assert_eq!(texts(&page, IDEA_PARTS).await, first_idea);
@@ -207,4 +207,60 @@ async fn a_page_whose_code_cannot_load_shows_the_notice_not_the_first_screen() {
     page.click_text("Erneut versuchen").await;
     page.wait_text("Idee zu diesem Handlungsfeld einreichen")
         .await;
+}
+
+#[tokio::test]
+async fn the_first_screen_stays_while_the_first_pull_fails_and_hands_on_the_focus() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(&dir.path().join("werkstadt.db"));
+    let theme = get_json(&format!("{}/api/process", server.url)).await["themes"][0]["id"]
+        .as_str()
+        .expect("a theme")
+        .to_owned();
+    let listed = get_json(&format!("{}/api/themes/{theme}/ideas", server.url)).await;
+    let ideas = listed["ideas"].as_array().expect("ideas").len();
+    assert!(ideas > 0, "the demo theme has ideas");
+    let browser = Browser::start(Viewport::Phone).await;
+    let page = Page::new(&browser, &server.url);
+    // The page and the app's code arrive, the first pull does not.
+    block(&page, json!(["*/api/sync/pull*"])).await;
+    page.c
+        .goto(&format!("{}/themen/{theme}", server.url))
+        .await
+        .expect("navigates");
+    eventually("the app to find the server unreachable", || async {
+        let offline = page
+            .eval("return document.querySelector('.sync-state.offline') !== null;")
+            .await;
+        (offline == true).then_some(())
+    })
+    .await;
+    // Its page would list no ideas yet: the first screen stays, with all of them.
+    assert_eq!(
+        page.eval("return document.querySelectorAll('#vorschau .idea-item').length;")
+            .await,
+        json!(ideas)
+    );
+    // Someone reading with the keyboard is on the first idea.
+    page.eval("document.querySelector('#vorschau .idea-list a').focus(); return true;")
+        .await;
+    // The app tries again (after 1 s, 2 s, …), its page stands and takes over; the focus goes
+    // to its content, not back to the top of the page.
+    block(&page, json!([])).await;
+    eventually("the app to take over", || async {
+        let gone = page
+            .eval("return document.getElementById('vorschau') === null;")
+            .await;
+        (gone == true).then_some(())
+    })
+    .await;
+    assert_eq!(
+        page.eval("return document.activeElement.id;").await,
+        "inhalt"
+    );
+    assert_eq!(
+        page.eval("return document.querySelectorAll('main#inhalt .idea-item').length;")
+            .await,
+        json!(ideas)
+    );
 }

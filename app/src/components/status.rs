@@ -56,8 +56,8 @@ pub fn Ready(children: ChildrenFn) -> impl IntoView {
     // One memo for what to show: the children are drawn once, not again when, say, the first
     // sync ends. Nothing from the server yet: "loading" while it is being asked, the network
     // notice once an attempt failed, "not found" if the server has no process.
-    // A deep link's first screen, drawn by the server, stays until the first exchange ended:
-    // then this page shows what it drew, with the controls working.
+    // A deep link's first screen, drawn by the server, stays until the page can draw what it
+    // shows (`Sync::settled`): then the page shows it, with the controls working.
     Effect::new(move |_| {
         if sync.settled.get() {
             crate::platform::first_screen::hand_over();

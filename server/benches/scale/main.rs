@@ -2,9 +2,9 @@
 //! and a city-wide process (200 ideas / 2,000 supports / 40 dot ballots, and 10,000 ideas /
 //! 100,000 supports / 2,000 dot ballots) it starts the real server binary on a fresh database,
 //! seeds the process through the public sync API (`seed`), runs a bounded load of 100
-//! kept-alive connections against each public read (`load`), and prints req/s, p50/p99 and the
-//! server's memory (RSS) for both sizes side by side, plus what a first full pull of the
-//! replica transfers plain and compressed.
+//! kept-alive connections against each public read and a deep link's page (`load`), and prints
+//! req/s, p50/p99 and the server's memory (RSS) for both sizes side by side, plus what a first
+//! full pull of the replica transfers plain and compressed.
 //!
 //! Run with `scripts/bench scale` (or `cargo bench -p werkstadt-server --bench scale`);
 //! `SCALE_SECS` sets the measured seconds per endpoint (default 5); `SCALE_SERVER` runs another
@@ -47,9 +47,10 @@ impl Server {
         let dir = tempfile::tempdir().expect("temp dir");
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).expect("dist");
+        // The real page template: deep links get their first screen drawn into it.
         std::fs::write(
             dist.join("index.html"),
-            "<!doctype html><title>werkstadt</title>",
+            include_str!("../../../public/index.html"),
         )
         .expect("index");
         let bin = std::env::var_os("SCALE_SERVER")
@@ -135,6 +136,10 @@ async fn measure(size: Size, secs: u64) -> Run {
         .map(|i| format!("/api/ideas/{i}"))
         .collect();
     let page = vec![format!("/api/themes/{theme}/ideas")];
+    let idea_links: Vec<String> = ideas
+        .iter()
+        .map(|p| p.replace("/api/ideas/", "/ideen/"))
+        .collect();
     let results = vec!["/api/results".to_owned()];
     let participation = vec![format!("/api/processes/{}/participation", seeded.process)];
     let t = Instant::now();
@@ -148,7 +153,7 @@ async fn measure(size: Size, secs: u64) -> Run {
     );
     first.bytes().await.expect("participation body");
     let participation_ms = t.elapsed().as_secs_f64() * 1000.0;
-    let endpoints: [(&'static str, Vec<String>, Option<&'static str>); 7] = [
+    let endpoints: [(&'static str, Vec<String>, Option<&'static str>); 9] = [
         ("GET /api/process", vec!["/api/process".into()], None),
         ("GET /api/themes/{id}/ideas", page.clone(), None),
         ("GET /api/results", results.clone(), None),
@@ -157,6 +162,17 @@ async fn measure(size: Size, secs: u64) -> Run {
         ("GET /api/themes/{id}/ideas, br", page, Some("br, gzip")),
         ("GET /api/results, br", results, Some("br, gzip")),
         ("GET /api/processes/{id}/participation", participation, None),
+        // A shared link: the page with its first screen drawn in (`http::first_screen`).
+        (
+            "GET /themen/{id} (first screen), br",
+            vec![format!("/themen/{theme}")],
+            Some("br, gzip"),
+        ),
+        (
+            "GET /ideen/{id} (first screen), br",
+            idea_links,
+            Some("br, gzip"),
+        ),
     ];
     let mut reads = Vec::new();
     for (name, paths, encoding) in endpoints {

@@ -14,41 +14,44 @@ pub struct Screen {
     main: String,
 }
 
-/// Characters of an idea's text in a link preview's description.
+/// Characters of a text in a link preview's description.
 const DESCRIPTION_CHARS: usize = 160;
 
 /// Where the first screen goes in the app's page (`public/index.html`).
 const MARKER: &str = "<!--vorschau-->";
 
-/// The app's page with `screen` in it; `None` if the page lacks a place for it.
+/// The app's page with `screen` in it; `None` if the page lacks a place for it. The page's
+/// own places are found first, in the template alone: no text from the database can be
+/// mistaken for one.
 pub fn insert(template: &str, screen: &Screen) -> Option<String> {
-    let title = format!("{} – werkstadt", text(&screen.title));
+    // The lazily loaded pages' rules apply at once: the first screen uses them.
+    let sheet = template.find("id=\"seiten-css\"")?;
+    let tag_end = sheet + template[sheet..].find('>')?;
+    let media = sheet + template[sheet..tag_end].find(" media=\"print\"")?;
+    let template = format!(
+        "{}{}",
+        &template[..media],
+        &template[media + " media=\"print\"".len()..]
+    );
+    let (head, body) = template.split_once("</head>")?;
+    let (before, after) = body.split_once(MARKER)?;
     let description = attr(&screen.description);
-    let page = between(template, "<title>", "</title>", &title)?;
-    let page = between(
-        &page,
+    let head = between(
+        head,
         "<meta name=\"description\" content=\"",
         "\"",
         &description,
     )?;
-    // The lazily loaded pages' rules apply at once: the first screen uses them.
-    let sheet = page.find("id=\"seiten-css\"")?;
-    let media = sheet + page[sheet..page[sheet..].find('>')? + sheet].find(" media=\"print\"")?;
-    let page = format!(
-        "{}{}",
-        &page[..media],
-        &page[media + " media=\"print\"".len()..]
-    );
+    let title = format!("{} – werkstadt", text(&screen.title));
+    let head = between(&head, "<title>", "</title>", &title)?;
     // Link previews (messengers, social networks) read Open Graph.
     let og = format!(
         "<meta property=\"og:site_name\" content=\"werkstadt\">\n  \
          <meta property=\"og:title\" content=\"{}\">\n  \
-         <meta property=\"og:description\" content=\"{description}\">\n</head>",
+         <meta property=\"og:description\" content=\"{description}\">\n",
         attr(&screen.title)
     );
-    let (head, body) = page.split_once("</head>")?;
-    let (before, after) = body.split_once(MARKER)?;
-    Some(format!("{head}{og}{before}{}{after}", screen.main))
+    Some(format!("{head}{og}</head>{before}{}{after}", screen.main))
 }
 
 /// `page` with the text between the first `start` and the `end` after it replaced.
@@ -67,7 +70,9 @@ fn supports(n: u32) -> String {
     }
 }
 
-/// The site header as the app draws it on these pages; its controls work once the app does.
+/// The site's header and footer as the app draws them on these pages (in German, whatever
+/// language the device chose: the app switches once it runs); its controls work once the app
+/// does.
 fn chrome(main: &str) -> String {
     let nav = [
         ("/", "Start"),
@@ -87,7 +92,7 @@ fn chrome(main: &str) -> String {
     })
     .collect::<String>();
     format!(
-        "<div id=\"vorschau\">\
+        "<div id=\"vorschau\" lang=\"de\">\
 <a class=\"skip-link\" href=\"#vorschau-inhalt\" rel=\"external\">Zum Inhalt springen</a>\
 <header class=\"site-header\"><div class=\"brand\"><a href=\"/\" class=\"brand-name\">werkstadt</a>\
 <span class=\"brand-tagline\">Bürgerbeteiligung Smart City Bielefeld</span></div>\
@@ -95,7 +100,10 @@ fn chrome(main: &str) -> String {
 <button type=\"button\" class=\"lang-switch\" lang=\"en\" aria-label=\"Switch to English\" disabled>English</button>\
 <nav aria-label=\"Hauptnavigation\"><ul>{nav}</ul></nav></header>\
 <div class=\"sync-bar\"><span class=\"sync-state online\">Online</span></div>\
-<main id=\"vorschau-inhalt\" tabindex=\"-1\">{main}</main></div>"
+<main id=\"vorschau-inhalt\" tabindex=\"-1\">{main}</main>\
+<footer class=\"site-footer\"><p>Ein Angebot des Digitalisierungsbüros Bielefeld. Pseudonym, ohne Tracker, \
+ohne Daten an Dritte.</p><p><a href=\"/code\">Teilnahmecode einlösen</a> · <a href=\"/meine-daten\">Meine Daten</a> · \
+<a href=\"/datenschutz.html\" rel=\"external\">Datenschutz</a></p></footer></div>"
     )
 }
 
@@ -144,7 +152,7 @@ pub fn theme(theme: &ThemeSummary, page: &IdeaPage) -> Screen {
     );
     Screen {
         title: theme.title.clone(),
-        description: theme.description.clone(),
+        description: excerpt(&theme.description, DESCRIPTION_CHARS),
         main: chrome(&main),
     }
 }
@@ -156,8 +164,11 @@ pub fn idea(idea: &IdeaDetail) -> Screen {
         "<article class=\"idea\"><p class=\"breadcrumb\"><a href=\"/themen/{theme_id}\">\
 Zurück zum Handlungsfeld {theme}</a></p><h1 tabindex=\"-1\">{title}</h1>\
 <p class=\"meta\">Eingereicht am {d}.{m}.{y}</p><p class=\"idea-body\">{body}</p>\
+<details class=\"report\"><summary>Melden</summary><p class=\"meta\">Die Seite lädt noch. Gleich können \
+Sie hier melden.</p></details>\
 <div class=\"support\"><button type=\"button\" class=\"button support-button\" aria-pressed=\"false\" disabled>Unterstützen</button>\
-<p class=\"support-count\">{count}</p></div></article>",
+<p class=\"support-count\">{count}</p></div><div class=\"follow\"><button type=\"button\" class=\"toggle follow-button\" \
+aria-pressed=\"false\" disabled>Idee folgen</button></div></article>",
         theme_id = idea.theme_id,
         theme = text(&idea.theme_title),
         title = text(&idea.title),

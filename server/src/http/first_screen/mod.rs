@@ -15,7 +15,7 @@
 
 mod markup;
 
-use crate::storage::Store;
+use crate::storage::{Store, StoreError};
 use werkstadt_domain::api::{IdeaListQuery, IdeaSort};
 use werkstadt_domain::moderation::IdeaStatus;
 use werkstadt_domain::{IdeaId, ThemeId};
@@ -45,29 +45,42 @@ fn route(path: &str) -> Option<Deep> {
 }
 
 async fn theme(store: &Store, id: ThemeId) -> Option<markup::Screen> {
-    let overview = store.process_overview().await.ok()?;
+    let overview = found(store.process_overview().await)?;
     let theme = overview.themes.into_iter().find(|t| t.id == id)?;
     let query = IdeaListQuery {
         sort: IdeaSort::Support,
         page: Some(1),
         per_page: None,
     };
-    let page = store.ideas_page(id, query).await.ok()?;
+    let page = found(store.ideas_page(id, query).await)?;
     Some(markup::theme(&theme, &page))
 }
 
 async fn idea(store: &Store, id: IdeaId) -> Option<markup::Screen> {
-    let idea = store.idea(id).await.ok()?;
+    let idea = found(store.idea(id).await)?;
     if idea.status != IdeaStatus::Published {
         return None;
     }
     // Only ideas of the current process: the app's replica knows no others.
-    let overview = store.process_overview().await.ok()?;
+    let overview = found(store.process_overview().await)?;
     overview
         .themes
         .iter()
         .any(|t| t.id == idea.theme_id)
         .then(|| markup::idea(&idea))
+}
+
+/// What was read; nothing for an unknown id (the plain page, whose app says "not found"), and
+/// nothing but a log line when the database failed (the plain page still works).
+fn found<T>(read: Result<T, StoreError>) -> Option<T> {
+    match read {
+        Ok(value) => Some(value),
+        Err(StoreError::NoProcess | StoreError::UnknownTheme | StoreError::UnknownIdea) => None,
+        Err(error) => {
+            tracing::warn!(%error, "a deep link's first screen could not be read");
+            None
+        }
+    }
 }
 
 #[cfg(test)]

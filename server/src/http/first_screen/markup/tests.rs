@@ -1,3 +1,4 @@
+use super::idea as idea_screen;
 use super::*;
 use werkstadt_domain::moderation::IdeaStatus;
 use werkstadt_domain::{IdeaId, ProcessId, ThemeId};
@@ -46,11 +47,25 @@ fn the_first_screen_sits_in_the_page_once_with_the_pages_rules_on() {
     assert_eq!(page.matches("id=\"vorschau\"").count(), 1);
     assert!(!page.contains(MARKER));
     // After the trap notice, so a trap still shows; before the app's own nodes.
-    assert!(page.find("id=\"absturz\"") < page.find("id=\"vorschau\""));
+    let trap = page.find("id=\"absturz\"").expect("the trap notice");
+    assert!(trap < page.find("id=\"vorschau\"").expect("the first screen"));
     let sheet = &page[page.find("id=\"seiten-css\"").expect("sheet")..];
     assert!(!sheet[..sheet.find('>').expect("end")].contains("media=\"print\""));
     assert_eq!(page.matches("<meta name=\"description\"").count(), 1);
     assert!(page.contains("<meta name=\"description\" content=\"Zeile 1\n&lt;img"));
+}
+
+#[test]
+fn text_that_looks_like_the_pages_places_changes_nothing_of_them() {
+    let mut idea = hostile_idea();
+    idea.title = "id=\"seiten-css\" media=\"print\" <title></title> <!--vorschau-->".to_owned();
+    let page = insert(TEMPLATE, &idea_screen(&idea)).expect("inserted");
+    let sheet = &page[page.find("<link id=\"seiten-css\"").expect("sheet")..];
+    assert!(!sheet[..sheet.find('>').expect("end")].contains("media=\"print\""));
+    assert!(page.contains(
+        "<title>id=\"seiten-css\" media=\"print\" &lt;title&gt;&lt;/title&gt; &lt;!--vorschau--&gt; – werkstadt</title>"
+    ));
+    assert_eq!(page.matches("<div id=\"vorschau\"").count(), 1);
 }
 
 #[test]
