@@ -69,10 +69,10 @@ pub struct Sync {
     pub storage_failed: RwSignal<bool>,
     /// The server speaks a newer protocol: this release must be updated.
     pub outdated: RwSignal<bool>,
-    /// The pages can draw what they show: the first exchange with the server succeeded, or
-    /// this device cannot sync (nothing can be stored, no identity, an outdated release: the
-    /// pages then say so). Until then a deep link shows the server's first screen; a first
-    /// exchange that cannot reach the server is retried meanwhile.
+    /// The pages can draw what they show: an exchange with the server succeeded, the device
+    /// has a replica from an earlier visit, or it cannot sync at all (nothing can be stored,
+    /// no identity, an outdated release). Until then a deep link shows the server's first
+    /// screen, and a first pull that fails is retried meanwhile.
     pub settled: RwSignal<bool>,
     /// The outbox, ahead of `pending` while a write is on its way to the device.
     queue: StoredValue<Vec<Mutation>>,

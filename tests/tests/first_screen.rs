@@ -13,7 +13,7 @@ async fn texts(page: &Page<'_>, selectors: &[&str]) -> Vec<(String, String)> {
     for css in selectors {
         let v = page
             .eval(&format!(
-                "const e = document.querySelector('main ' + {css:?}); return e ? e.innerText : null;"
+                "const e = document.querySelector({css:?}); return e ? e.innerText : null;"
             ))
             .await;
         out.push((
@@ -37,22 +37,27 @@ async fn block(page: &Page<'_>, urls: serde_json::Value) {
         .expect("blocks");
 }
 
+/// The header and footer, as the first screen and the app draw them around every page.
+const CHROME: &[&str] = &["header", "footer"];
+
 const IDEA_PARTS: &[&str] = &[
-    ".breadcrumb",
-    "h1",
-    ".idea .meta",
-    ".idea-body",
-    ".support-button",
-    ".support-count",
+    "main .breadcrumb",
+    "main h1",
+    "main .idea .meta",
+    "main .idea-body",
+    "main .report summary",
+    "main .support-button",
+    "main .support-count",
+    "main .follow-button",
 ];
 
 const THEME_PARTS: &[&str] = &[
-    "h1",
-    "h1 + p",
-    ".actions",
-    ".follow-button",
-    ".sort",
-    ".idea-list",
+    "main h1",
+    "main h1 + p",
+    "main .actions",
+    "main .follow-button",
+    "main .sort",
+    "main .idea-list",
 ];
 
 #[tokio::test]
@@ -113,6 +118,7 @@ async fn a_deep_link_is_readable_before_the_app_and_the_app_takes_over_word_for_
         "only the first screen, its button waiting for the app"
     );
     let first_idea = texts(&page, IDEA_PARTS).await;
+    let first_chrome = texts(&page, CHROME).await;
     page.assert_accessible("Erster Bildschirm einer Idee").await;
     // Its links work without the app: the theme, drawn by the server too.
     page.click(".breadcrumb a").await;
@@ -155,6 +161,7 @@ async fn a_deep_link_is_readable_before_the_app_and_the_app_takes_over_word_for_
         json!([1, "inhalt"])
     );
     assert_eq!(texts(&page, THEME_PARTS).await, first_theme);
+    assert_eq!(texts(&page, CHROME).await, first_chrome);
     // (Possibly from the service worker's copy of the page, without a first screen.)
     page.goto(&format!("/ideen/{idea}")).await;
     page.find("main#inhalt .idea-body").await;
@@ -228,9 +235,14 @@ async fn the_first_screen_stays_while_the_first_pull_fails_and_hands_on_the_focu
         .goto(&format!("{}/themen/{theme}", server.url))
         .await
         .expect("navigates");
+    // The app has built its theme page behind the first screen and found the server
+    // unreachable.
     eventually("the app to find the server unreachable", || async {
         let offline = page
-            .eval("return document.querySelector('.sync-state.offline') !== null;")
+            .eval(
+                "return document.querySelector('.sync-state.offline') !== null \
+                 && document.querySelector('main#inhalt .sort') !== null;",
+            )
             .await;
         (offline == true).then_some(())
     })
@@ -244,9 +256,12 @@ async fn the_first_screen_stays_while_the_first_pull_fails_and_hands_on_the_focu
     // Someone reading with the keyboard is on the first idea.
     page.eval("document.querySelector('#vorschau .idea-list a').focus(); return true;")
         .await;
-    // The app tries again (after 1 s, 2 s, …), its page stands and takes over; the focus goes
-    // to its content, not back to the top of the page.
+    // The app pulls again, its page stands and takes over; the focus goes to its content, not
+    // back to the top of the page.
     block(&page, json!([])).await;
+    // As when the phone's connection comes back: the app tries at once.
+    page.eval("window.dispatchEvent(new Event('online')); return true;")
+        .await;
     eventually("the app to take over", || async {
         let gone = page
             .eval("return document.getElementById('vorschau') === null;")

@@ -56,18 +56,18 @@ pub fn Ready(children: ChildrenFn) -> impl IntoView {
     // One memo for what to show: the children are drawn once, not again when, say, the first
     // sync ends. Nothing from the server yet: "loading" while it is being asked, the network
     // notice once an attempt failed, "not found" if the server has no process.
-    // A deep link's first screen, drawn by the server, stays until the page can draw what it
-    // shows (`Sync::settled`): then the page shows it, with the controls working.
-    Effect::new(move |_| {
-        if sync.settled.get() {
-            crate::platform::first_screen::hand_over();
-        }
-    });
     let shown = Memo::new(move |_| match sync.read(|r, _| r.process.is_some()) {
         Some(true) => Shown::Page,
         Some(false) if !sync.online.get() => Shown::Unreachable,
         Some(false) if sync.last_sync.get() > 0 => Shown::NoProcess,
         _ => Shown::Loading,
+    });
+    // A deep link's first screen, drawn by the server, stays until the page can draw what it
+    // shows (`Sync::settled`, and not "loading"): then the page shows it, its controls working.
+    Effect::new(move |_| {
+        if sync.settled.get() && shown.get() != Shown::Loading {
+            crate::platform::first_screen::hand_over();
+        }
     });
     move || match shown.get() {
         Shown::Page => children().into_any(),

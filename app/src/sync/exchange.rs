@@ -91,6 +91,10 @@ impl Sync {
             }
             Err(ClientError::Network) => {
                 self.online.set(false);
+                // A replica kept from an earlier visit draws the pages offline.
+                if self.cursor.get_value() > 0 {
+                    self.settle_pages();
+                }
                 false
             }
             // The device refused to store what arrived: say so, try again later.
@@ -101,7 +105,9 @@ impl Sync {
             }
             Err(ClientError::Api(body)) => {
                 self.online.set(true);
-                if body.code != ErrorCode::Busy {
+                // A first visit's pages stay the server's first screen until a pull works,
+                // unless the notice of an outdated release must be seen.
+                if self.cursor.get_value() > 0 || body.code == ErrorCode::UpgradeRequired {
                     self.settle_pages();
                 }
                 match body.code {

@@ -99,7 +99,7 @@ fn chrome(main: &str) -> String {
 <a class=\"news-link\" href=\"/neuigkeiten\">Neuigkeiten</a>\
 <button type=\"button\" class=\"lang-switch\" lang=\"en\" aria-label=\"Switch to English\" disabled>English</button>\
 <nav aria-label=\"Hauptnavigation\"><ul>{nav}</ul></nav></header>\
-<div class=\"sync-bar\"><span class=\"sync-state online\">Online</span></div>\
+<div class=\"sync-bar\"><span class=\"sync-state\">Wird geladen …</span></div>\
 <main id=\"vorschau-inhalt\" tabindex=\"-1\">{main}</main>\
 <footer class=\"site-footer\"><p>Ein Angebot des Digitalisierungsbüros Bielefeld. Pseudonym, ohne Tracker, \
 ohne Daten an Dritte.</p><p><a href=\"/code\">Teilnahmecode einlösen</a> · <a href=\"/meine-daten\">Meine Daten</a> · \
