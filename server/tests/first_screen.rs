@@ -107,8 +107,22 @@ async fn an_idea_link_carries_its_text_escaped_and_only_while_everyone_may_see_i
     ));
     assert!(html.contains("<p class=\"support-count\">0 Unterstützungen</p>"));
 
-    // Hidden by a moderator: the link gives the plain page (the app says "not found").
+    // The office answers: the answer is part of the first screen.
     let moderator = sign_in(&app, DEMO.0, DEMO.1).await;
+    let answer = decide(
+        &idea,
+        json!({"answer": {"status": "accepted", "text": "Wird \"bald\" umgesetzt & bezahlt."}}),
+    );
+    assert_eq!(
+        moderator.decide(&app, vec![answer]).await,
+        vec![werkstadt_domain::sync::Outcome::Applied]
+    );
+    let html = page(&app, &format!("/ideen/{idea}")).await;
+    assert!(html.contains(
+        "<p class=\"answer-status\"><strong>Angenommen</strong></p><p>Wird \"bald\" umgesetzt &amp; bezahlt.</p>"
+    ), "{html}");
+
+    // Hidden by a moderator: the link gives the plain page (the app says "not found").
     let hide = decide(
         &idea,
         json!({"hide": {"reason": "Kein Beitrag zum Thema."}}),

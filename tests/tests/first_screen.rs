@@ -2,10 +2,13 @@
 //! page's text drawn in by the server. Without the app's code (blocked here, as on a phone
 //! whose connection stalls) that text is the page: readable, its links working, accessible.
 //! With the app, the app takes over: one page, the app's, showing what the first screen
-//! showed, word for word, with its controls working.
+//! showed (the office's answer included), word for word, with its controls working.
 
 use serde_json::json;
-use werkstadt_tests::{eventually, get_json, Browser, Cdp, Page, Server, Viewport};
+use werkstadt_tests::{eventually, get_json, Browser, Cdp, Page, Server, StaffClient, Viewport};
+
+/// The moderator `--demo` creates.
+const MODERATOR: (&str, &str) = ("moderation", "werkstadt-demo-2026");
 
 /// The parts both draw, as (selector, text) pairs, for comparing the two.
 async fn texts(page: &Page<'_>, selectors: &[&str]) -> Vec<(String, String)> {
@@ -45,6 +48,7 @@ const IDEA_PARTS: &[&str] = &[
     "main h1",
     "main .idea .meta",
     "main .idea-body",
+    "main .official-answer",
     "main .report summary",
     "main .support-button",
     "main .support-count",
@@ -86,6 +90,14 @@ async fn a_deep_link_is_readable_before_the_app_and_the_app_takes_over_word_for_
         .expect("the demo idea");
     let idea = wlan["id"].as_str().expect("id").to_owned();
     let detail = get_json(&format!("{}/api/ideas/{idea}", server.url)).await;
+    // The office has answered it.
+    let staff = StaffClient::sign_in(&server.url, MODERATOR.0, MODERATOR.1).await;
+    let answer =
+        json!({"answer": {"status": "in_review", "text": "Das Schulamt prüft die Kosten."}});
+    assert_eq!(
+        staff.decide(&[(idea.as_str(), answer)]).await,
+        vec![json!("applied")]
+    );
 
     let browser = Browser::start(Viewport::Phone).await;
     let page = Page::new(&browser, &server.url);
@@ -108,6 +120,10 @@ async fn a_deep_link_is_readable_before_the_app_and_the_app_takes_over_word_for_
     page.wait_text("WLAN in allen Schulen und der Stadtbibliothek")
         .await;
     assert_eq!(page.text_of(".idea-body").await, detail["body"]);
+    assert_eq!(
+        page.text_of(".official-answer").await,
+        "Antwort des Digitalisierungsbüros\nIn Prüfung\nDas Schulamt prüft die Kosten."
+    );
     assert_eq!(
         page.eval("return document.title;").await,
         "WLAN in allen Schulen und der Stadtbibliothek – werkstadt"

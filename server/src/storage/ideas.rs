@@ -311,3 +311,19 @@ pub fn idea_record(
     }
     Ok(record)
 }
+
+impl super::Store {
+    /// A published idea as the feed gives it to anyone (its official answer included), for the
+    /// first screen of a link to it; `UnknownIdea` for any other.
+    pub async fn published_idea(&self, id: IdeaId) -> Result<IdeaRecord, StoreError> {
+        self.read(move |tx| {
+            let record = idea_record(tx, id, None)?;
+            if record.status == IdeaStatus::Published {
+                Ok(record)
+            } else {
+                Err(StoreError::UnknownIdea)
+            }
+        })
+        .await
+    }
+}

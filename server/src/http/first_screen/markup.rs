@@ -3,9 +3,11 @@
 //! app's first language. Every text from the database is escaped.
 
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
-use werkstadt_domain::api::{IdeaDetail, IdeaPage, ThemeSummary};
+use werkstadt_domain::api::{IdeaPage, ThemeSummary};
+use werkstadt_domain::moderation::OfficialStatus;
 use werkstadt_domain::replica::excerpt;
 use werkstadt_domain::stats::berlin_date;
+use werkstadt_domain::sync::IdeaRecord;
 
 /// What goes into the page: its title, a description for link previews, and the content.
 pub struct Screen {
@@ -157,20 +159,41 @@ pub fn theme(theme: &ThemeSummary, page: &IdeaPage) -> Screen {
     }
 }
 
-/// A published idea: its theme, title, date, text and support count (`IdeaPage`).
-pub fn idea(idea: &IdeaDetail) -> Screen {
+/// The official answer's status, as the app words it (`Texts::official_status`).
+fn answer_status(status: OfficialStatus) -> &'static str {
+    match status {
+        OfficialStatus::Received => "Eingegangen",
+        OfficialStatus::InReview => "In Prüfung",
+        OfficialStatus::Accepted => "Angenommen",
+        OfficialStatus::Implemented => "Umgesetzt",
+        OfficialStatus::Declined => "Abgelehnt",
+    }
+}
+
+/// A published idea: its theme, title, date, text, the office's answer and the support count
+/// (`IdeaPage`).
+pub fn idea(idea: &IdeaRecord, theme_title: &str) -> Screen {
     let (y, m, d) = berlin_date(idea.created_at);
+    let answer = idea.answer.as_ref().map_or_else(String::new, |a| {
+        format!(
+            "<section class=\"official-answer\" aria-labelledby=\"vorschau-antwort\">\
+<h2 id=\"vorschau-antwort\">Antwort des Digitalisierungsbüros</h2>\
+<p class=\"answer-status\"><strong>{}</strong></p><p>{}</p></section>",
+            answer_status(a.status),
+            text(&a.text)
+        )
+    });
     let main = format!(
         "<article class=\"idea\"><p class=\"breadcrumb\"><a href=\"/themen/{theme_id}\">\
 Zurück zum Handlungsfeld {theme}</a></p><h1 tabindex=\"-1\">{title}</h1>\
-<p class=\"meta\">Eingereicht am {d}.{m}.{y}</p><p class=\"idea-body\">{body}</p>\
+<p class=\"meta\">Eingereicht am {d}.{m}.{y}</p><p class=\"idea-body\">{body}</p>{answer}\
 <details class=\"report\"><summary>Melden</summary><p class=\"meta\">Die Seite lädt noch. Gleich können \
 Sie hier melden.</p></details>\
 <div class=\"support\"><button type=\"button\" class=\"button support-button\" aria-pressed=\"false\" disabled>Unterstützen</button>\
 <p class=\"support-count\">{count}</p></div><div class=\"follow\"><button type=\"button\" class=\"toggle follow-button\" \
 aria-pressed=\"false\" disabled>Idee folgen</button></div></article>",
         theme_id = idea.theme_id,
-        theme = text(&idea.theme_title),
+        theme = text(theme_title),
         title = text(&idea.title),
         body = text(&idea.body),
         count = supports(idea.support_count),

@@ -9,7 +9,7 @@
 //! stylesheet) and removes it once its own page stands (`werkstadt_web::first_screen`).
 //!
 //! Public data only: the current process's themes and published ideas, as `GET
-//! /api/themes/{id}/ideas` and `GET /api/ideas/{id}` give them to anyone. Anything else (an
+//! /api/themes/{id}/ideas` and the feed give them to anyone. Anything else (an
 //! unknown id, a theme of another process, an idea waiting for moderation) gets the plain page.
 //! A device whose service worker runs gets its cached page instead, and draws from its replica.
 
@@ -17,7 +17,6 @@ mod markup;
 
 use crate::storage::{Store, StoreError};
 use werkstadt_domain::api::{IdeaListQuery, IdeaSort};
-use werkstadt_domain::moderation::IdeaStatus;
 use werkstadt_domain::{IdeaId, ThemeId};
 
 /// The page for `path` with its first screen in it, or `None` for the plain page.
@@ -57,17 +56,12 @@ async fn theme(store: &Store, id: ThemeId) -> Option<markup::Screen> {
 }
 
 async fn idea(store: &Store, id: IdeaId) -> Option<markup::Screen> {
-    let idea = found(store.idea(id).await)?;
-    if idea.status != IdeaStatus::Published {
-        return None;
-    }
+    // As the feed has it: the same support count and official answer the app shows.
+    let idea = found(store.published_idea(id).await)?;
     // Only ideas of the current process: the app's replica knows no others.
     let overview = found(store.process_overview().await)?;
-    overview
-        .themes
-        .iter()
-        .any(|t| t.id == idea.theme_id)
-        .then(|| markup::idea(&idea))
+    let theme = overview.themes.iter().find(|t| t.id == idea.theme_id)?;
+    Some(markup::idea(&idea, &theme.title))
 }
 
 /// What was read; nothing for an unknown id (the plain page, whose app says "not found"), and

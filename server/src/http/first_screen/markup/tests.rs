@@ -8,18 +8,27 @@ const TEMPLATE: &str = include_str!("../../../../../public/index.html");
 
 const ID: &str = "01a22e3d-51ba-72c2-b6e0-cf95774f13da";
 
-fn hostile_idea() -> IdeaDetail {
-    IdeaDetail {
+fn hostile_idea() -> IdeaRecord {
+    IdeaRecord {
         id: IdeaId(ID.parse().expect("uuid")),
         theme_id: ThemeId(ID.parse().expect("uuid")),
-        theme_title: "Bildung & Schule".to_owned(),
         title: "<script>alert(1)</script> \"Tablets\"".to_owned(),
         body: "Zeile 1\n<img src=x onerror=alert(2)> & mehr".to_owned(),
         support_count: 1,
+        comment_count: 0,
         // 2026-03-28 23:30 UTC: already the 29th in Bielefeld (00:30 CET).
         created_at: 1_774_740_600_000,
         status: IdeaStatus::Published,
+        reason: None,
+        merged_into: None,
+        answer: None,
+        project_id: None,
     }
+}
+
+/// The screen of `idea` in the theme "Bildung & Schule".
+fn idea(idea: &IdeaRecord) -> Screen {
+    idea_screen(idea, "Bildung & Schule")
 }
 
 #[test]
@@ -56,10 +65,32 @@ fn the_first_screen_sits_in_the_page_once_with_the_pages_rules_on() {
 }
 
 #[test]
+fn the_offices_answer_shows_under_the_text_escaped() {
+    let mut record = hostile_idea();
+    let page = insert(TEMPLATE, &idea(&record)).expect("inserted");
+    assert!(!page.contains("official-answer"), "no answer, no section");
+    record.answer = Some(werkstadt_domain::moderation::OfficialAnswer {
+        status: werkstadt_domain::moderation::OfficialStatus::InReview,
+        text: "Das Schulamt <b>prüft</b> die Kosten.".to_owned(),
+        at: 0,
+    });
+    let page = insert(TEMPLATE, &idea(&record)).expect("inserted");
+    assert!(
+        page.contains(
+            "mehr</p><section class=\"official-answer\" aria-labelledby=\"vorschau-antwort\">\
+<h2 id=\"vorschau-antwort\">Antwort des Digitalisierungsbüros</h2>\
+<p class=\"answer-status\"><strong>In Prüfung</strong></p>\
+<p>Das Schulamt &lt;b&gt;prüft&lt;/b&gt; die Kosten.</p></section>"
+        ),
+        "{page}"
+    );
+}
+
+#[test]
 fn text_that_looks_like_the_pages_places_changes_nothing_of_them() {
     let mut idea = hostile_idea();
     idea.title = "id=\"seiten-css\" media=\"print\" <title></title> <!--vorschau-->".to_owned();
-    let page = insert(TEMPLATE, &idea_screen(&idea)).expect("inserted");
+    let page = insert(TEMPLATE, &super::idea(&idea, "Bildung")).expect("inserted");
     let sheet = &page[page.find("<link id=\"seiten-css\"").expect("sheet")..];
     assert!(!sheet[..sheet.find('>').expect("end")].contains("media=\"print\""));
     assert!(page.contains(
