@@ -29,6 +29,14 @@ async fn texts(page: &Page<'_>, selectors: &[&str]) -> Vec<(String, String)> {
     out
 }
 
+/// The id of the demo process's first field of action.
+async fn first_theme(server: &Server) -> String {
+    get_json(&format!("{}/api/process", server.url)).await["themes"][0]["id"]
+        .as_str()
+        .expect("a theme")
+        .to_owned()
+}
+
 async fn block(page: &Page<'_>, urls: serde_json::Value) {
     page.c
         .issue_cmd(Cdp("Network.enable", json!({})))
@@ -209,10 +217,7 @@ const WATCH_HIDDEN: &str = "window.__seen = {app: 0, visible: 0}; \
 async fn a_page_whose_code_cannot_load_shows_the_notice_not_the_first_screen() {
     let dir = tempfile::tempdir().expect("temp dir");
     let server = Server::start(&dir.path().join("werkstadt.db"));
-    let theme = get_json(&format!("{}/api/process", server.url)).await["themes"][0]["id"]
-        .as_str()
-        .expect("a theme")
-        .to_owned();
+    let theme = first_theme(&server).await;
     let browser = Browser::start(Viewport::Phone).await;
     let page = Page::new(&browser, &server.url);
     // The app starts, but the theme page's chunk does not come (the connection broke off).
@@ -236,10 +241,7 @@ async fn a_page_whose_code_cannot_load_shows_the_notice_not_the_first_screen() {
 async fn the_first_screen_stays_while_the_first_pull_fails_and_hands_on_the_focus() {
     let dir = tempfile::tempdir().expect("temp dir");
     let server = Server::start(&dir.path().join("werkstadt.db"));
-    let theme = get_json(&format!("{}/api/process", server.url)).await["themes"][0]["id"]
-        .as_str()
-        .expect("a theme")
-        .to_owned();
+    let theme = first_theme(&server).await;
     let listed = get_json(&format!("{}/api/themes/{theme}/ideas", server.url)).await;
     let ideas = listed["ideas"].as_array().expect("ideas").len();
     assert!(ideas > 0, "the demo theme has ideas");

@@ -59,7 +59,7 @@ async fn spa_fallback(dist: PathBuf, store: Store, req: Request) -> Response {
     }
     let page = page_for(path);
     if page == "index.html" {
-        if let Some(html) = first_screen(&dist, &store, path).await {
+        if let Some(html) = super::first_screen::page(&store, &dist, path).await {
             // Compressed as the API's answers are (the app's files are precompressed).
             let answer = tower::service_fn(move |_: Request| {
                 let html = html.clone();
@@ -85,13 +85,6 @@ async fn spa_fallback(dist: PathBuf, store: Store, req: Request) -> Response {
         Ok(res) => res.map(Body::new),
         Err(never) => match never {},
     }
-}
-
-async fn first_screen(dist: &std::path::Path, store: &Store, path: &str) -> Option<String> {
-    let template = tokio::fs::read_to_string(dist.join("index.html"))
-        .await
-        .ok()?;
-    super::first_screen::page(store, &template, path).await
 }
 
 /// Hashed asset names look like `app-0123456789abcdef.wasm`.

@@ -16,16 +16,21 @@
 mod markup;
 
 use crate::storage::{Store, StoreError};
+use std::path::Path;
 use werkstadt_domain::api::{IdeaListQuery, IdeaSort};
 use werkstadt_domain::{IdeaId, ThemeId};
 
-/// The page for `path` with its first screen in it, or `None` for the plain page.
-pub async fn page(store: &Store, template: &str, path: &str) -> Option<String> {
+/// The app's page (`index.html` in `dist`) for `path` with its first screen in it, or `None`
+/// for the plain page. Other routes cost nothing: the page is read only for a first screen.
+pub async fn page(store: &Store, dist: &Path, path: &str) -> Option<String> {
     let screen = match route(path)? {
         Deep::Theme(id) => theme(store, id).await?,
         Deep::Idea(id) => idea(store, id).await?,
     };
-    markup::insert(template, &screen)
+    let template = tokio::fs::read_to_string(dist.join("index.html"))
+        .await
+        .ok()?;
+    markup::insert(&template, &screen)
 }
 
 enum Deep {
